@@ -1,0 +1,87 @@
+/** Bylines: who wrote the article, in every form the sites print it. */
+import { CREDIT_PREFIX, INITIALS, NAME_CAPITALIZED, NAME_SEPARATOR, NAME_UPPER, RANK } from './grammar.ts';
+
+export interface Byline {
+  /** The line exactly as printed. */
+  printed: string;
+  /** The names in it, as printed (`HOÀNG OANH`, `Tuấn Anh`, `KB`). */
+  authors: string[];
+}
+
+/**
+ * Where the line sits. At the end of the article a bare name is a byline; in the head, only a line
+ * that says what it credits (`Bài, ảnh: …`) is one, since a short capitalized line there is a title.
+ */
+export type BylinePlace = 'head' | 'end';
+
+/** `HẢI ANH (Báo QĐND)`: the agency in parentheses is not a name. */
+const TRAILING_PARENS = /\s*\([^()]*\)$/u;
+/** A name is a few words without digits or sentence punctuation. */
+const NAME_MAX_LENGTH = 40;
+const NAME_MAX_WORDS = 6;
+/** A bare normal-case byline (`Tuấn Anh`) is short; a longer capitalized line is something else. */
+const BARE_NAMES_MAX_LENGTH = 60;
+
+function plausibleName(name: string): boolean {
+  return (
+    name.length > 0 &&
+    name.length <= NAME_MAX_LENGTH &&
+    name.split(/\s+/).length <= NAME_MAX_WORDS &&
+    !/\d|[:!?"“”]/u.test(name) &&
+    !(name.endsWith('.') && !INITIALS.test(name))
+  );
+}
+
+function splitNames(names: string): string[] {
+  return names
+    .replace(TRAILING_PARENS, '')
+    .split(NAME_SEPARATOR)
+    .map((n) => n.trim())
+    .filter(Boolean);
+}
+
+/** `Bài, ảnh: HOÀNG OANH`; `Tin: HẢI ANH; Ảnh: MINH ĐỨC` (one credit per segment). */
+function creditedNames(line: string): string[] | null {
+  const authors: string[] = [];
+  for (const segment of line.split(/\s*;\s*/u)) {
+    const credited = CREDIT_PREFIX.exec(segment);
+    if (!credited?.groups) return null;
+    const names = splitNames(credited.groups.names!);
+    if (names.length === 0 || !names.every(plausibleName)) return null;
+    authors.push(...names);
+  }
+  return authors;
+}
+
+/** `Đại tá PHAN ĐÌNH ÂN, Chính ủy Cục Kỹ thuật Quân khu` → `PHAN ĐÌNH ÂN`. */
+function rankedName(line: string, place: BylinePlace): string[] | null {
+  const ranked = RANK.exec(line);
+  if (!ranked?.groups) return null;
+  const [name = '', ...role] = ranked.groups.rest!.split(/\s*,\s*/u);
+  if (!plausibleName(name)) return null;
+  if (NAME_UPPER.test(name) && name.includes(' ')) return [name];
+  // `Thượng tá Nguyễn Văn Nam, Chính ủy Trung đoàn 98` closing an opinion piece: a short line with
+  // no sentence end. In the head the same shape is a caption's subject, so only at the end.
+  const roleText = role.join(', ');
+  if (place === 'end' && NAME_CAPITALIZED.test(name) && role.length > 0 && line.length <= 100 && !/[.!?…]$/u.test(roleText)) {
+    return [name];
+  }
+  return null;
+}
+
+/** `KB`, `HOÀNG OANH`, `TRẦN HÀO-PHẠM HẢI`, `Tuấn Anh`, `Hải Anh và Minh Đức`. */
+function bareNames(line: string): string[] | null {
+  const names = splitNames(line);
+  if (names.length === 0 || !names.every(plausibleName)) return null;
+  if (names.every((n) => NAME_UPPER.test(n) || INITIALS.test(n))) return names;
+  if (line.length <= BARE_NAMES_MAX_LENGTH && names.every((n) => NAME_CAPITALIZED.test(n))) return names;
+  return null;
+}
+
+/** The byline on this line, or null when the line is not one. */
+export function readByline(line: string, place: BylinePlace): Byline | null {
+  const printed = line.trim();
+  const authors =
+    creditedNames(printed) ?? (place === 'end' ? (rankedName(printed, place) ?? bareNames(printed)) : rankedName(printed, place));
+  return authors ? { printed, authors } : null;
+}

@@ -1,0 +1,138 @@
+/**
+ * Photo captions. The photos are lost in a dump; their captions stay, as lines between paragraphs.
+ * What gives a caption away, strongest first:
+ * - markup: the line sits right after an image remnant (`![](….jpg)`, `.jpg)`, a token an image left)
+ *   or inside table pipes (`caption |`);
+ * - its own words: where people stand in the photo (`(thứ hai, trái sang)`), a photo credit (`Ảnh: TL`),
+ *   or the same line printed twice in a row (alt text and visible caption);
+ * - its shape: one short descriptive sentence — who does what where — with no speech (`:`), no list dash,
+ *   and not opening the way body paragraphs do (`Tại hội nghị, …`, `Theo …`, `Sau khi …`).
+ * When a dump keeps its image markup, the markup is the whole truth: shape alone decides nothing.
+ */
+import { LIST_ITEM, PHOTO_CREDIT, PHOTO_POSITION } from './grammar.ts';
+import type { DumpLine } from './lines.ts';
+
+/** A line of the article body, with what the markup around it said. */
+export interface BodyLine extends DumpLine {
+  /** Right after an image remnant, or inside table pipes. */
+  besideImage: boolean;
+}
+
+export type CaptionEvidence = 'markup' | 'words' | 'shape';
+
+/** Longest caption by shape alone; the corpora's run to ~190 characters, body sentences past 180. */
+export const CAPTION_MAX = 200;
+/** A caption that says so in its own words (a position in the photo, a credit) may run longer. */
+const WORDED_CAPTION_MAX = 320;
+/** A caption found by shape alone and longer than this is reported as suspicious. */
+export const SUSPICIOUS_LENGTH = 160;
+
+/** A sentence ends, and another begins, inside the line. `3.000` and `TP.HCM` do not count. */
+const SENTENCE_BREAK = /[.!?…]["”’»)]?\s+["“‘«(]?[\p{Lu}]/u;
+
+/**
+ * How body paragraphs open (adverbials and connectives) and captions, which start from their subject,
+ * do not: `Tại hội nghị, …`, `Theo ghi nhận …`, `Sau đây là hình ảnh …`, `Ngày 30-9, …`.
+ */
+const BODY_OPENING = new RegExp(
+  '^(?:' +
+    [
+      'Tại',
+      'Qua',
+      'Sau',
+      'Trong',
+      'Theo',
+      'Để',
+      'Với',
+      'Cùng với',
+      'Bên cạnh',
+      'Ngoài ra',
+      'Đặc biệt',
+      'Kết luận',
+      'Phát biểu',
+      'Có thể',
+      'Trước',
+      'Không chỉ',
+      'Không những',
+      'Từ',
+      'Nhờ',
+      'Do',
+      'Vì',
+      'Tuy',
+      'Mặc dù',
+      'Nhằm',
+      'Hiện nay',
+      'Thời gian qua',
+      'Đến nay',
+      'Như vậy',
+      'Bởi',
+      'Khi',
+      'Nhân dịp',
+      'Đồng thời',
+      'Song',
+      'Tuy nhiên',
+      'Theo đó',
+      'Trên cơ sở',
+      'Mặt khác',
+      'Hằng năm',
+      'Hàng năm',
+      'Đây là',
+      'Đó là',
+      'Được biết',
+      'Hướng tới',
+      'Thực hiện',
+      'Chính vì',
+      'Vừa qua',
+      'Tiếp đó',
+      'Tiếp theo',
+      'Cuối cùng',
+      'Trước đó',
+      'Ngay sau',
+      '(?:Năm|Ngày|Sáng|Chiều|Tối|Trưa|Đêm|Tháng)\\s+(?:\\d|nay|qua|hôm)',
+    ].join('|') +
+    ')(?=[\\s,])',
+  'u',
+);
+
+/** What a caption may end with: a period, a closing quote or parenthesis, or nothing at all. */
+const BAD_ENDING = /[,;:…?!]$|\.\.\.$/u;
+
+/** The caption's words without a trailing photo credit (`… tại thao trường. Ảnh: TL`). */
+function withoutCredit(text: string): string {
+  return text.replace(PHOTO_CREDIT, '').trim();
+}
+
+/** One short descriptive sentence, opening with its subject. */
+export function hasCaptionShape(text: string, max = CAPTION_MAX): boolean {
+  const words = withoutCredit(text);
+  return (
+    words.length > 0 &&
+    words.length <= max &&
+    /^["“]?[\p{Lu}\d]/u.test(words) &&
+    words.split(/\s+/).length >= 2 &&
+    !LIST_ITEM.test(words) &&
+    !words.includes(':') &&
+    !SENTENCE_BREAK.test(words) &&
+    !BAD_ENDING.test(words) &&
+    !BODY_OPENING.test(words)
+  );
+}
+
+/** What the caption's own words say: a position in the photo, or a photo credit. */
+export function hasCaptionWords(text: string): boolean {
+  return PHOTO_POSITION.test(text) || PHOTO_CREDIT.test(text);
+}
+
+/**
+ * Why `lines[i]` is a caption, or null when it is body text.
+ * @param markupMode the dump keeps its image markup, so only markup makes a caption
+ */
+export function captionEvidence(lines: readonly BodyLine[], i: number, markupMode: boolean): CaptionEvidence | null {
+  const line = lines[i]!;
+  if (line.besideImage) return 'markup';
+  const repeated = lines[i - 1]?.text === line.text || lines[i + 1]?.text === line.text;
+  if (repeated && hasCaptionShape(line.text, WORDED_CAPTION_MAX)) return 'words';
+  if (hasCaptionWords(line.text) && hasCaptionShape(line.text, WORDED_CAPTION_MAX)) return 'words';
+  if (markupMode) return null;
+  return hasCaptionShape(line.text) ? 'shape' : null;
+}

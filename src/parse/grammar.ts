@@ -1,0 +1,120 @@
+/**
+ * The grammar of a dump: every line shape the parser recognizes, as named constants with an example
+ * line above each. Lines are matched after trimming. Patterns are anchored and case-sensitive unless
+ * the sites print a form in several cases.
+ */
+
+// ── The page header: the site's clock and the noise around it ─────────────────────────────────────
+
+/** `Thứ sáu Ngày 19 Tháng 07 Năm 2024, 12:54:42` — the page's clock at crawl time, never the publication date. */
+export const CRAWL_HEADER =
+  /^(?:Thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|Chủ\s+nhật)\s*,?\s+Ngày\s+(?<day>\d{1,2})\s+Tháng\s+(?<month>\d{1,2})\s+Năm\s+(?<year>\d{4})\s*,?\s*(?<hour>\d{1,2}):(?<minute>\d{2})(?::(?<second>\d{2}))?$/iu;
+
+/** `Thứ 2, 24/09/2018` — the short clock of older sites; without a time it gives no crawl time. */
+export const SHORT_HEADER =
+  /^(?:Thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|Chủ\s+nhật|CN)\s*,?\s+(?<day>\d{1,2})\/(?<month>\d{1,2})\/(?<year>\d{4})(?:\s*,?\s*(?<hour>\d{1,2}):(?<minute>\d{2})(?::(?<second>\d{2}))?)?$/iu;
+
+/** `0985.456.616`, `Hotline: 0243 123 456` — a phone number the site prints in its header. */
+export const HOTLINE = /^(?:(?:Hotline|Đường dây nóng|ĐT|Điện thoại|Tel)\s*:?\s*)?\+?[\d][\d .()-]{7,}\d$/iu;
+
+/** `Hoàn tất`, `Đóng` — words of the search overlay and menus, alone on their line. */
+export const OVERLAY_WORD =
+  /^(?:Hoàn tất|Đóng|Tìm kiếm|Tìm|Menu|Đăng nhập|Đăng ký|Trang chủ|Home|English|RSS|Search)$/iu;
+
+/** `Home Tin tức - Sư kiện Đoàn công tác …` — a breadcrumb, which ends with the title it leads to. */
+export const BREADCRUMB = /^(?:Home|Trang chủ|Trang nhất)\b\s*(?:[»>/|›-]\s*)?\S/iu;
+
+/** `htnndlllcc` — a token left by an image or an icon: one long ASCII word no Vietnamese text has. */
+export const GARBAGE_TOKEN = /^[a-z]{8,}$/u;
+
+// ── The article head ────────────────────────────────────────────────────────────────────────────────
+
+/** `Ngày đăng: 20/03/2023` (also `-` or `.` separators, a two-digit year, a time after it). */
+export const PUBLISHED =
+  /^(?:Ngày\s+đăng|Đăng\s+ngày|Ngày\s+xuất\s+bản)\s*:?\s*(?<day>\d{1,2})[/.-](?<month>\d{1,2})[/.-](?<year>\d{4}|\d{2})\b.*$/iu;
+
+/** `05/09/2019` — a bare date alone on its line (a listing's item date, or a site's own clock). */
+export const BARE_DATE = /^(?<day>\d{1,2})[/.-](?<month>\d{1,2})[/.-](?<year>\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/u;
+
+/** `Bài 1: Phát huy vai trò hạt nhân lãnh đạo` — a series line (also `Kỳ 2:`, `Phần 3:`, `Bài cuối:`). */
+export const SERIES = /^(?:Bài|Kỳ|Phần)\s+(?:\d{1,2}|cuối|[IVX]{1,4})\s*[:.–-]\s*\S.{0,200}$/u;
+
+// ── The lead ─────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * The dateline before the lead's dash, with whatever junk an image left glued to it:
+ * `QK2 – Đoàn KT-QP 356 …`, `QK2 -  …`, `Qk2 – …`, `(QK7 Online) – …`, `dtcktktqkkkkkkQK3 Online - Ngày 2/8, …`,
+ * `QĐND Online – …`.
+ */
+export const DATELINE =
+  /^(?<junk>[a-z]{4,})?(?<printed>\((?<inParens>[^()\n]{2,24})\)|(?<bare>(?:QK|Qk|qk)\s?\d{1,2}(?:\s+Online)?|[A-ZĐ]{2,8}\s+Online|QĐND|TTXVN|VOV|VTV))\s*[–—-]\s*(?=\S)/u;
+
+/** `- Được thành lập năm 2000, …` — a lead whose dateline was stripped, leaving its dash. */
+export const BARE_DASH_LEAD = /^[–—-]\s+(?=\S)/u;
+
+// ── Image remnants and table pipes, which mark the caption next to them ─────────────────────────────
+
+/** `![](/fileman/Uploads/tbNews/28531/thumb/dsc00171.jpg)` — a Markdown image left by the capture. */
+export const IMAGE_REMNANT = /^!\[[^\]]*\]\([^)]*\)$/u;
+
+/** `.jpg)`, `dsc00171.jpg)` — the tail of an image link cut from its start. */
+export const IMAGE_TAIL = /^\S*\.(?:jpe?g|png|gif|webp|bmp)\)?$/iu;
+
+/** `|` — a table cell border alone on its line (photo tables). */
+export const PIPE_LINE = /^\|+$/u;
+
+/** `Toàn cảnh bắn luyện tập … tối 8/4. |` — a caption cell with its border. */
+export const PIPED_TEXT = /^\|?\s*(?<text>[^|]*[^|\s])\s*\|$|^\|\s*(?<lead>[^|]*[^|\s])$/u;
+
+// ── Captions ────────────────────────────────────────────────────────────────────────────────────────
+
+/** `(thứ hai, trái sang)`, `(bên phải)`, `(ngoài cùng bên trái)` — where a person stands in the photo. */
+export const PHOTO_POSITION =
+  /\((?:[^()]*\b(?:trái sang|phải sang|từ trái|từ phải|bên trái|bên phải|ngoài cùng|đứng giữa|ở giữa|hàng đầu|hàng trước|hàng sau|ảnh trái|ảnh phải|ảnh trên|ảnh dưới)\b[^()]*|giữa|trái|phải)\)/iu;
+
+/** `… tại thao trường. Ảnh: TL`, `… (Ảnh: Hải Anh)` — a photo credit, which only captions carry. */
+export const PHOTO_CREDIT = /(?:^|[\s.(])Ảnh\s*:\s*[^.:()]{1,40}\)?\.?$/u;
+
+/** `– Là địa bàn có tiềm năng …`, `+ …`, `• …` — list-like body text, never a caption. */
+export const LIST_ITEM = /^[–—\-+•*]\s/u;
+
+// ── The end of the article ──────────────────────────────────────────────────────────────────────────
+
+/** `…về với Tổ quốc./.` — the end mark of a Vietnamese news article. */
+export const END_MARK = /\.\/\.\s*$/u;
+
+/** `Nguồn: Báo QĐND`, `(Theo QĐND)` — where a reposted article comes from; not a byline. */
+export const SOURCE_LINE = /^(?:Nguồn\s*:\s*\S.{0,80}|\(?Theo\s+[^\s,.]+(?:\s+[^\s,.]+){0,5}\)?)$/u;
+
+/**
+ * Lines that start the site's boilerplate below an article (comment form, related links, navigation):
+ * `Trả lời`, `Thư điện tử của bạn sẽ không được hiển thị công khai. Các trường bắt buộc được đánh dấu *`,
+ * `Phản hồi`, `Các tin khác`, `Mới nhất`, `Xem nhiều nhất`, `Bình luận (0)`, `Tin liên quan`, `Từ khóa: …`.
+ */
+export const TAIL_MARKER =
+  /^(?:Trả lời|Phản hồi|Các tin khác|Tin khác|Mới nhất|Tin mới nhất|Xem nhiều nhất|Đọc nhiều nhất|Tin đọc nhiều|Tin liên quan|Bài liên quan|Bài viết liên quan|Tin cùng chuyên mục|Các tin cùng chuyên mục|Tin mới hơn|Tin cũ hơn|Tin đã đưa|Các bài đã đăng|Bình luận|Gửi bình luận|Ý kiến bạn đọc|Viết bình luận|Để lại một bình luận|Để lại bình luận|Chia sẻ|In bài viết|In bài|Gửi email|Về đầu trang|Lên đầu trang|Quay lại|Xem thêm|Tin nổi bật)(?:\s*\(\d+\))?\s*:?$|^(?:Thư điện tử của bạn sẽ không được hiển thị công khai|Email của bạn sẽ không được hiển thị công khai|Các trường bắt buộc được đánh dấu|Từ khóa\s*:|Tags?\s*:|Bản quyền thuộc về|©)/iu;
+
+/** `Qk2 – Thu đông 1947 … Đối phó với cuộc tiến công của […]` — a listing's lead snippet. */
+export const LISTING_SNIPPET = /(?:\[…\]|\[\.\.\.\]|…\]|\[\s*Xem thêm\s*\]|\[\s*Đọc tiếp\s*\])\s*$/u;
+
+// ── Bylines ─────────────────────────────────────────────────────────────────────────────────────────
+
+/** `Bài, ảnh: HOÀNG OANH`, `Tin, ảnh: TRẦN HÀO-PHẠM HẢI`, `Tin và ảnh: …`, `Bài và ảnh: …`, `Bài: …`. */
+export const CREDIT_PREFIX =
+  /^(?<credit>(?:Bài|Tin|Ảnh|Bài viết|Tin bài|Video|Clip|Thực hiện|Nhóm PV)(?:\s*(?:,|và|&|\+|-)\s*(?:bài|tin|ảnh|video|clip))*)\s*:\s*(?<names>\S.*)$/iu;
+
+/** `Đại tá PHAN ĐÌNH ÂN, Chính ủy Cục Kỹ thuật Quân khu` — an officer writing under rank and role. */
+export const RANK =
+  /^(?<rank>Đại tướng|Thượng tướng|Trung tướng|Thiếu tướng|Đại tá|Thượng tá|Trung tá|Thiếu tá|Đại úy|Đại uý|Thượng úy|Thượng uý|Trung úy|Trung uý|Thiếu úy|Thiếu uý|Đồng chí|Đ\/c|PGS\.?\s*,?\s*TS\.?|TS\.?|ThS\.?)\s+(?<rest>\S.*)$/u;
+
+/** `TRẦN HÀO-PHẠM HẢI`, `Hải Anh và Minh Đức`: what separates names in a byline. */
+export const NAME_SEPARATOR = /\s*[-–—;,]\s*|\s+(?:và|&)\s+/u;
+
+/** `HOÀNG OANH` — a name in capitals, as the QK2 site prints its authors. */
+export const NAME_UPPER = /^[\p{Lu}](?:[\p{Lu}.']*)(?:\s+[\p{Lu}][\p{Lu}.']*){0,5}$/u;
+
+/** `KB`, `K.B`, `N.H.` — an author's initials alone. */
+export const INITIALS = /^(?:[\p{Lu}]\.?){1,4}$/u;
+
+/** `Tuấn Anh` — a name in normal case: two to five capitalized words. */
+export const NAME_CAPITALIZED = /^[\p{Lu}][\p{Ll}]*(?:\s+[\p{Lu}][\p{Ll}]*){1,4}$/u;
