@@ -1,0 +1,62 @@
+/**
+ * Writes that a killed process cannot leave half done: a file is written beside its target and
+ * renamed over it; a folder is built beside its target and swapped in with two renames, and the one
+ * moment between them is recovered by the next run (`recoverFolder`).
+ */
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+const STAGING = '.staging-';
+const PREVIOUS = '.previous-';
+
+export async function writeFileAtomic(file: string, content: string): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, content);
+  await rename(temporary, file);
+}
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * Puts back the folder a killed swap left aside, and removes the staging folders of killed runs.
+ * Call before building `target`.
+ */
+export async function recoverFolder(target: string): Promise<void> {
+  const parent = path.dirname(target);
+  const name = path.basename(target);
+  const siblings = await readdir(parent).catch(() => [] as string[]);
+  const previous = siblings.filter((s) => s.startsWith(`${name}${PREVIOUS}`));
+  if (!(await exists(target)) && previous.length > 0) {
+    await rename(path.join(parent, previous.sort().at(-1)!), target);
+  }
+  for (const s of siblings) {
+    if (s.startsWith(`${name}${STAGING}`) || (s.startsWith(`${name}${PREVIOUS}`) && (await exists(target)))) {
+      await rm(path.join(parent, s), { recursive: true, force: true });
+    }
+  }
+}
+
+/** A fresh, empty folder beside `target` (same file system, so the swap is a rename). */
+export async function stagingFolder(target: string): Promise<string> {
+  await mkdir(path.dirname(path.resolve(target)), { recursive: true });
+  const staging = `${path.resolve(target)}${STAGING}${process.pid}`;
+  await rm(staging, { recursive: true, force: true });
+  await mkdir(staging, { recursive: true });
+  return staging;
+}
+
+/** Replaces `target` by `staging`; the old folder is removed only once the new one is in place. */
+export async function swapFolder(staging: string, target: string): Promise<void> {
+  const resolved = path.resolve(target);
+  const previous = `${resolved}${PREVIOUS}${process.pid}`;
+  const hadTarget = await exists(resolved);
+  if (hadTarget) await rename(resolved, previous);
+  await rename(staging, resolved);
+  if (hadTarget) await rm(previous, { recursive: true, force: true });
+}

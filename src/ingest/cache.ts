@@ -1,0 +1,71 @@
+/**
+ * The parse cache: a dump whose text (and name) was parsed before by the same parser code is not
+ * parsed again. One small JSON file per dump under `.build/cache/<code hash>/`, each written
+ * atomically, so a killed build leaves whole entries or none. A change to the parser, the unit
+ * catalog or the schema changes the code hash: the old folder is dropped and everything is parsed anew.
+ */
+import { createHash } from 'node:crypto';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ReadArticle } from '../pipeline.ts';
+import { writeFileAtomic } from './atomic.ts';
+
+/** What a parse gave: the article, or why the dump cannot be published. */
+export type CachedRead = ({ ok: true } & ReadArticle) | { ok: false; reason: string };
+
+export interface ParseCache {
+  get(source: string, text: string): Promise<CachedRead | undefined>;
+  set(source: string, text: string, value: CachedRead): Promise<void>;
+}
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** Everything the parse result depends on; `units.json` lives in `src/units`. */
+const PARSER_CODE = ['src/parse', 'src/units', 'src/pipeline.ts', 'src/schema.ts', 'src/text.ts'];
+
+async function filesUnder(absolute: string): Promise<string[]> {
+  const entries = await readdir(absolute, { withFileTypes: true }).catch(() => null);
+  if (entries === null) return [absolute];
+  const nested = await Promise.all(
+    entries.sort((a, b) => (a.name < b.name ? -1 : 1)).map((e) => filesUnder(path.join(absolute, e.name))),
+  );
+  return nested.flat();
+}
+
+/** Hash of the parser's source files, names included, so a renamed or added file counts too. */
+export async function parserCodeHash(root = REPO, parts = PARSER_CODE): Promise<string> {
+  const hash = createHash('sha256');
+  for (const part of parts) {
+    for (const file of await filesUnder(path.join(root, part))) {
+      hash.update(path.relative(root, file)).update('\0');
+      hash.update(await readFile(file).catch(() => Buffer.alloc(0))).update('\0');
+    }
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+export async function openParseCache(cacheRoot: string, codeHash?: string): Promise<ParseCache> {
+  const code = codeHash ?? (await parserCodeHash());
+  const folder = path.join(cacheRoot, code);
+  // Entries of older parser code can never be hit again.
+  for (const stale of await readdir(cacheRoot).catch(() => [] as string[])) {
+    if (stale !== code) await rm(path.join(cacheRoot, stale), { recursive: true, force: true });
+  }
+  const fileOf = (source: string, text: string) => {
+    const key = createHash('sha256').update(source).update('\0').update(text).digest('hex');
+    return path.join(folder, key.slice(0, 2), `${key}.json`);
+  };
+  return {
+    async get(source, text) {
+      try {
+        return JSON.parse(await readFile(fileOf(source, text), 'utf8')) as CachedRead;
+      } catch {
+        // Missing, or unreadable for any reason: parse again.
+        return undefined;
+      }
+    },
+    async set(source, text, value) {
+      await writeFileAtomic(fileOf(source, text), JSON.stringify(value));
+    },
+  };
+}

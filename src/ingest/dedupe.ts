@@ -1,0 +1,140 @@
+/**
+ * The same article dumped twice (crawled at another time, republished by a mirror with a
+ * `Quân khu 2 – ` title prefix, spaced differently, or cut off) is published once, from the most
+ * complete copy, with every copy's file recorded. Two different articles that merely share a title
+ * and a date stay two articles: copies must also share their text.
+ */
+import { createHash } from 'node:crypto';
+import type { Article } from '../schema.ts';
+import { canonicalTone } from '../text.ts';
+
+/** A mirror's prefix before the title. Example: `Quân khu 2 – Bước chuyển biến vững chắc`. */
+const MIRROR_PREFIX = /^(?:Quân khu|QK)\s*\d+\s*[–—-]\s*/iu;
+
+/** Copies share at least this share of the shorter copy's word 4-grams. */
+const SAME_TEXT = 0.8;
+const SHINGLE = 4;
+/** Words of the body that, with title and date, identify an article across copies (a cut-off copy keeps its start). */
+const IDENTITY_WORDS = 40;
+
+export interface Copy {
+  article: Article;
+  warnings: string[];
+}
+
+export interface Merged {
+  /** The most complete copy, published. */
+  kept: Copy;
+  /** The other copies, each with why it was merged. */
+  duplicates: Array<{ copy: Copy; reason: string }>;
+  /** Stable identity of the article: title, date and the start of its text; feeds the slug. */
+  identity: string;
+  /** The identities of the other copies: the URL an earlier build gave any of them is kept. */
+  aliases: string[];
+}
+
+function fold(text: string): string {
+  return canonicalTone(text).toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+export function titleKey(title: string): string {
+  return fold(title.replace(MIRROR_PREFIX, ''));
+}
+
+function words(article: Article): string[] {
+  return fold(article.body.filter((b) => b.kind === 'paragraph').map((b) => b.text).join(' '))
+    .replace(/[^\p{L}\p{N} ]+/gu, '')
+    .split(' ')
+    .filter(Boolean);
+}
+
+export function articleIdentity(article: Article): string {
+  const text = words(article).slice(0, IDENTITY_WORDS).join(' ');
+  return createHash('sha256')
+    .update(`${titleKey(article.title)}\n${article.date ?? ''}\n${text}`)
+    .digest('hex');
+}
+
+function shingles(ws: string[]): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i + SHINGLE <= ws.length; i++) out.add(ws.slice(i, i + SHINGLE).join(' '));
+  if (out.size === 0 && ws.length > 0) out.add(ws.join(' '));
+  return out;
+}
+
+/** Share of the smaller set found in the larger: 1 for a cut-off copy of the same text. */
+function containment(a: Set<string>, b: Set<string>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  if (small.size === 0) return large.size === 0 ? 1 : 0;
+  let shared = 0;
+  for (const s of small) if (large.has(s)) shared++;
+  return shared / small.size;
+}
+
+/** Higher is more complete: whole over cut off, then byline, date, length; then file name for a stable tie. */
+function completeness(a: Copy, b: Copy): number {
+  const x = a.article;
+  const y = b.article;
+  const length = (art: Article) => art.body.reduce((n, block) => n + block.text.length, 0);
+  return (
+    Number(y.truncated) - Number(x.truncated) ||
+    Number(Boolean(x.byline)) - Number(Boolean(y.byline)) ||
+    Number(Boolean(x.date)) - Number(Boolean(y.date)) ||
+    length(x) - length(y) ||
+    Number(Boolean(x.crawledAt)) - Number(Boolean(y.crawledAt)) ||
+    (x.source < y.source ? 1 : x.source > y.source ? -1 : 0)
+  );
+}
+
+function sameArticle(a: Article, b: Article, textA: Set<string>, textB: Set<string>): boolean {
+  if (a.date && b.date && a.date !== b.date) return false;
+  return containment(textA, textB) >= SAME_TEXT;
+}
+
+function whyMerged(dup: Article, kept: Article): string {
+  const how: string[] = [];
+  if (dup.title !== kept.title) {
+    if (MIRROR_PREFIX.test(dup.title) !== MIRROR_PREFIX.test(kept.title)) how.push("a mirror's title prefix");
+    else how.push('title differs only in spacing or case');
+  }
+  if (dup.crawledAt !== kept.crawledAt) how.push('another crawl time');
+  if (dup.truncated && !kept.truncated) how.push('cut off');
+  else if (!dup.date && kept.date) how.push('without a date');
+  const detail = how.length > 0 ? `; this copy: ${how.join(', ')}` : '';
+  return `duplicate of ${kept.source} (same title, date and text; the more complete copy is kept${detail})`;
+}
+
+/** Groups copies of the same article; output order follows the first appearance of each article. */
+export function mergeDuplicates(copies: Copy[]): Merged[] {
+  const byTitle = new Map<string, Copy[]>();
+  for (const copy of copies) {
+    const key = titleKey(copy.article.title);
+    const list = byTitle.get(key);
+    if (list) list.push(copy);
+    else byTitle.set(key, [copy]);
+  }
+  const merged: Merged[] = [];
+  for (const group of byTitle.values()) {
+    if (group.length === 1) {
+      merged.push({ kept: group[0]!, duplicates: [], identity: articleIdentity(group[0]!.article), aliases: [] });
+      continue;
+    }
+    const ranked = [...group].sort((a, b) => completeness(b, a));
+    const clusters: Array<{ copies: Copy[]; text: Set<string> }> = [];
+    for (const copy of ranked) {
+      const text = shingles(words(copy.article));
+      const home = clusters.find((c) => sameArticle(c.copies[0]!.article, copy.article, c.text, text));
+      if (home) home.copies.push(copy);
+      else clusters.push({ copies: [copy], text });
+    }
+    for (const { copies: [kept, ...rest] } of clusters) {
+      merged.push({
+        kept: kept!,
+        duplicates: rest.map((copy) => ({ copy, reason: whyMerged(copy.article, kept!.article) })),
+        identity: articleIdentity(kept!.article),
+        aliases: rest.map((copy) => articleIdentity(copy.article)),
+      });
+    }
+  }
+  return merged;
+}

@@ -1,0 +1,203 @@
+/**
+ * The ingest run: input folder → one Markdown file per article, and a report entry for every input.
+ * read → decode → `readArticle` (cached) → merge duplicates → stable slugs → write.
+ * Every input ends published, merged or rejected; nothing an archivist drops in is lost or crashes the run.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ReadArticle } from '../pipeline.ts';
+import type { ReportEntry } from '../report.ts';
+import { recoverFolder, stagingFolder, swapFolder, writeFileAtomic } from './atomic.ts';
+import { openParseCache, type CachedRead, type ParseCache } from './cache.ts';
+import { decodeDump } from './decode.ts';
+import { mergeDuplicates, type Copy } from './dedupe.ts';
+import { articleToMarkdown } from './markdown.ts';
+import { assignSlugs, type SlugLedger } from './slugs.ts';
+import { findDumps } from './walk.ts';
+
+export type ReadArticleFn = (text: string, source: string) => ReadArticle;
+
+/** A dump is a page of text: 10 MB is far beyond any article, and reading more would only waste memory. */
+export const MAX_DUMP_BYTES = 10 * 1024 * 1024;
+/** Files read at once: enough to hide disk latency, few enough to bound memory. */
+const READ_CONCURRENCY = 16;
+
+export interface IngestOptions {
+  inputDir: string;
+  /** The Markdown folder; replaced as a whole when the run succeeds. */
+  outputDir: string;
+  /** Where the parse cache and the slug ledger live (`.build`); null: no cache, no ledger. */
+  workDir?: string | null;
+  /** The parser; the real one by default. Tests inject their own. */
+  readArticle?: ReadArticleFn;
+  /** Reads a dump's bytes; tests inject failing readers. */
+  readDump?: (absolute: string) => Promise<Uint8Array>;
+  maxDumpBytes?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface IngestResult {
+  entries: ReportEntry[];
+  articles: number;
+  undated: number;
+  truncated: number;
+  /** Parse results served from the cache. */
+  cacheHits: number;
+}
+
+type Outcome = { file: string; read: CachedRead; notes: string[] };
+
+export async function ingest(options: IngestOptions): Promise<IngestResult> {
+  const read = options.readArticle ?? (await import('../pipeline.ts')).readArticle;
+  const readDump = options.readDump ?? ((file: string) => readFile(file));
+  const maxBytes = options.maxDumpBytes ?? MAX_DUMP_BYTES;
+  const workDir = options.workDir === undefined ? '.build' : options.workDir;
+  const cache = workDir ? await openParseCache(path.join(workDir, 'cache')) : null;
+  let cacheHits = 0;
+
+  const found = await findDumps(options.inputDir);
+  const outcomes: Outcome[] = new Array(found.length);
+  let done = 0;
+  await forEachLimited(found.length, READ_CONCURRENCY, async (i) => {
+    const entry = found[i]!;
+    if (entry.kind === 'rejected') {
+      outcomes[i] = { file: entry.file, read: { ok: false, reason: entry.reason }, notes: [] };
+    } else if (entry.size > maxBytes) {
+      const reason = `too large: ${megabytes(entry.size)} (a dump is at most ${megabytes(maxBytes)})`;
+      outcomes[i] = { file: entry.file, read: { ok: false, reason }, notes: [] };
+    } else {
+      const outcome = await readOne(entry.file, entry.absolute, readDump, read, cache);
+      if (outcome.cached) cacheHits++;
+      outcomes[i] = outcome;
+    }
+    options.onProgress?.(++done, found.length);
+  });
+
+  const entries = new Map<string, ReportEntry>();
+  const copies: Copy[] = [];
+  for (const { file, read: result, notes } of outcomes) {
+    if (result.ok) copies.push({ article: result.article, warnings: [...notes, ...result.warnings] });
+    else entries.set(file, { file, status: 'rejected', reason: result.reason, warnings: notes });
+  }
+
+  const articles = mergeDuplicates(copies);
+  const ledgerFile = workDir ? path.join(workDir, 'slugs.json') : null;
+  const { placed, ledger } = assignSlugs(
+    articles.map((m) => ({
+      identity: m.identity,
+      aliases: m.aliases,
+      title: m.kept.article.title,
+      date: m.kept.article.date,
+      crawledAt: m.kept.article.crawledAt,
+    })),
+    ledgerFile ? await loadLedger(ledgerFile) : new Map(),
+  );
+
+  await recoverFolder(path.resolve(options.outputDir));
+  const staging = await stagingFolder(options.outputDir);
+  let undated = 0;
+  let truncated = 0;
+  const folders = new Map<string, Promise<unknown>>();
+  await forEachLimited(articles.length, READ_CONCURRENCY, async (i) => {
+    const { kept, duplicates, identity } = articles[i]!;
+    const where = placed.get(identity)!;
+    const markdown = articleToMarkdown(kept.article, {
+      slug: where.slug,
+      sources: [kept.article.source, ...duplicates.map((d) => d.copy.article.source)],
+      warnings: kept.warnings,
+    });
+    // The staging folder is swapped in whole, so plain writes are enough here.
+    const file = path.join(staging, `${where.path}.md`);
+    const folder = path.dirname(file);
+    if (!folders.has(folder)) folders.set(folder, mkdir(folder, { recursive: true }));
+    await folders.get(folder);
+    await writeFile(file, markdown);
+  });
+  for (const { kept, duplicates, identity } of articles) {
+    const { url } = placed.get(identity)!;
+    if (!kept.article.date) undated++;
+    if (kept.article.truncated) truncated++;
+    entries.set(kept.article.source, { file: kept.article.source, status: 'published', url, warnings: kept.warnings });
+    for (const { copy, reason } of duplicates) {
+      const into = `${kept.article.source} (${url})`;
+      entries.set(copy.article.source, { file: copy.article.source, status: 'merged', into, reason, warnings: copy.warnings });
+    }
+  }
+  await swapFolder(staging, options.outputDir);
+  if (ledgerFile) await saveLedger(ledgerFile, ledger);
+
+  return {
+    // In input order, so the report reads like the folder.
+    entries: outcomes.map((o) => entries.get(o.file)!),
+    articles: articles.length,
+    undated,
+    truncated,
+    cacheHits,
+  };
+}
+
+async function readOne(
+  file: string,
+  absolute: string,
+  readDump: (absolute: string) => Promise<Uint8Array>,
+  read: ReadArticleFn,
+  cache: ParseCache | null,
+): Promise<Outcome & { cached: boolean }> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readDump(absolute);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    return { file, read: { ok: false, reason: `unreadable: ${code}` }, notes: [], cached: false };
+  }
+  const decoded = decodeDump(bytes);
+  if (!decoded.ok) return { file, read: { ok: false, reason: decoded.reason }, notes: [], cached: false };
+  const notes: string[] = [];
+  if (decoded.repaired) notes.push('repaired double-encoded UTF-8 (mojibake) on reading');
+  if (decoded.encoding === 'windows-1258' || decoded.encoding === 'tcvn3') {
+    notes.push(`decoded from the legacy ${decoded.encoding === 'tcvn3' ? 'TCVN3' : 'Windows-1258'} encoding`);
+  }
+
+  const hit = await cache?.get(file, decoded.text);
+  if (hit) return { file, read: hit, notes, cached: true };
+  const result = parse(decoded.text, file, read);
+  await cache?.set(file, decoded.text, result);
+  return { file, read: result, notes, cached: false };
+}
+
+/** `DumpParseError` carries its reason in its message; any other failure is a parser bug, reported as such. */
+function parse(text: string, file: string, read: ReadArticleFn): CachedRead {
+  try {
+    return { ok: true, ...read(text, file) };
+  } catch (error) {
+    const e = error as Error;
+    if (e.name === 'DumpParseError') return { ok: false, reason: e.message };
+    return { ok: false, reason: `parser failed (a bug, please report it): ${e.message}` };
+  }
+}
+
+async function forEachLimited(count: number, limit: number, task: (i: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < count) await task(next++);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, count) }, worker));
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+async function loadLedger(file: string): Promise<SlugLedger> {
+  try {
+    const saved = JSON.parse(await readFile(file, 'utf8')) as { urls?: Record<string, string> };
+    return new Map(Object.entries(saved.urls ?? {}));
+  } catch {
+    return new Map();
+  }
+}
+
+async function saveLedger(file: string, ledger: SlugLedger): Promise<void> {
+  const urls = Object.fromEntries([...ledger].sort(([a], [b]) => (a < b ? -1 : 1)));
+  await writeFileAtomic(file, `${JSON.stringify({ version: 1, urls }, null, 0)}\n`);
+}
