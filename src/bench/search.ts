@@ -1,0 +1,146 @@
+/**
+ * A synthetic, deterministic archive of built article pages for measuring search on its own, without
+ * the rest of the build: pages carry the same `data-pagefind-body` article and the same search fields
+ * (rendered from the real `templates/_includes/search-fields.njk`) as the site's article template.
+ * The phrase bank is invented Vietnamese military-news prose.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FrontMatter } from '../schema.ts';
+import { slugify } from '../text.ts';
+
+const TEMPLATES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'templates', '_includes');
+
+/** Nunjucks ships with Eleventy and has no types of its own; this is the part used here. */
+interface Nunjucks {
+  configure(path: string, opts: { autoescape: boolean }): { render(name: string, ctx: object): string };
+}
+const nunjucks = createRequire(import.meta.url)('nunjucks') as Nunjucks;
+
+export interface SyntheticArticle extends FrontMatter {
+  url: string;
+  paragraphs: string[];
+}
+
+const PROVINCES = [
+  'Lào Cai', 'Hà Giang', 'Điện Biên', 'Lai Châu', 'Sơn La', 'Yên Bái', 'Tuyên Quang', 'Phú Thọ',
+  'Vĩnh Phúc', 'Thái Nguyên', 'Bắc Kạn', 'Cao Bằng', 'Lạng Sơn', 'Hòa Bình', 'Bắc Giang', 'Quảng Ninh',
+];
+const BORDER_POSTS = ['A Pa Chải', 'Si Pa Phìn', 'Mường Nhé', 'Lũng Cú', 'Đồng Văn', 'Bát Xát', 'Y Tý', 'Pha Long'];
+const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Đỗ', 'Đặng', 'Bùi', 'Vũ', 'Đinh', 'Lương', 'Hà'];
+const MIDDLE = ['Văn', 'Thị', 'Đức', 'Minh', 'Hữu', 'Quang', 'Thanh', 'Ngọc'];
+const GIVEN = ['Đạt', 'Hùng', 'Dũng', 'Đông', 'Hải', 'Tuấn', 'Linh', 'Duyên', 'Đào', 'Thắng', 'Nam', 'Hòa'];
+
+const SENTENCES = [
+  'Sáng nay, {unit} tổ chức lễ ra quân huấn luyện năm {year} với sự tham gia của đông đảo cán bộ, chiến sĩ.',
+  'Đồng chí chỉ huy trưởng {unit} yêu cầu các đơn vị quán triệt nghiêm túc mệnh lệnh huấn luyện.',
+  'Bộ Tư lệnh Quân khu 2 đánh giá cao kết quả huấn luyện, diễn tập của lực lượng vũ trang {province}.',
+  'Cán bộ, chiến sĩ {unit} đã giúp nhân dân xã biên giới sửa chữa nhà ở, làm đường giao thông nông thôn.',
+  'Đoàn công tác của Quân khu đã đến thăm, tặng quà các gia đình chính sách trên địa bàn tỉnh {province}.',
+  'Hội thao quân sự năm nay diễn ra sôi nổi, các đội thi đấu đạt thành tích cao ở nội dung bắn súng.',
+  'Lực lượng dân quân tự vệ tỉnh {province} luyện tập phương án phòng chống lụt bão, tìm kiếm cứu nạn.',
+  'Đồn Biên phòng {post} phối hợp với chính quyền địa phương tuần tra, bảo vệ vững chắc đường biên, mốc giới.',
+  'Đảng ủy {unit} tổ chức hội nghị ra nghị quyết lãnh đạo thực hiện nhiệm vụ quân sự, quốc phòng.',
+  'Các đơn vị đã hoàn thành tốt công tác tuyển quân, bảo đảm chất lượng, đúng luật nghĩa vụ quân sự.',
+  'Phong trào thi đua quyết thắng được đẩy mạnh, tạo động lực để bộ đội rèn luyện, phấn đấu.',
+  'Diễn tập khu vực phòng thủ huyện đạt mục đích, yêu cầu đề ra, bảo đảm an toàn tuyệt đối.',
+  'Bộ đội {unit} giúp đồng bào dân tộc thiểu số thu hoạch lúa, khơi thông kênh mương nội đồng.',
+  'Hoạt động dân vận khéo góp phần củng cố mối quan hệ đoàn kết quân dân trên địa bàn.',
+  'Ban Chỉ huy Quân sự huyện tổ chức giao nhận quân bảo đảm nhanh gọn, an toàn, tiết kiệm.',
+  'Trường Quân sự Quân khu khai giảng lớp đào tạo tiểu đội trưởng cho chiến sĩ mới.',
+];
+
+/** A small, fast, seeded generator: the same seed gives the same archive on every machine. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A few hundred units: divisions, regiments, provincial commands, border guards. */
+export function syntheticUnits(): string[] {
+  const units: string[] = [];
+  for (const n of [316, 346, 355, 3, 31, 168]) units.push(`Sư đoàn ${n}`);
+  for (let n = 50; n < 200; n++) units.push(`Trung đoàn ${n}`);
+  for (let n = 200; n < 260; n++) units.push(`Lữ đoàn ${n}`);
+  for (const p of PROVINCES) units.push(`Bộ CHQS tỉnh ${p}`, `Bộ đội Biên phòng tỉnh ${p}`);
+  for (const b of BORDER_POSTS) units.push(`Đồn Biên phòng ${b}`);
+  return units;
+}
+
+/** `count` articles over ten years (2016–2025), a few undated, 1–4 units and 1–2 authors each. */
+export function syntheticArchive(count: number, seed = 2): SyntheticArticle[] {
+  const random = mulberry32(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const units = syntheticUnits();
+  const authors = Array.from({ length: 60 }, () => `${pick(FAMILY)} ${pick(MIDDLE)} ${pick(GIVEN)}`);
+  const articles: SyntheticArticle[] = [];
+  for (let i = 0; i < count; i++) {
+    const year = 2016 + Math.floor(random() * 10);
+    const month = 1 + Math.floor(random() * 12);
+    const day = 1 + Math.floor(random() * 28);
+    const dated = random() > 0.02;
+    const date = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    const own = Array.from({ length: 1 + Math.floor(random() * 4) }, () => pick(units));
+    const articleUnits = [...new Set(own)];
+    const province = pick(PROVINCES);
+    const fill = (s: string): string =>
+      s
+        .replaceAll('{unit}', pick(articleUnits))
+        .replaceAll('{province}', province)
+        .replaceAll('{post}', pick(BORDER_POSTS))
+        .replaceAll('{year}', String(year));
+    // 5–8 KB of text, like the dumps.
+    const paragraphs = Array.from({ length: 8 + Math.floor(random() * 6) }, () =>
+      Array.from({ length: 3 + Math.floor(random() * 3) }, () => fill(pick(SENTENCES))).join(' '),
+    );
+    const title = `${fill(pick(SENTENCES)).split(',')[0]!.replace(/\.$/, '')} (${i + 1})`;
+    const slug = `${slugify(title, 60)}-${i + 1}`;
+    const byline = Array.from({ length: 1 + Math.floor(random() * 2) }, () => pick(authors));
+    articles.push({
+      title,
+      ...(dated ? { date } : {}),
+      summary: paragraphs[0]!,
+      authors: [...new Set(byline)],
+      units: articleUnits,
+      captions: [],
+      source: `bench/${i + 1}.txt`,
+      slug,
+      url: dated ? `/${date.replaceAll('-', '/')}/${slug}/` : `/khong-ro-ngay/${slug}/`,
+      paragraphs,
+    });
+  }
+  return articles;
+}
+
+const escapeHtml = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** An article page shaped like the site's: navigation outside the indexed body, fields inside it. */
+export function articlePage(article: SyntheticArticle, fields: string): string {
+  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${escapeHtml(article.title)}</title></head>
+<body><header><nav>Trang chủ · Đơn vị · Tìm kiếm</nav></header>
+<main><article data-pagefind-body><h1>${escapeHtml(article.title)}</h1>
+<p>${escapeHtml(article.date ?? 'Không rõ ngày')} · ${article.units.map(escapeHtml).join(' · ')}</p>
+${article.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
+<p>${escapeHtml(article.authors.join(', '))}</p>
+${fields}</article></main><footer>Lưu trữ tin tức Quân khu 2</footer></body></html>`;
+}
+
+/** Writes `articles` as built pages under `siteDir`, with the real search-fields include. */
+export async function writeArticlePages(siteDir: string, articles: SyntheticArticle[]): Promise<void> {
+  const env = nunjucks.configure(TEMPLATES, { autoescape: true });
+  for (const article of articles) {
+    const dir = join(siteDir, ...article.url.split('/').filter(Boolean));
+    await mkdir(dir, { recursive: true });
+    const fields = env.render('search-fields.njk', { article });
+    await writeFile(join(dir, 'index.html'), articlePage(article, fields));
+  }
+}
