@@ -1,0 +1,104 @@
+/**
+ * Builds one shard's Pagefind index (IO). Runs inside a worker thread (`shardWorker.ts`) so that each
+ * shard gets its own Pagefind service process: two shards really index on two cores, and a shard's
+ * memory is returned to the system as soon as it is written.
+ */
+import { createHash } from 'node:crypto';
+import { readFile, rename, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as pagefind from 'pagefind';
+import { foldDWords } from './fold.ts';
+import type { Shard } from './shards.ts';
+
+/** Bump when what is handed to Pagefind changes, so that every shard is rebuilt. */
+export const INDEX_FORMAT = 'fold-d-1';
+
+/** Pages opt in to the index with this attribute (the article template's `data-pagefind-body`). */
+const INDEXABLE = 'data-pagefind-body';
+
+/**
+ * Files of Pagefind's bundle the search page never loads: its three prebuilt UIs, highlighting and the
+ * playground. The search page uses the JS API (`pagefind.js`, worker, WebAssembly) only.
+ */
+const UNUSED_BUNDLE_FILES = [
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-highlight.js',
+  'playground',
+];
+
+export interface ShardJob {
+  shard: Shard;
+  /** `<site>/pagefind`: the shard is written to `<bundleDir>/<key>/`. */
+  bundleDir: string;
+  /** The hash recorded by the previous build, if its output is still there. */
+  previousHash: string | null;
+  maxFragments?: number;
+}
+
+export interface ShardResult {
+  key: string;
+  pages: number;
+  hash: string;
+  /** False when the shard's pages had not changed and its previous index was kept. */
+  rebuilt: boolean;
+}
+
+export class SearchIndexError extends Error {
+  constructor(
+    readonly shard: string,
+    readonly errors: string[],
+  ) {
+    super(`search index failed for shard ${shard}: ${errors.join('; ')}`);
+    this.name = 'SearchIndexError';
+  }
+}
+
+export async function buildShard(job: ShardJob): Promise<ShardResult> {
+  const { shard, bundleDir } = job;
+  const outDir = join(bundleDir, shard.key);
+  const hash = createHash('sha256').update(`${INDEX_FORMAT}\n`);
+  const documents: Array<{ url: string; content: string }> = [];
+  for (const page of shard.pages) {
+    const html = await readFile(page.file, 'utf8');
+    if (!html.includes(INDEXABLE)) continue;
+    hash.update(`${page.url}\n${html}\n`);
+    documents.push({ url: page.url, content: html });
+  }
+  const digest = hash.digest('hex');
+  if (documents.length === 0) {
+    await rm(outDir, { recursive: true, force: true });
+    return { key: shard.key, pages: 0, hash: digest, rebuilt: false };
+  }
+  const kept = job.previousHash === digest && (await stat(join(outDir, 'pagefind-entry.json')).catch(() => null));
+  if (kept) return { key: shard.key, pages: documents.length, hash: digest, rebuilt: false };
+
+  const created = await pagefind.createIndex({
+    forceLanguage: 'vi',
+    ...(job.maxFragments ? { maxFragments: job.maxFragments } : {}),
+  });
+  if (!created.index) throw new SearchIndexError(shard.key, created.errors);
+  const { index } = created;
+  try {
+    for (const doc of documents) {
+      const added = await index.addHTMLFile({ url: doc.url, content: foldDWords(doc.content) });
+      if (added.errors.length) throw new SearchIndexError(shard.key, added.errors.map((e) => `${doc.url}: ${e}`));
+    }
+    // Written beside the live shard and swapped in, so a failed build never leaves half an index.
+    const partial = `${outDir}.partial`;
+    await rm(partial, { recursive: true, force: true });
+    const written = await index.writeFiles({ outputPath: partial });
+    if (written.errors.length) throw new SearchIndexError(shard.key, written.errors);
+    await Promise.all(UNUSED_BUNDLE_FILES.map((f) => rm(join(partial, f), { recursive: true, force: true })));
+    await rm(outDir, { recursive: true, force: true });
+    await rename(partial, outDir);
+  } finally {
+    await index.deleteIndex();
+    await pagefind.close();
+  }
+  return { key: shard.key, pages: documents.length, hash: digest, rebuilt: true };
+}

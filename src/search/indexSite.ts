@@ -1,0 +1,156 @@
+/**
+ * Builds the site's search index into `<siteDir>/pagefind/` (IO): one Pagefind index per shard
+ * (`shards.ts`), two shards at a time on two worker threads, each with its own Pagefind process, and
+ * `pagefind/shards.json`, which the search page reads to merge the shards. A shard whose pages did not
+ * change since the last build (same HTML, same index format) is kept as it is.
+ */
+import { availableParallelism } from 'node:os';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import type { ShardJob, ShardResult } from './buildShard.ts';
+import { planShards, type IndexedPage, type ShardManifest } from './shards.ts';
+
+export const BUNDLE_DIR = 'pagefind';
+export const MANIFEST_FILE = 'shards.json';
+
+export interface IndexSiteOptions {
+  siteDir: string;
+  /** Shards built at once; defaults to the number of cores (2 here), at most 2 (each may take ~3 GB). */
+  concurrency?: number;
+  /** Pagefind's cap on fragment files per shard, for static hosts with file-count limits. */
+  maxFragments?: number;
+  /** Called after each shard, for the build's progress display. */
+  onShard?: (done: number, total: number, shard: ShardResult) => void;
+}
+
+export interface IndexSiteResult {
+  pages: number;
+  /** Size of `<siteDir>/pagefind/` on disk. */
+  bytes: number;
+  shards: number;
+  /** Shards indexed by this run (the others were unchanged and kept). */
+  rebuilt: number;
+}
+
+async function* htmlFiles(dir: string): AsyncGenerator<string> {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) yield* htmlFiles(full);
+    else if (entry.name === 'index.html') yield full;
+  }
+}
+
+/** `<site>/2023/05/01/slug/index.html` → `/2023/05/01/slug/` */
+function urlOf(siteDir: string, file: string): string {
+  const dir = relative(siteDir, file).split(sep).slice(0, -1).join('/');
+  return dir ? `/${dir}/` : '/';
+}
+
+async function readManifest(bundleDir: string): Promise<ShardManifest | null> {
+  try {
+    return JSON.parse(await readFile(join(bundleDir, MANIFEST_FILE), 'utf8')) as ShardManifest;
+  } catch {
+    return null;
+  }
+}
+
+async function directorySize(dir: string): Promise<number> {
+  let total = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) total += (await stat(join(entry.parentPath, entry.name))).size;
+  }
+  return total;
+}
+
+/** A worker thread that builds shards. It loads TypeScript through tsx, as every entry point here does. */
+function startWorker(): { run(job: ShardJob): Promise<ShardResult>; stop(): Promise<number> } {
+  // Node 20 does not apply `--import tsx` to a worker's own entry file: register tsx, then import it.
+  const entry = new URL('./shardWorker.ts', import.meta.url).href;
+  const api = import.meta.resolve('tsx/esm/api');
+  const worker = new Worker(
+    `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`,
+    { eval: true },
+  );
+  return {
+    run: (job) =>
+      new Promise((resolve, reject) => {
+        const onError = (error: Error): void => reject(error);
+        worker.once('error', onError);
+        worker.once('message', (reply: { ok: true; result: ShardResult } | { ok: false; error: string }) => {
+          worker.off('error', onError);
+          if (reply.ok) resolve(reply.result);
+          else reject(new Error(reply.error));
+        });
+        worker.postMessage(job);
+      }),
+    stop: () => worker.terminate(),
+  };
+}
+
+export async function indexSite(opts: IndexSiteOptions): Promise<IndexSiteResult> {
+  const siteDir = opts.siteDir;
+  const bundleDir = join(siteDir, BUNDLE_DIR);
+  const pages: IndexedPage[] = [];
+  for await (const file of htmlFiles(siteDir)) {
+    if (file.startsWith(bundleDir + sep)) continue;
+    pages.push({ url: urlOf(siteDir, file), file });
+  }
+  const shards = planShards(pages);
+  await mkdir(bundleDir, { recursive: true });
+  const previous = new Map((await readManifest(bundleDir))?.shards.map((s) => [s.key, s.hash]) ?? []);
+
+  const concurrency = Math.max(1, Math.min(opts.concurrency ?? availableParallelism(), 2, shards.length));
+  const workers = Array.from({ length: concurrency }, startWorker);
+  const results: ShardResult[] = [];
+  let next = 0;
+  try {
+    await Promise.all(
+      workers.map(async (worker) => {
+        while (next < shards.length) {
+          const shard = shards[next++]!;
+          const job: ShardJob = {
+            shard,
+            bundleDir,
+            previousHash: previous.get(shard.key) ?? null,
+            ...(opts.maxFragments ? { maxFragments: opts.maxFragments } : {}),
+          };
+          const result = await worker.run(job);
+          results.push(result);
+          opts.onShard?.(results.length, shards.length, result);
+        }
+      }),
+    );
+  } finally {
+    await Promise.all(workers.map((w) => w.stop()));
+  }
+
+  // Shards of a previous build that no longer exist (every article of a year removed).
+  const live = new Set(shards.map((s) => s.key));
+  for (const entry of await readdir(bundleDir, { withFileTypes: true })) {
+    if (entry.isDirectory() && !live.has(entry.name)) await rm(join(bundleDir, entry.name), { recursive: true });
+  }
+
+  const byKey = new Map(results.map((r) => [r.key, r]));
+  const indexed = shards.map((s) => byKey.get(s.key)!).filter((r) => r.pages > 0);
+  const manifest: ShardManifest = {
+    version: 1,
+    pagefind: await pagefindVersion(),
+    shards: indexed.map(({ key, pages: count, hash }) => ({ key, pages: count, hash })),
+  };
+  await writeFile(join(bundleDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 1)}\n`);
+  return {
+    pages: indexed.reduce((sum, s) => sum + s.pages, 0),
+    bytes: await directorySize(bundleDir),
+    shards: indexed.length,
+    rebuilt: results.filter((r) => r.rebuilt).length,
+  };
+}
+
+/** Pagefind's package exports no `package.json`: read it beside its entry point. */
+async function pagefindVersion(): Promise<string> {
+  const entry = fileURLToPath(import.meta.resolve('pagefind'));
+  const pkg = JSON.parse(await readFile(join(dirname(entry), '..', 'package.json'), 'utf8')) as { version: string };
+  return pkg.version;
+}

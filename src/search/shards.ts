@@ -1,0 +1,97 @@
+/**
+ * How the archive's search index is split. One Pagefind index for 100,000 pages needs ~24 GB to build,
+ * so the archive is indexed as shards that each fit: one per publication year (the year is in the
+ * article's URL, `/YYYY/MM/DD/<slug>/`), a year too large for one shard is cut into runs of months,
+ * undated articles get their own shard. The browser merges the shards with Pagefind's `mergeIndex`.
+ *
+ * Shards are ordered newest first, which is what makes date sorting work across shards: Pagefind's
+ * merged search re-sorts every result by score, so the search page sorts within each shard (a
+ * `shard` filter) and concatenates the shards in this order.
+ */
+
+/** Articles without a publication date: `/khong-ro-ngay/<slug>/`. */
+export const UNDATED_SHARD = 'khong-ro-ngay';
+/** Any other page that asks to be indexed (`data-pagefind-body`) outside the dated tree. */
+export const OTHER_SHARD = 'khac';
+
+/** A year above this many articles is cut into month runs: keeps each build under ~3 GB of RAM. */
+export const MAX_SHARD_PAGES = 12_000;
+
+/** `/2023/05/01/slug/` */
+const DATED_URL = /^\/(\d{4})\/(\d{2})\/\d{2}\//;
+
+/** One page to index: its URL on the site (without the deploy prefix) and where its HTML is. */
+export interface IndexedPage {
+  url: string;
+  file: string;
+}
+
+export interface Shard {
+  /** `2023`, `2023-01-06` (January to June), `khong-ro-ngay` or `khac`: also its directory name. */
+  key: string;
+  pages: IndexedPage[];
+}
+
+/** What the search page reads first (`pagefind/shards.json`), and what a rebuild compares against. */
+export interface ShardManifest {
+  version: 1;
+  pagefind: string;
+  /** Newest first: the order of date sorting, and the first one is Pagefind's primary index. */
+  shards: Array<{ key: string; pages: number; hash: string }>;
+}
+
+/** Newest first, then undated, then other pages. */
+export function compareShardKeys(a: string, b: string): number {
+  const rank = (k: string): number => (k === UNDATED_SHARD ? 1 : k === OTHER_SHARD ? 2 : 0);
+  return rank(a) - rank(b) || (a < b ? 1 : a > b ? -1 : 0);
+}
+
+function monthOf(page: IndexedPage): string {
+  return DATED_URL.exec(page.url)?.[2] ?? '01';
+}
+
+/** Cuts a year's pages (any order) into runs of whole months of at most `max` pages each. */
+function splitYear(year: string, pages: IndexedPage[], max: number): Shard[] {
+  if (pages.length <= max) return [{ key: year, pages }];
+  const byMonth = new Map<string, IndexedPage[]>();
+  for (const page of pages) {
+    const month = monthOf(page);
+    const list = byMonth.get(month) ?? [];
+    list.push(page);
+    byMonth.set(month, list);
+  }
+  const shards: Shard[] = [];
+  let run: { from: string; to: string; pages: IndexedPage[] } | null = null;
+  const flush = (): void => {
+    if (run) shards.push({ key: `${year}-${run.from}-${run.to}`, pages: run.pages });
+    run = null;
+  };
+  for (const month of [...byMonth.keys()].sort()) {
+    const monthPages = byMonth.get(month)!;
+    if (run && run.pages.length + monthPages.length > max) flush();
+    if (!run) run = { from: month, to: month, pages: [] };
+    run.to = month;
+    run.pages.push(...monthPages);
+  }
+  flush();
+  // A single month above `max` stays whole: months are the finest cut the URL offers.
+  return shards;
+}
+
+/** Groups the pages to index into shards, newest first. Pure. */
+export function planShards(pages: IndexedPage[], max = MAX_SHARD_PAGES): Shard[] {
+  const byYear = new Map<string, IndexedPage[]>();
+  for (const page of pages) {
+    const year = DATED_URL.exec(page.url)?.[1];
+    const key = year ?? (page.url.startsWith(`/${UNDATED_SHARD}/`) ? UNDATED_SHARD : OTHER_SHARD);
+    const list = byYear.get(key) ?? [];
+    list.push(page);
+    byYear.set(key, list);
+  }
+  const shards: Shard[] = [];
+  for (const [key, list] of byYear) {
+    list.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+    shards.push(...(/^\d{4}$/.test(key) ? splitYear(key, list, max) : [{ key, pages: list }]));
+  }
+  return shards.sort((a, b) => compareShardKeys(a.key, b.key));
+}
