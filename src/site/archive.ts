@@ -1,0 +1,515 @@
+/**
+ * The site's data: every generated Markdown file read once, and everything the templates need computed
+ * in one pass over the articles sorted newest first. Templates only iterate precomputed lists: one
+ * paginated template per page kind, never a template or a collection lookup per article (Eleventy 3.1's
+ * template map is O(n²) in templates, `getPreviousCollectionItem` O(n) a call).
+ *
+ * Every step here is O(n log n) or better, so that 100,000 articles build.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import matter from 'gray-matter';
+import { validateFrontMatter, type FrontMatter } from '../schema.ts';
+import { collator } from '../text.ts';
+import { renderBody } from './markdown.ts';
+import { readingMinutes } from './readingTime.ts';
+import { ui } from './strings.ts';
+import type { UnitDirectory } from './unitDirectory.ts';
+
+/** A generated `.md` file: validated front matter and its Markdown body. */
+export interface ContentFile {
+  file: string;
+  frontMatter: FrontMatter;
+  body: string;
+}
+
+export interface UnitLink {
+  name: string;
+  url: string;
+}
+
+/** What a listing shows of an article; shared by every list the article appears in. */
+export interface ArticleCard {
+  title: string;
+  url: string;
+  date?: string;
+  series?: string;
+  summary: string;
+  primaryUnit?: UnitLink;
+}
+
+/** One article page: the front matter (what Pagefind's fields read) plus its place in the archive. */
+export interface ArchiveArticle extends FrontMatter {
+  url: string;
+  html: string;
+  readingMinutes: number;
+  unitLinks: UnitLink[];
+  card: ArticleCard;
+  /** By publication date: `older` was published before, `newer` after. Undated articles have neither. */
+  older?: ArticleCard;
+  newer?: ArticleCard;
+  related: ArticleCard[];
+}
+
+export interface PageLink {
+  /** null marks a gap (`…`) between page numbers. */
+  number: number | null;
+  url?: string;
+  current?: boolean;
+}
+
+/** One page of a paginated list. */
+export interface ListingPage<T> {
+  url: string;
+  number: number;
+  total: number;
+  items: T[];
+  links: PageLink[];
+  previousUrl?: string;
+  nextUrl?: string;
+}
+
+export interface UnitArticle {
+  article: ArticleCard;
+  /** The article is mainly about this unit (it is the article's first, primary unit). */
+  primary: boolean;
+}
+
+export interface ArchiveUnit {
+  name: string;
+  slug: string;
+  url: string;
+  feedUrl: string;
+  kind: string;
+  kindLabel: string;
+  parent?: UnitLink;
+  children: UnitLink[];
+  count: number;
+  primaryCount: number;
+  firstDate?: string;
+  lastDate?: string;
+  articles: UnitArticle[];
+  /** The newest articles, full, for the unit's Atom feed. */
+  feed: ArchiveArticle[];
+}
+
+export interface UnitKindGroup {
+  kind: string;
+  label: string;
+  units: ArchiveUnit[];
+}
+
+export interface UnitPage extends ListingPage<UnitArticle> {
+  unit: ArchiveUnit;
+}
+
+export interface MonthEntry {
+  year: string;
+  /** 1–12 */
+  month: number;
+  url: string;
+  label: string;
+  count: number;
+}
+
+export interface YearEntry {
+  year: string;
+  url: string;
+  label: string;
+  count: number;
+  months: MonthEntry[];
+}
+
+export interface MonthPage extends ListingPage<ArticleCard> {
+  month: MonthEntry;
+  yearUrl: string;
+}
+
+export interface SitemapEntry {
+  url: string;
+  lastmod?: string;
+}
+
+/** `/sitemap.xml` is one urlset, or an index of parts when the site has more than 50,000 URLs. */
+export type SitemapFile =
+  | { url: string; kind: 'urlset'; entries: SitemapEntry[] }
+  | { url: string; kind: 'index'; parts: string[] };
+
+export interface NamedCount {
+  name: string;
+  url?: string;
+  count: number;
+}
+
+export interface ArchiveStatistics {
+  articles: number;
+  dated: number;
+  undated: number;
+  truncated: number;
+  /** Dumps merged into another article as duplicates. */
+  merged: number;
+  units: number;
+  authors: number;
+  perMonth: Array<{ month: string; count: number }>;
+  topUnits: NamedCount[];
+  topAuthors: NamedCount[];
+}
+
+export interface Archive {
+  /** Newest first; undated articles last. */
+  articles: ArchiveArticle[];
+  homePages: Array<ListingPage<ArticleCard>>;
+  undatedPages: Array<ListingPage<ArticleCard>>;
+  units: ArchiveUnit[];
+  unitKinds: UnitKindGroup[];
+  unitPages: UnitPage[];
+  years: YearEntry[];
+  monthPages: MonthPage[];
+  /** The newest dated articles, for `/feed.xml`. */
+  feed: ArchiveArticle[];
+  sitemap: SitemapFile[];
+  statistics: ArchiveStatistics;
+}
+
+export interface ArchiveOptions {
+  units: UnitDirectory;
+  homePageSize?: number;
+  unitPageSize?: number;
+  monthPageSize?: number;
+  feedSize?: number;
+  relatedSize?: number;
+  /** Sitemaps allow at most 50,000 URLs a file: https://www.sitemaps.org/protocol.html */
+  sitemapPartSize?: number;
+  /** Pages outside the archive's lists, for the sitemap: `/don-vi/`, `/thuat-ngu/`, … */
+  staticPages?: string[];
+}
+
+export const STATIC_PAGES = ['/don-vi/', '/thuat-ngu/', '/thong-ke/', '/tim-kiem/', '/khong-ro-ngay/'];
+
+const SUMMARY_LENGTH = 280;
+const TOP = 15;
+
+/** Thrown when two articles would be written to the same URL. */
+export class ArchiveError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ArchiveError';
+  }
+}
+
+/** The IO edge: every `.md` under `dir`, in a stable order, parsed and validated. */
+export function readContent(dir: string): ContentFile[] {
+  const files = (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[])
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => join(dir, f))
+    .sort();
+  return files.map((file) => {
+    // Passing options disables gray-matter's cache, which would otherwise keep every file in memory.
+    const parsed = matter(readFileSync(file, 'utf8'), {});
+    const data = parsed.data as Record<string, unknown>;
+    // A hand-edited file may leave a date unquoted, which YAML reads as a UTC-midnight Date.
+    if (data.date instanceof Date) data.date = data.date.toISOString().slice(0, 10);
+    const name = relative(dir, file).split(sep).join('/');
+    return { file: name, frontMatter: validateFrontMatter(data, name), body: parsed.content };
+  });
+}
+
+export function loadArchive(dir: string, options: ArchiveOptions): Archive {
+  return buildArchive(readContent(dir), options);
+}
+
+export function articleUrl(fm: Pick<FrontMatter, 'date' | 'slug'>): string {
+  if (!fm.date) return `/khong-ro-ngay/${fm.slug}/`;
+  const [y, m, d] = fm.date.split('-');
+  return `/${y}/${m}/${d}/${fm.slug}/`;
+}
+
+/** Newest first; the same day in Vietnamese title order; undated articles after every dated one. */
+export function compareNewestFirst(a: FrontMatter, b: FrontMatter): number {
+  if (a.date !== b.date) {
+    if (!a.date) return 1;
+    if (!b.date) return -1;
+    return a.date < b.date ? 1 : -1;
+  }
+  return collator.compare(a.title, b.title) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
+}
+
+function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–-]+$/, '')}…`;
+}
+
+/** Page numbers to show: the first, the last, and two either side of the current one. */
+export function pageLinks(current: number, total: number, urlOf: (n: number) => string): PageLink[] {
+  const shown = new Set([1, total, current - 2, current - 1, current, current + 1, current + 2]);
+  const numbers = [...shown].filter((n) => n >= 1 && n <= total).sort((a, b) => a - b);
+  const links: PageLink[] = [];
+  for (const [i, n] of numbers.entries()) {
+    if (i > 0 && n - numbers[i - 1]! > 1) links.push({ number: null });
+    links.push(n === current ? { number: n, url: urlOf(n), current: true } : { number: n, url: urlOf(n) });
+  }
+  return links;
+}
+
+/** `base` is page 1; page N is `base` + `trang/N/`. An empty list still has its first page. */
+export function paginate<T>(items: T[], size: number, base: string): Array<ListingPage<T>> {
+  const total = Math.max(1, Math.ceil(items.length / size));
+  const urlOf = (n: number): string => (n === 1 ? base : `${base}trang/${n}/`);
+  const pages: Array<ListingPage<T>> = [];
+  for (let n = 1; n <= total; n++) {
+    const page: ListingPage<T> = {
+      url: urlOf(n),
+      number: n,
+      total,
+      items: items.slice((n - 1) * size, n * size),
+      links: total > 1 ? pageLinks(n, total, urlOf) : [],
+    };
+    if (n > 1) page.previousUrl = urlOf(n - 1);
+    if (n < total) page.nextUrl = urlOf(n + 1);
+    pages.push(page);
+  }
+  return pages;
+}
+
+/** Cheap stable hash (FNV-1a) that separates unit names whose slugs collide. */
+function shortHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36).slice(0, 5);
+}
+
+export function buildArchive(content: ContentFile[], options: ArchiveOptions): Archive {
+  const homePageSize = options.homePageSize ?? 20;
+  const unitPageSize = options.unitPageSize ?? 20;
+  const monthPageSize = options.monthPageSize ?? 50;
+  const feedSize = options.feedSize ?? 20;
+  const relatedSize = options.relatedSize ?? 5;
+  const sitemapPartSize = options.sitemapPartSize ?? 50_000;
+
+  // Units first: every article's unit links need their slugs.
+  const unitNames = new Set<string>();
+  for (const { frontMatter } of content) for (const u of frontMatter.units) unitNames.add(u);
+  const units = new Map<string, ArchiveUnit>();
+  const bySlug = new Map<string, string>();
+  for (const name of [...unitNames].sort(collator.compare)) {
+    const info = options.units.describe(name);
+    const slug = bySlug.has(info.slug) ? `${info.slug}-${shortHash(name)}` : info.slug;
+    bySlug.set(slug, name);
+    const url = `/don-vi/${slug}/`;
+    units.set(name, {
+      name,
+      slug,
+      url,
+      feedUrl: `${url}feed.xml`,
+      kind: info.kind,
+      kindLabel: options.units.kindLabel(info.kind),
+      children: [],
+      count: 0,
+      primaryCount: 0,
+      articles: [],
+      feed: [],
+    });
+  }
+  const unitLink = (name: string): UnitLink => ({ name, url: units.get(name)!.url });
+
+  // Articles, newest first, each with its URL, rendered body and card.
+  const sorted = [...content].sort((a, b) => compareNewestFirst(a.frontMatter, b.frontMatter));
+  const seenUrls = new Map<string, string>();
+  const articles: ArchiveArticle[] = sorted.map(({ file, frontMatter, body }) => {
+    const url = articleUrl(frontMatter);
+    const clash = seenUrls.get(url);
+    if (clash) throw new ArchiveError(`two articles have the same URL ${url}: ${clash} and ${file}`);
+    seenUrls.set(url, file);
+    const unitLinks = frontMatter.units.map(unitLink);
+    const card: ArticleCard = { title: frontMatter.title, url, summary: shorten(frontMatter.summary, SUMMARY_LENGTH) };
+    if (frontMatter.date) card.date = frontMatter.date;
+    if (frontMatter.series) card.series = frontMatter.series;
+    if (unitLinks[0]) card.primaryUnit = unitLinks[0];
+    return {
+      ...frontMatter,
+      url,
+      html: renderBody(body),
+      readingMinutes: readingMinutes(body),
+      unitLinks,
+      card,
+      related: [],
+    };
+  });
+
+  // One pass: unit lists (newest first because articles are), month groups, authors, counts.
+  const months = new Map<string, ArticleCard[]>();
+  const authors = new Map<string, number>();
+  const undated: ArticleCard[] = [];
+  let truncated = 0;
+  let merged = 0;
+  for (const [i, article] of articles.entries()) {
+    const newer = articles[i - 1];
+    const older = articles[i + 1];
+    if (article.date) {
+      if (newer?.date) article.newer = newer.card;
+      if (older?.date) article.older = older.card;
+      const key = article.date.slice(0, 7);
+      let month = months.get(key);
+      if (!month) months.set(key, (month = []));
+      month.push(article.card);
+    } else {
+      undated.push(article.card);
+    }
+    for (const [position, name] of article.units.entries()) {
+      const unit = units.get(name)!;
+      unit.articles.push({ article: article.card, primary: position === 0 });
+      unit.count++;
+      if (position === 0) unit.primaryCount++;
+      if (unit.feed.length < feedSize && article.date) unit.feed.push(article);
+      if (article.date) {
+        unit.lastDate ??= article.date;
+        unit.firstDate = article.date;
+      }
+    }
+    for (const author of article.authors) authors.set(author, (authors.get(author) ?? 0) + 1);
+    if (article.truncated) truncated++;
+    if (article.sources) merged += Math.max(0, article.sources.length - 1);
+  }
+
+  // Related: the newest articles sharing the most units. Only the first `relatedSize + 1` articles of
+  // each unit can be among them, so the work per article is bounded by (units × relatedSize).
+  const position = new Map(articles.map((a, i) => [a.card, i]));
+  const unitSets = articles.map((a) => new Set(a.units));
+  for (const [i, article] of articles.entries()) {
+    const shared = new Map<ArticleCard, number>();
+    for (const name of article.units) {
+      let taken = 0;
+      for (const { article: card } of units.get(name)!.articles) {
+        if (card === article.card) continue;
+        if (taken++ >= relatedSize) break;
+        if (shared.has(card)) continue;
+        let count = 0;
+        for (const u of unitSets[position.get(card)!]!) if (unitSets[i]!.has(u)) count++;
+        shared.set(card, count);
+      }
+    }
+    article.related = [...shared]
+      .sort(([a, sa], [b, sb]) => sb - sa || position.get(a)! - position.get(b)!)
+      .slice(0, relatedSize)
+      .map(([card]) => card);
+  }
+
+  // Parents and children that have pages.
+  for (const unit of units.values()) {
+    const parent = options.units.describe(unit.name).parent;
+    const parentUnit = parent && parent !== unit.name ? units.get(parent) : undefined;
+    if (parentUnit) {
+      unit.parent = { name: parentUnit.name, url: parentUnit.url };
+      parentUnit.children.push({ name: unit.name, url: unit.url });
+    }
+  }
+
+  // Kinds in the catalog's military order, then any kind it does not know; names by collation.
+  const unitList = [...units.values()].sort((a, b) => collator.compare(a.name, b.name));
+  const groups = new Map<string, ArchiveUnit[]>();
+  for (const unit of unitList) {
+    let group = groups.get(unit.kind);
+    if (!group) groups.set(unit.kind, (group = []));
+    group.push(unit);
+  }
+  const kindOrder = options.units.kinds;
+  const rank = (kind: string): number => {
+    const i = kindOrder.indexOf(kind);
+    return i === -1 ? kindOrder.length : i;
+  };
+  const unitKinds: UnitKindGroup[] = [...groups]
+    .sort(([a], [b]) => rank(a) - rank(b) || collator.compare(a, b))
+    .map(([kind, list]) => ({ kind, label: options.units.kindLabel(kind), units: list }));
+
+  const unitPages: UnitPage[] = [];
+  for (const unit of unitList) {
+    for (const page of paginate(unit.articles, unitPageSize, unit.url)) unitPages.push({ ...page, unit });
+  }
+
+  // Date archives: years newest first, months newest first within a year.
+  const years: YearEntry[] = [];
+  const monthPages: MonthPage[] = [];
+  for (const key of [...months.keys()].sort().reverse()) {
+    const [year, mm] = key.split('-') as [string, string];
+    let entry = years[years.length - 1];
+    if (entry?.year !== year) {
+      entry = { year, url: `/${year}/`, label: ui.year(year), count: 0, months: [] };
+      years.push(entry);
+    }
+    const cards = months.get(key)!;
+    const month: MonthEntry = {
+      year,
+      month: Number(mm),
+      url: `/${year}/${mm}/`,
+      label: ui.month(Number(mm), year),
+      count: cards.length,
+    };
+    entry.months.push(month);
+    entry.count += cards.length;
+    for (const page of paginate(cards, monthPageSize, month.url)) {
+      monthPages.push({ ...page, month, yearUrl: entry.url });
+    }
+  }
+
+  const cards = articles.map((a) => a.card);
+  const homePages = paginate(cards, homePageSize, '/');
+  const undatedPages = paginate(undated, monthPageSize, '/khong-ro-ngay/');
+
+  const sitemapEntries: SitemapEntry[] = [
+    ...homePages.map((p) => ({ url: p.url })),
+    ...articles.map((a) => (a.date ? { url: a.url, lastmod: a.date } : { url: a.url })),
+    ...(options.staticPages ?? STATIC_PAGES).map((url) => ({ url })),
+    ...undatedPages.slice(1).map((p) => ({ url: p.url })),
+    ...unitPages.map((p) => ({ url: p.url })),
+    ...years.map((y) => ({ url: y.url })),
+    ...monthPages.map((p) => ({ url: p.url })),
+  ];
+  const sitemap: SitemapFile[] = [];
+  if (sitemapEntries.length <= sitemapPartSize) {
+    sitemap.push({ url: '/sitemap.xml', kind: 'urlset', entries: sitemapEntries });
+  } else {
+    const parts: string[] = [];
+    for (let i = 0; i * sitemapPartSize < sitemapEntries.length; i++) {
+      const url = `/sitemap-${i + 1}.xml`;
+      parts.push(url);
+      sitemap.push({ url, kind: 'urlset', entries: sitemapEntries.slice(i * sitemapPartSize, (i + 1) * sitemapPartSize) });
+    }
+    sitemap.unshift({ url: '/sitemap.xml', kind: 'index', parts });
+  }
+
+  const byCount = (a: NamedCount, b: NamedCount): number => b.count - a.count || collator.compare(a.name, b.name);
+  const statistics: ArchiveStatistics = {
+    articles: articles.length,
+    dated: articles.length - undated.length,
+    undated: undated.length,
+    truncated,
+    merged,
+    units: units.size,
+    authors: authors.size,
+    perMonth: [...months].map(([month, list]) => ({ month, count: list.length })).sort((a, b) => (a.month < b.month ? -1 : 1)),
+    topUnits: unitList
+      .map((u) => ({ name: u.name, url: u.url, count: u.count }))
+      .sort(byCount)
+      .slice(0, TOP),
+    topAuthors: [...authors]
+      .map(([name, count]) => ({ name, count }))
+      .sort(byCount)
+      .slice(0, TOP),
+  };
+
+  return {
+    articles,
+    homePages,
+    undatedPages,
+    units: unitList,
+    unitKinds,
+    unitPages,
+    years,
+    monthPages,
+    feed: articles.filter((a) => a.date).slice(0, feedSize),
+    sitemap,
+    statistics,
+  };
+}

@@ -1,0 +1,32 @@
+/**
+ * The site's global data: the archive (loaded once per build from the generated Markdown), the
+ * interface strings, the glossary, the site's address and, when given, the build report.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import type { EleventyConfig } from '@11ty/eleventy';
+import type { BuildReport } from '../report.ts';
+import { loadArchive } from './archive.ts';
+import type { SiteConfig } from './config.ts';
+import { glossaryEntries } from './glossary.ts';
+import { ui } from './strings.ts';
+import type { UnitDirectory } from './unitDirectory.ts';
+
+export interface ArchivePluginOptions {
+  site: SiteConfig;
+  units: UnitDirectory;
+}
+
+function readReport(file: string | null): BuildReport | null {
+  if (!file || !existsSync(file)) return null;
+  return JSON.parse(readFileSync(file, 'utf8')) as BuildReport;
+}
+
+export function archivePlugin(config: EleventyConfig, { site, units }: ArchivePluginOptions): void {
+  config.addGlobalData('ui', ui);
+  config.addGlobalData('site', site);
+  config.addGlobalData('glossary', glossaryEntries());
+  // Functions, so that a watching dev server reloads the content on every rebuild.
+  config.addGlobalData('archive', () => loadArchive(site.contentDir, { units }));
+  config.addGlobalData('report', () => readReport(site.reportFile));
+  config.addWatchTarget(site.contentDir);
+}

@@ -1,0 +1,43 @@
+/**
+ * Dates as the archive keeps them: a publication date is a calendar date in Vietnam, `YYYY-MM-DD`,
+ * never a `Date` at some machine's local midnight. Luxon formats it with an explicit zone.
+ */
+import { DateTime } from 'luxon';
+
+export const ZONE = 'Asia/Ho_Chi_Minh';
+const LONG_DATE = "cccc, 'ngày' d 'tháng' M 'năm' yyyy";
+
+function calendarDate(date: string): DateTime {
+  const parsed = DateTime.fromISO(date, { zone: ZONE, setZone: true }).setLocale('vi');
+  if (!parsed.isValid) throw new Error(`invalid calendar date: date=${JSON.stringify(date)}`);
+  return parsed;
+}
+
+/** `2023-03-20` → `Thứ Hai, ngày 20 tháng 3 năm 2023`. */
+export function vietnameseDate(date: string): string {
+  return calendarDate(date).toFormat(LONG_DATE);
+}
+
+/** `2023-03-20` → `20/3/2023`, for lists where the weekday is noise. */
+export function shortDate(date: string): string {
+  return calendarDate(date).toFormat('d/M/yyyy');
+}
+
+/** `2024-07-19T12:54:42+07:00` → `12:54 ngày 19/7/2024` (in Vietnam's time, whatever the machine's). */
+export function crawlTime(iso: string): string {
+  const parsed = DateTime.fromISO(iso, { setZone: true }).setZone(ZONE).setLocale('vi');
+  if (!parsed.isValid) throw new Error(`invalid crawl time: crawledAt=${JSON.stringify(iso)}`);
+  return parsed.toFormat("HH:mm 'ngày' d/M/yyyy");
+}
+
+/**
+ * Atom requires RFC 3339 timestamps (https://www.rfc-editor.org/rfc/rfc3339): a calendar date becomes
+ * the start of that day in Vietnam, `2023-03-20T00:00:00+07:00`.
+ */
+export function rfc3339(dateOrTime: string): string {
+  const parsed = /^\d{4}-\d{2}-\d{2}$/.test(dateOrTime)
+    ? calendarDate(dateOrTime)
+    : DateTime.fromISO(dateOrTime, { setZone: true });
+  if (!parsed.isValid) throw new Error(`invalid date: value=${JSON.stringify(dateOrTime)}`);
+  return parsed.toISO({ suppressMilliseconds: true }) as string;
+}

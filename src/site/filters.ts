@@ -1,0 +1,35 @@
+/** Every filter the templates use, registered as one plugin; each lives in its own small module. */
+import type { EleventyConfig } from '@11ty/eleventy';
+import { monthColumns, rankedBars, type MonthCount } from './charts.ts';
+import { absoluteUrl, type SiteConfig } from './config.ts';
+import { crawlTime, rfc3339, shortDate, vietnameseDate } from './dates.ts';
+import { newsArticle, scriptSafeJson } from './jsonLd.ts';
+import type { ArchiveArticle, NamedCount } from './archive.ts';
+import { ui } from './strings.ts';
+
+export function filtersPlugin(config: EleventyConfig, site: SiteConfig): void {
+  config.addFilter('vietnameseDate', vietnameseDate);
+  config.addFilter('shortDate', shortDate);
+  config.addFilter('crawlTime', crawlTime);
+  config.addFilter('rfc3339', rfc3339);
+  config.addFilter('absoluteUrl', (path: string) => absoluteUrl(site, path));
+  config.addFilter('newsArticleJson', (article: ArchiveArticle) =>
+    scriptSafeJson(
+      newsArticle({
+        url: absoluteUrl(site, article.url),
+        title: article.title,
+        summary: article.summary,
+        date: article.date,
+        crawledAt: article.crawledAt,
+        authors: article.authors,
+        units: article.unitLinks.map((u) => ({ name: u.name, url: absoluteUrl(site, u.url) })),
+        publisher: ui.publisher,
+        publisherUrl: absoluteUrl(site, '/'),
+      }),
+    ),
+  );
+  config.addFilter('monthChart', (counts: MonthCount[], title: string, id: string) => monthColumns(counts, title, id));
+  config.addFilter('rankedChart', (rows: NamedCount[], title: string, id: string) =>
+    rankedBars(rows.map((r) => ({ label: r.name, value: r.count })), title, id),
+  );
+}

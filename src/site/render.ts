@@ -1,0 +1,79 @@
+/**
+ * Renders the site with Eleventy's programmatic API and `.eleventy.ts`. The configuration is read
+ * from the environment (src/site/config.ts), so the options are set there for the duration of the
+ * build and restored after: the CLI and this function configure a build the same way.
+ */
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Eleventy from '@11ty/eleventy';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface RenderOptions {
+  contentDir: string;
+  outputDir: string;
+  reportFile?: string;
+  /** Default: `SITE_URL` from the environment. */
+  siteUrl?: string;
+  /** Default: `PATH_PREFIX` from the environment, else `/`. */
+  pathPrefix?: string;
+}
+
+function withEnvironment<T>(opts: RenderOptions, run: () => Promise<T>): Promise<T> {
+  const values: Record<string, string | undefined> = {
+    ARCHIVE_CONTENT_DIR: resolve(opts.contentDir),
+    ARCHIVE_OUTPUT_DIR: resolve(opts.outputDir),
+    ARCHIVE_REPORT: opts.reportFile ? resolve(opts.reportFile) : undefined,
+    SITE_URL: opts.siteUrl ?? process.env.SITE_URL,
+    PATH_PREFIX: opts.pathPrefix ?? process.env.PATH_PREFIX,
+  };
+  const saved = Object.fromEntries(Object.keys(values).map((k) => [k, process.env[k]]));
+  const apply = (env: Record<string, string | undefined>): void => {
+    for (const [k, v] of Object.entries(env)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  };
+  apply(values);
+  return run().finally(() => apply(saved));
+}
+
+// Eleventy resolves its input, includes and passthrough paths against the working directory.
+function eleventyFor(opts: RenderOptions, runMode: 'build' | 'serve'): Eleventy {
+  if (resolve(process.cwd()) !== ROOT) {
+    throw new Error(`renderSite must run from the project root ${ROOT} (cwd=${JSON.stringify(process.cwd())})`);
+  }
+  return new Eleventy(join('templates'), relative(ROOT, resolve(opts.outputDir)) || '.', {
+    configPath: '.eleventy.ts',
+    quietMode: true,
+    runMode,
+  });
+}
+
+/** Builds the site from the generated Markdown in `contentDir` into `outputDir`. */
+export async function renderSite(opts: RenderOptions): Promise<{ pages: number }> {
+  return withEnvironment(opts, async () => {
+    const results = (await eleventyFor(opts, 'build').write()) as [unknown[], unknown[]] | unknown[];
+    // write() resolves to [passthroughCopies, templates] in Eleventy 3.
+    const templates = Array.isArray(results[1]) ? (results[1] as unknown[]) : [];
+    return { pages: templates.flat().length };
+  });
+}
+
+/**
+ * A development server with live reload on 127.0.0.1: rebuilds when templates, assets or the content
+ * folder change. Resolves once the server is listening; the environment stays set while it runs.
+ */
+export async function serveSite(opts: RenderOptions & { port?: number }): Promise<void> {
+  const values = {
+    ARCHIVE_CONTENT_DIR: resolve(opts.contentDir),
+    ARCHIVE_OUTPUT_DIR: resolve(opts.outputDir),
+    ...(opts.reportFile ? { ARCHIVE_REPORT: resolve(opts.reportFile) } : {}),
+    ...(opts.siteUrl ? { SITE_URL: opts.siteUrl } : {}),
+    ...(opts.pathPrefix ? { PATH_PREFIX: opts.pathPrefix } : {}),
+  };
+  Object.assign(process.env, values);
+  const eleventy = eleventyFor(opts, 'serve');
+  await eleventy.watch();
+  await eleventy.serve(opts.port ?? 8080);
+}
