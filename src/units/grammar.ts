@@ -1,0 +1,362 @@
+/**
+ * The grammar of unit names in running text. `scanUnits` reads one paragraph and returns what it names, in
+ * order: full names (`Sư đoàn 316`), partial names that need the article to complete them (`Cục Kỹ thuật
+ * Quân khu` without a number), and bare references (`Sư đoàn` alone). Every regex is compiled once, here.
+ */
+import { canonicalTone } from '../text.ts';
+import { catalog, type UnitKind } from './catalog.ts';
+
+/** Where a mention sits in its paragraph: `[start, end)`. */
+interface Span {
+  start: number;
+  end: number;
+}
+
+export type Mention = Span &
+  (
+    | { type: 'unit'; name: string }
+    /**
+     * A name that is only complete with the article's region: `Quân khu` alone, `Cục Kỹ thuật` or `Cục Kỹ
+     * thuật Quân khu` without a number. `owned` = the text said `Quân khu`; `org` = the text spoke of the
+     * unit as an organisation (its Party committee, its command) rather than through a person's title.
+     */
+    | { type: 'partial'; family: string; owned: boolean; org: boolean }
+    /** `Sư đoàn` alone: the Sư đoàn the article is about. */
+    | { type: 'ref'; kind: UnitKind }
+  );
+
+const BEFORE = '(?<![\\p{L}\\p{N}])';
+const AFTER = '(?![\\p{L}\\p{N}])';
+/** `Bộ Chỉ huy` → a pattern that allows any run of spaces between the words. */
+const words = (phrase: string): string => phrase.trim().split(/\s+/).join('\\s+');
+const sticky = (source: string, flags = 'iuy'): RegExp => new RegExp(source, flags);
+
+// Service arms printed between a head and its number: `Lữ đoàn Công binh 543` is `Lữ đoàn 543`.
+const ARMS = [
+  'Bộ binh cơ giới', 'Pháo phòng không', 'Tăng thiết giáp', 'Tăng – Thiết giáp', 'Tăng - Thiết giáp',
+  'Bộ binh', 'Pháo binh', 'Công binh', 'Phòng không', 'Pháo cao xạ', 'Đặc công', 'Xe tăng', 'Thông tin',
+  'Hóa học', 'Hoá học', 'Tên lửa', 'Không quân', 'Hải quân', 'Vận tải', 'Cơ giới', 'Ra đa', 'Trinh sát',
+]
+  .map(words)
+  .join('|');
+
+/** ` 316`, ` Công binh 543`, ` BB98`: the number of a numbered unit. */
+const NUMBER = sticky(`\\s+(?:(?:${ARMS})\\s+)?(?:BB\\s*)?(\\d{1,4})(?![\\p{L}\\p{N}]|[.,]\\d)`);
+/** `, 355`, ` và 148` after `Sư đoàn 316`: more units of the same kind. A number must end the item. */
+const MORE_NUMBER = sticky(`(?:\\s*,\\s*và\\s+|\\s*,\\s*|\\s+và\\s+)(\\d{1,3})(?=\\s*(?:[,;:)]|\\.(?!\\d)|$)|\\s+và\\s)`);
+/** ` Quân khu 2` / ` Quân khu` / ` Quân đoàn 12` after an agency's name: its owner. */
+const OWNER = sticky(`\\s+(Quân\\s+khu|Quân\\s+đoàn)(?:\\s+(\\d{1,3}))?${AFTER}`);
+/** ` Kỹ thuật`, ` Hậu cần - Kỹ thuật`: the Cục of a Quân khu. Other Cục are named in the catalog. */
+const CUC_BRANCH = sticky(`\\s+(Hậu\\s+cần\\s*[-–]\\s*K[ỹĩ]\\s+thuật|Chính\\s+trị|K[ỹĩ]\\s+thuật|Hậu\\s+cần)${AFTER}`);
+/** ` KT-QP 356`, ` Kinh tế - Quốc phòng (KTQP) 338`, ` KTQP 338`. */
+const KTQP = sticky(
+  `\\s+(?:KT\\s*[-–]?\\s*QP|Kinh\\s+tế\\s*[-–]?\\s*Quốc\\s+phòng)(?:\\s*\\(\\s*KT\\s*[-–]?\\s*QP\\s*\\))?(?:\\s+(\\d{1,4})${AFTER})?`,
+);
+/** ` K1`, ` X81`, ` K 91` (Kho, Xưởng, Đội): an upper-case code, case-sensitive. */
+const CODE = sticky(`\\s+([A-Z]{1,3})\\s?(\\d{1,4}[A-Z]?)${AFTER}`, 'uy');
+/** ` 706` (Kho, Xưởng): a bare number of at least two digits. */
+const CODE_NUMBER = sticky(`\\s+(\\d{2,4})${AFTER}`, 'uy');
+/** ` 109`: Bệnh viện Quân y 109. */
+const HOSPITAL_NUMBER = sticky(`\\s+(\\d{1,4}[A-Z]?)${AFTER}`, 'uy');
+/** ` tỉnh `, ` các tỉnh `, ` thành phố `: a province-level place follows. */
+const PROVINCE_LEVEL = sticky(`\\s+(?:các\\s+)?(tỉnh|thành\\s+phố|TP\\.?)\\s+`);
+/** ` huyện `, ` các huyện `, ` thị xã `: a district-level place follows. */
+const DISTRICT_LEVEL = sticky(`\\s+(?:các\\s+)?(huyện|thị\\s+xã|thành\\s+phố|TP\\.?|quận)\\s+`);
+/** `, `, ` và `, `, huyện `: the next item of a list of places. */
+const MORE_PLACE = sticky(`(?:\\s*,\\s*và\\s+|\\s*,\\s*|\\s+và\\s+)(?:(huyện|thị\\s+xã|thành\\s+phố|tỉnh)\\s+)?`);
+
+/** `Hà`, `Giang`: one capitalised syllable of a place name. */
+const PLACE_SYLLABLE = sticky(`\\p{Lu}\\p{Ll}*${AFTER}`, 'uy');
+/** ` ` or ` – ` between syllables (`Bà Rịa – Vũng Tàu`), only before another capital. */
+const PLACE_GAP = sticky(`(?: |\\s*[-–]\\s*)(?=\\p{Lu})`, 'uy');
+/** `Đại tá`, `Đồng chí`: a capital that starts a rank or a form of address, not a place. */
+const NOT_PLACE_NEXT = sticky(`\\s+(?:tá|úy|uý|tướng|chí|sĩ|sỹ)${AFTER}`, 'uy');
+/** ` yên,` after `Hàm`: a second syllable printed in lower case by mistake (`huyện Hàm yên`), ending the name. */
+const LOWER_SYLLABLE = sticky(`\\s+(\\p{Ll}+)(?=\\s*(?:[,;:)]|\\.(?!\\d)|$)|\\s+và\\s)`, 'uy');
+/** Family names that open a person's name, so a three-syllable item in a list of places is a person. */
+const SURNAMES = new Set(
+  'Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Lò Lường Sùng Giàng Vàng Đinh Mai Trịnh Lại Tạ Cao Lương Triệu Quàng Hà'.split(' '),
+);
+
+/** Words that make a partial name an organisation: `Đảng ủy Cục Kỹ thuật`, `Bộ Tư lệnh Quân khu`. */
+const ORG_BEFORE = new RegExp(
+  `(?:Đảng\\s+(?:ủy|uỷ)|Đảng\\s+bộ|Bộ\\s+Tư\\s+lệnh|BTL|Thường\\s+vụ|Chi\\s+bộ|Cấp\\s+(?:ủy|uỷ))\\s+$`,
+  'iu',
+);
+
+const capitalize = (word: string): string => word.charAt(0).toLocaleUpperCase('vi') + word.slice(1);
+const isCapital = (text: string, at: number): boolean => {
+  const c = text.charAt(at);
+  return c !== c.toLocaleLowerCase('vi');
+};
+
+interface Place {
+  name: string;
+  syllables: number;
+  end: number;
+}
+
+/** A place name at `pos`: capitalised syllables, up to six. */
+function readPlace(text: string, pos: number): Place | null {
+  const parts: string[] = [];
+  let end = pos;
+  for (let at = pos; parts.length < 6; ) {
+    PLACE_SYLLABLE.lastIndex = at;
+    const syllable = PLACE_SYLLABLE.exec(text);
+    if (!syllable) break;
+    NOT_PLACE_NEXT.lastIndex = PLACE_SYLLABLE.lastIndex;
+    if (NOT_PLACE_NEXT.test(text)) break;
+    const gap = text.slice(end, at);
+    parts.push(parts.length && /[-–]/.test(gap) ? `– ${syllable[0]}` : syllable[0]);
+    end = PLACE_SYLLABLE.lastIndex;
+    PLACE_GAP.lastIndex = end;
+    if (!PLACE_GAP.test(text)) break;
+    at = PLACE_GAP.lastIndex;
+  }
+  if (parts.length === 0) return null;
+  if (parts.length === 1) {
+    LOWER_SYLLABLE.lastIndex = end;
+    const lower = LOWER_SYLLABLE.exec(text);
+    if (lower) {
+      parts.push(capitalize(lower[1]!));
+      end = LOWER_SYLLABLE.lastIndex;
+    }
+  }
+  return { name: canonicalTone(parts.join(' ')), syllables: parts.length, end };
+}
+
+/** `tỉnh`/`TP.`/`thành phố` → how the canonical name writes the level. */
+function levelName(level: string): string {
+  const key = level.toLocaleLowerCase('vi').replace(/\s+/g, ' ');
+  return key.startsWith('tp') ? 'thành phố' : key;
+}
+
+/**
+ * `Ban CHQS các huyện Nguyên Bình, Hà Quảng` after its head: one unit per place. `prefix` is the canonical
+ * head (`Ban CHQS`); a list item must look like a place (two syllables or more, not a person's name).
+ */
+function readPlaces(
+  text: string,
+  start: number,
+  pos: number,
+  prefix: string,
+  levelRe: RegExp,
+  minSyllables: number,
+): { mentions: Mention[]; end: number } | null {
+  levelRe.lastIndex = pos;
+  const level = levelRe.exec(text);
+  if (!level) return null;
+  let levelText = levelName(level[1]!);
+  const first = readPlace(text, levelRe.lastIndex);
+  if (!first || first.syllables < minSyllables) return null;
+  const mentions: Mention[] = [];
+  const add = (place: Place, start: number): void => {
+    mentions.push({ type: 'unit', name: `${prefix} ${levelText} ${place.name}`, start, end: place.end });
+  };
+  add(first, start);
+  let end = first.end;
+  for (;;) {
+    MORE_PLACE.lastIndex = end;
+    const more = MORE_PLACE.exec(text);
+    if (!more) break;
+    const place = readPlace(text, MORE_PLACE.lastIndex);
+    if (!place || place.syllables < 2) break;
+    if (place.syllables >= 3 && SURNAMES.has(place.name.split(' ')[0]!)) break;
+    if (more[1]) levelText = levelName(more[1]);
+    add(place, end);
+    end = place.end;
+  }
+  return { mentions, end };
+}
+
+type Parse = (text: string, start: number, end: number) => { mentions: Mention[]; end: number } | null;
+
+const one = (mention: Mention): { mentions: Mention[]; end: number } => ({ mentions: [mention], end: mention.end });
+
+/** `Sư đoàn 316`, `Sư đoàn 316, 355`; `Sư đoàn` alone is a reference (or, for Quân khu, a partial name). */
+function numbered(canonicalHead: string, kind: UnitKind): Parse {
+  return (text, start, end) => {
+    NUMBER.lastIndex = end;
+    const number = NUMBER.exec(text);
+    if (!number) {
+      if (!isCapital(text, start)) return null;
+      if (kind === 'quan-khu') {
+        const org = ORG_BEFORE.test(text.slice(Math.max(0, start - 24), start));
+        return one({ type: 'partial', family: 'Quân khu', owned: true, org, start, end });
+      }
+      return one({ type: 'ref', kind, start, end });
+    }
+    const mentions: Mention[] = [{ type: 'unit', name: `${canonicalHead} ${number[1]}`, start, end: NUMBER.lastIndex }];
+    let at = NUMBER.lastIndex;
+    for (;;) {
+      MORE_NUMBER.lastIndex = at;
+      const more = MORE_NUMBER.exec(text);
+      if (!more) break;
+      mentions.push({ type: 'unit', name: `${canonicalHead} ${more[1]}`, start: at, end: MORE_NUMBER.lastIndex });
+      at = MORE_NUMBER.lastIndex;
+    }
+    return { mentions, end: at };
+  };
+}
+
+/**
+ * An agency named after its owner: `Cục Kỹ thuật Quân khu 2` is complete; `Cục Kỹ thuật Quân khu` and
+ * `Cục Kỹ thuật` are partial, completed (or not) by the article.
+ */
+function owned(text: string, family: string, start: number, pos: number): { mentions: Mention[]; end: number } | null {
+  OWNER.lastIndex = pos;
+  const owner = OWNER.exec(text);
+  if (owner?.[2]) {
+    const ownerHead = /đoàn/iu.test(owner[1]!) ? 'Quân đoàn' : 'Quân khu';
+    return one({ type: 'unit', name: `${family} ${ownerHead} ${owner[2]}`, start, end: OWNER.lastIndex });
+  }
+  if (!isCapital(text, start)) return null;
+  const isQuanKhu = owner !== null && !/đoàn/iu.test(owner[1]!);
+  if (owner && !isQuanKhu) return null;
+  const org = ORG_BEFORE.test(text.slice(Math.max(0, start - 24), start));
+  return one({ type: 'partial', family, owned: isQuanKhu, org, start, end: isQuanKhu ? OWNER.lastIndex : pos });
+}
+
+const cuc: Parse = (text, start, end) => {
+  CUC_BRANCH.lastIndex = end;
+  const branch = CUC_BRANCH.exec(text);
+  if (!branch) return null;
+  const key = branch[1]!.toLocaleLowerCase('vi');
+  const name = key.includes('hậu') && /k[ỹĩ]/u.test(key) ? 'Hậu cần – Kỹ thuật' : key.includes('chính') ? 'Chính trị' : key.includes('hậu') ? 'Hậu cần' : 'Kỹ thuật';
+  return owned(text, `Cục ${name}`, start, CUC_BRANCH.lastIndex);
+};
+
+const staff: Parse = (text, start, end) => owned(text, 'Bộ Tham mưu', start, end);
+
+const museum: Parse = (text, start, end) => {
+  OWNER.lastIndex = end;
+  return OWNER.test(text) ? owned(text, 'Bảo tàng', start, end) : null;
+};
+
+const militarySchool: Parse = (text, start, end) =>
+  readPlaces(text, start, end, 'Trường Quân sự', PROVINCE_LEVEL, 1) ?? owned(text, 'Trường Quân sự', start, end);
+
+const hospital: Parse = (text, start, end) => {
+  HOSPITAL_NUMBER.lastIndex = end;
+  const number = HOSPITAL_NUMBER.exec(text);
+  return number ? one({ type: 'unit', name: `Bệnh viện Quân y ${number[1]}`, start, end: HOSPITAL_NUMBER.lastIndex }) : null;
+};
+
+const economicDefence: Parse = (text, start, end) => {
+  KTQP.lastIndex = end;
+  const m = KTQP.exec(text);
+  if (!m) return null;
+  if (m[1]) return one({ type: 'unit', name: `Đoàn KT-QP ${m[1]}`, start, end: KTQP.lastIndex });
+  return isCapital(text, start) ? one({ type: 'ref', kind: 'doan-kt-qp', start, end: KTQP.lastIndex }) : null;
+};
+
+function coded(canonicalHead: string, allowNumber: boolean): Parse {
+  return (text, start, end) => {
+    CODE.lastIndex = end;
+    const code = CODE.exec(text);
+    if (code) return one({ type: 'unit', name: `${canonicalHead} ${code[1]}${code[2]}`, start, end: CODE.lastIndex });
+    if (!allowNumber) return null;
+    CODE_NUMBER.lastIndex = end;
+    const number = CODE_NUMBER.exec(text);
+    return number ? one({ type: 'unit', name: `${canonicalHead} ${number[1]}`, start, end: CODE_NUMBER.lastIndex }) : null;
+  };
+}
+
+function placed(prefix: string, levelRe: RegExp, kind: UnitKind): Parse {
+  return (text, start, end) =>
+    readPlaces(text, start, end, prefix, levelRe, 1) ?? (isCapital(text, start) ? one({ type: 'ref', kind, start, end }) : null);
+}
+
+const borderPost: Parse = (text, start, end) => {
+  if (!/^\s/u.test(text.slice(end, end + 1))) return null;
+  const place = readPlace(text, end + 1);
+  if (place && place.syllables >= 2) return one({ type: 'unit', name: `Đồn Biên phòng ${place.name}`, start, end: place.end });
+  CODE_NUMBER.lastIndex = end;
+  const number = CODE_NUMBER.exec(text);
+  return number ? one({ type: 'unit', name: `Đồn Biên phòng ${number[1]}`, start, end: CODE_NUMBER.lastIndex }) : null;
+};
+
+/** Every head word the grammar knows, with the parser of what follows it. Longer heads first. */
+const HEADS: ReadonlyArray<[string[], Parse]> = [
+  [['Quân khu'], numbered('Quân khu', 'quan-khu')],
+  [['Quân đoàn'], numbered('Quân đoàn', 'quan-doan')],
+  [['Sư đoàn', 'Đại đoàn'], numbered('Sư đoàn', 'su-doan')],
+  [['Lữ đoàn'], numbered('Lữ đoàn', 'lu-doan')],
+  [['Trung đoàn'], numbered('Trung đoàn', 'trung-doan')],
+  [['Tiểu đoàn'], numbered('Tiểu đoàn', 'tieu-doan')],
+  [['Đại đội'], numbered('Đại đội', 'dai-doi')],
+  [['Cục'], cuc],
+  [['Bộ Tham mưu'], staff],
+  [['Trường Quân sự'], militarySchool],
+  [['Bảo tàng'], museum],
+  [['Bệnh viện Quân y'], hospital],
+  [['Đoàn'], economicDefence],
+  [['Bộ Chỉ huy Bộ đội Biên phòng', 'Bộ Chỉ huy BĐBP', 'Bộ đội Biên phòng', 'BĐBP'], placed('BĐBP', PROVINCE_LEVEL, 'bdbp')],
+  [['Bộ Chỉ huy Quân sự', 'Bộ CHQS'], placed('Bộ CHQS', PROVINCE_LEVEL, 'bo-chqs')],
+  [['Ban Chỉ huy Quân sự', 'Ban CHQS'], placed('Ban CHQS', DISTRICT_LEVEL, 'ban-chqs')],
+  [['Đồn Biên phòng', 'Đồn BP'], borderPost],
+  [['Kho'], coded('Kho', true)],
+  [['Xưởng'], coded('Xưởng', true)],
+  [['Đội'], coded('Đội', false)],
+];
+
+/** Every head at once; group `h<i>` tells which entry of `HEADS` matched. */
+const HEAD = new RegExp(
+  `${BEFORE}(?:${HEADS.map(([phrases], i) => `(?<h${i}>${phrases.map(words).join('|')})`).join('|')})${AFTER}`,
+  'giu',
+);
+
+/** Every name and alias of the catalog, longest first, so units the grammar cannot read are still found. */
+const CATALOG_NAME = (() => {
+  const names = new Set<string>();
+  for (const entry of catalog.entries.values()) for (const name of [entry.name, ...(entry.aliases ?? [])]) names.add(name);
+  const patterns = [...names]
+    .sort((a, b) => b.length - a.length)
+    .map((name) =>
+      name
+        .trim()
+        .split(/\s*[-–—]\s*/)
+        .map((part) => words(part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+        .join('\\s*[-–—]\\s*'),
+    );
+  return new RegExp(`${BEFORE}(?:${patterns.join('|')})${AFTER}`, 'giu');
+})();
+
+function scanHeads(text: string): Mention[] {
+  const out: Mention[] = [];
+  HEAD.lastIndex = 0;
+  for (let m = HEAD.exec(text); m; m = HEAD.exec(text)) {
+    const headEnd = m.index + m[0].length;
+    const entry = HEADS.findIndex((_, i) => m!.groups?.[`h${i}`] !== undefined);
+    const parsed = HEADS[entry]![1](text, m.index, headEnd);
+    if (parsed) out.push(...parsed.mentions);
+    HEAD.lastIndex = Math.max(headEnd, parsed?.end ?? headEnd);
+  }
+  return out;
+}
+
+function scanCatalog(text: string): Mention[] {
+  const out: Mention[] = [];
+  CATALOG_NAME.lastIndex = 0;
+  for (let m = CATALOG_NAME.exec(text); m; m = CATALOG_NAME.exec(text)) {
+    // The search ignores case so `Tổng Cục Kỹ thuật` is found, but a lower-case phrase is a common noun.
+    if (isCapital(text, m.index)) out.push({ type: 'unit', name: m[0], start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/** The units one paragraph names, in order; where the grammar and the catalog overlap the longer wins. */
+export function scanUnits(text: string): Mention[] {
+  const all = [...scanHeads(text), ...scanCatalog(text)].sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Mention[] = [];
+  for (const mention of all) {
+    const last = kept[kept.length - 1];
+    if (last && mention.start < last.end) {
+      // A list (`Sư đoàn 316, 355`) yields adjacent mentions that never overlap, so this is a true overlap.
+      if (mention.end - mention.start > last.end - last.start) kept[kept.length - 1] = mention;
+      continue;
+    }
+    kept.push(mention);
+  }
+  return kept;
+}
