@@ -1,0 +1,421 @@
+/**
+ * `npm run bench -- --count N [--runs 3] [--seed S] [--keep] [--incremental]`: builds a synthetic
+ * archive of N dumps from scratch and measures it.
+ *
+ * The corpus is generated once per (seed, N) under `bench-results/corpus/` and reused. Each run is a
+ * real `npm run build` in a child process, with a cold parse cache and no previous site; its own
+ * report (`<work>/report.json`) gives the time and peak memory of each stage, and this script samples
+ * the memory of the build's whole process tree (Node, its respawn with a larger heap, the Pagefind
+ * workers) every 200 ms from /proc. Results go to stdout and `bench-results/bench-<N>.json`.
+ *
+ * `--incremental` then measures two rebuilds on the last run's site and cache: nothing changed (the
+ * parse step must be served from the content-hash cache), and ten dumps added.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { BuildReport } from '../report.ts';
+import { DEFAULT_SEED, GENERATOR_VERSION, generateDump, writeCorpus } from '../bench/generate.ts';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const RESULTS = path.join(REPO, 'bench-results');
+const BUILD_SCRIPT = path.join(REPO, 'src/cli/build.ts');
+const SAMPLE_MS = 200;
+/** The stages the build reports, in order; `total` is the build's own end-to-end figure. */
+const STAGES = ['ingest', 'render', 'index'] as const;
+/** How many dumps the incremental benchmark adds. */
+const ADDED = 10;
+
+interface StageResult {
+  seconds: number;
+  /** Peak RSS of the build's process tree during the stage, as the build measured it. */
+  peakRssBytes: number | null;
+  /** The same, as this script sampled it (VmRSS of every process in the tree, summed). */
+  sampledPeakRssBytes: number;
+}
+
+interface RunResult {
+  /** Wall time of the child process, start-up included. */
+  wallSeconds: number;
+  /** The build's own total, from its report. */
+  totalSeconds: number;
+  stages: Record<string, StageResult>;
+  peakRssBytes: number;
+  processes: number;
+  published: number;
+  merged: number;
+  rejected: number;
+  warnings: number;
+  cacheHits: number | null;
+}
+
+interface SiteSize {
+  files: number;
+  bytes: number;
+  searchIndexFiles: number;
+  searchIndexBytes: number;
+}
+
+interface BenchResult {
+  count: number;
+  seed: number;
+  runs: number;
+  date: string;
+  machine: { cpus: number; memoryBytes: number; node: string };
+  corpus: { folder: string; files: number; bytes: number; generatedSeconds: number | null };
+  full: { median: RunResult; runs: RunResult[] };
+  site: SiteSize;
+  incremental?: {
+    unchanged: RunResult;
+    added: RunResult & { dumps: number };
+    /** `added.totalSeconds / full.median.totalSeconds`: the issue's target is ≤ 0.5. */
+    addedRatio: number;
+  };
+}
+
+// ---- the corpus ---------------------------------------------------------------------------------
+
+interface CorpusMarker {
+  version: number;
+  seed: number;
+  count: number;
+  files: number;
+  bytes: number;
+}
+
+/** Generates the corpus unless a complete one for the same generator, seed and count is there. */
+async function ensureCorpus(count: number, seed: number): Promise<BenchResult['corpus']> {
+  const folder = path.join(RESULTS, 'corpus', `seed${seed}-n${count}`);
+  const markerFile = path.join(folder, '.generated.json');
+  const marker = await readFile(markerFile, 'utf8')
+    .then((text) => JSON.parse(text) as CorpusMarker)
+    .catch(() => null);
+  if (marker && marker.version === GENERATOR_VERSION && marker.seed === seed && marker.count === count) {
+    // An interrupted incremental run may have left its added dumps behind.
+    await removeAdded(folder, count, seed);
+    log(`corpus: reusing ${rel(folder)} (${count} dumps)`);
+    return { folder, files: marker.files, bytes: marker.bytes, generatedSeconds: null };
+  }
+  await rm(folder, { recursive: true, force: true });
+  log(`corpus: generating ${count} dumps into ${rel(folder)}`);
+  const stats = await writeCorpus(folder, count, {
+    seed,
+    onProgress: (done) => log(`  ${done}/${count}`),
+  });
+  const written: CorpusMarker = { version: GENERATOR_VERSION, seed, count, files: stats.files, bytes: stats.bytes };
+  await writeFile(markerFile, `${JSON.stringify(written)}\n`);
+  log(`corpus: ${stats.files} dumps, ${mb(stats.bytes)} in ${stats.seconds.toFixed(1)} s`);
+  return { folder, files: stats.files, bytes: stats.bytes, generatedSeconds: round(stats.seconds) };
+}
+
+async function removeAdded(folder: string, count: number, seed: number): Promise<void> {
+  for (let i = count; i < count + ADDED; i++) await rm(path.join(folder, generateDump(seed, i).path), { force: true });
+}
+
+// ---- one build ----------------------------------------------------------------------------------
+
+/** Every descendant of `root`, from the parent pid in /proc/<pid>/stat. */
+function processTree(root: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      // The command name is in parentheses and may hold spaces: fields are counted after its `)`.
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const list = children.get(ppid) ?? [];
+      list.push(Number(name));
+      children.set(ppid, list);
+    } catch {
+      // The process exited between the listing and the read.
+    }
+  }
+  const tree: number[] = [];
+  const pending = [root];
+  while (pending.length > 0) {
+    const pid = pending.pop()!;
+    tree.push(pid);
+    pending.push(...(children.get(pid) ?? []));
+  }
+  return tree;
+}
+
+const VM_RSS = /^VmRSS:\s+(\d+) kB$/m;
+
+function treeRss(root: number): { bytes: number; processes: number } {
+  let bytes = 0;
+  let processes = 0;
+  for (const pid of processTree(root)) {
+    try {
+      const match = VM_RSS.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      if (match) {
+        bytes += Number(match[1]) * 1024;
+        processes++;
+      }
+    } catch {
+      // Exited meanwhile.
+    }
+  }
+  return { bytes, processes };
+}
+
+interface BuildPaths {
+  input: string;
+  output: string;
+  work: string;
+}
+
+/**
+ * Runs `build.ts` as `npm run build` would, sampling the memory of its process tree. The stage in
+ * progress is known from the build's one-line-per-stage output (`ingest   12.3 s …`).
+ */
+async function runBuild(paths: BuildPaths, label: string): Promise<RunResult> {
+  const started = performance.now();
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', BUILD_SCRIPT, '--input', paths.input, '--output', paths.output, '--work', paths.work],
+    { cwd: REPO, env: { ...process.env, CI: 'true' }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const pid = child.pid!;
+  let finished = 0;
+  const sampledPeaks = new Map<string, number>();
+  let peak = 0;
+  let processes = 0;
+  let cacheHits: number | null = null;
+  const output: string[] = [];
+  const sample = () => {
+    const { bytes, processes: n } = treeRss(pid);
+    peak = Math.max(peak, bytes);
+    processes = Math.max(processes, n);
+    const stage = STAGES[Math.min(finished, STAGES.length - 1)]!;
+    sampledPeaks.set(stage, Math.max(sampledPeaks.get(stage) ?? 0, bytes));
+  };
+  const sampler = setInterval(sample, SAMPLE_MS);
+  const onLine = (line: string) => {
+    output.push(line);
+    if (output.length > 400) output.shift();
+    const stage = /^(\w+)\s+[\d.]+ s\b/.exec(line)?.[1];
+    if (stage && (STAGES as readonly string[]).includes(stage)) {
+      finished = STAGES.indexOf(stage as (typeof STAGES)[number]) + 1;
+      const hits = /\((\d+) parses from the cache\)/.exec(line);
+      if (hits) cacheHits = Number(hits[1]);
+    }
+  };
+  for (const stream of [child.stdout, child.stderr]) {
+    let pending = '';
+    stream.setEncoding('utf8');
+    stream.on('data', (chunk: string) => {
+      const lines = (pending + chunk).split(/\r|\n/);
+      pending = lines.pop() ?? '';
+      lines.forEach(onLine);
+    });
+  }
+  const code = await new Promise<number>((resolve) => child.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0))));
+  clearInterval(sampler);
+  const wallSeconds = (performance.now() - started) / 1000;
+  if (code !== 0) {
+    throw new Error(`${label}: the build exited with ${code}; its last lines:\n${output.slice(-30).join('\n')}`);
+  }
+  const report = JSON.parse(await readFile(path.join(paths.work, 'report.json'), 'utf8')) as BuildReport;
+  const stages: Record<string, StageResult> = {};
+  for (const timing of report.stages) {
+    stages[timing.stage] = {
+      seconds: timing.seconds,
+      peakRssBytes: timing.peakRssBytes ?? null,
+      sampledPeakRssBytes: sampledPeaks.get(timing.stage) ?? 0,
+    };
+  }
+  const run: RunResult = {
+    wallSeconds: round(wallSeconds),
+    totalSeconds: stages.total?.seconds ?? round(wallSeconds),
+    stages,
+    peakRssBytes: peak,
+    processes,
+    published: report.published,
+    merged: report.merged,
+    rejected: report.rejected,
+    warnings: report.warnings,
+    cacheHits,
+  };
+  log(`${label}: ${describeRun(run)}`);
+  return run;
+}
+
+// ---- measuring ------------------------------------------------------------------------------------
+
+async function siteSize(site: string): Promise<SiteSize> {
+  const size: SiteSize = { files: 0, bytes: 0, searchIndexFiles: 0, searchIndexBytes: 0 };
+  const index = path.join(site, 'pagefind') + path.sep;
+  for (const entry of await readdir(site, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    const { size: bytes } = await stat(file);
+    size.files++;
+    size.bytes += bytes;
+    if (file.startsWith(index)) {
+      size.searchIndexFiles++;
+      size.searchIndexBytes += bytes;
+    }
+  }
+  return size;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** The median of every figure, each taken on its own (the median run of one figure need not be another's). */
+function medianRun(runs: RunResult[]): RunResult {
+  const m = (pick: (r: RunResult) => number) => median(runs.map(pick));
+  const stages: Record<string, StageResult> = {};
+  for (const stage of Object.keys(runs[0]!.stages)) {
+    const peaks = runs.map((r) => r.stages[stage]?.peakRssBytes).filter((x): x is number => typeof x === 'number');
+    stages[stage] = {
+      seconds: round(m((r) => r.stages[stage]?.seconds ?? 0)),
+      peakRssBytes: peaks.length ? median(peaks) : null,
+      sampledPeakRssBytes: m((r) => r.stages[stage]?.sampledPeakRssBytes ?? 0),
+    };
+  }
+  const hits = runs.map((r) => r.cacheHits).filter((x): x is number => x !== null);
+  return {
+    wallSeconds: round(m((r) => r.wallSeconds)),
+    totalSeconds: round(m((r) => r.totalSeconds)),
+    stages,
+    peakRssBytes: m((r) => r.peakRssBytes),
+    processes: m((r) => r.processes),
+    published: m((r) => r.published),
+    merged: m((r) => r.merged),
+    rejected: m((r) => r.rejected),
+    warnings: m((r) => r.warnings),
+    cacheHits: hits.length ? median(hits) : null,
+  };
+}
+
+// ---- output ---------------------------------------------------------------------------------------
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+const gb = (bytes: number | null) => (bytes === null ? '—' : `${(bytes / 2 ** 30).toFixed(2)} GiB`);
+const rel = (p: string) => path.relative(process.cwd(), p) || '.';
+const log = (line: string) => console.error(line);
+
+function describeRun(run: RunResult): string {
+  const stages = Object.entries(run.stages)
+    .filter(([stage]) => stage !== 'total')
+    .map(([stage, s]) => `${stage} ${s.seconds.toFixed(1)} s`)
+    .join(', ');
+  const hits = run.cacheHits === null ? '' : `, ${run.cacheHits} cache hits`;
+  return `total ${run.totalSeconds.toFixed(1)} s (${stages}); process wall ${run.wallSeconds.toFixed(1)} s; peak RSS ${gb(run.peakRssBytes)} over ${run.processes} processes; ${run.published} published${hits}`;
+}
+
+function table(result: BenchResult): string {
+  const { median: m } = result.full;
+  const rows = [
+    ['stage', 'seconds', 'peak RSS (build)', 'peak RSS (sampled tree)'],
+    ...Object.entries(m.stages).map(([stage, s]) => [stage, s.seconds.toFixed(1), gb(s.peakRssBytes), gb(s.sampledPeakRssBytes || null)]),
+    ['process', m.wallSeconds.toFixed(1), '', gb(m.peakRssBytes)],
+  ];
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  const lines = rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '));
+  const out = [
+    `${result.count} dumps (seed ${result.seed}), median of ${result.runs} full build${result.runs > 1 ? 's' : ''}:`,
+    ...lines,
+    `published ${m.published}, merged ${m.merged}, rejected ${m.rejected}, warnings ${m.warnings}`,
+    `site: ${result.site.files} files, ${mb(result.site.bytes)}; search index: ${result.site.searchIndexFiles} files, ${mb(result.site.searchIndexBytes)}`,
+  ];
+  if (result.incremental) {
+    const { unchanged, added, addedRatio } = result.incremental;
+    out.push(`rebuild, nothing changed: ${describeRun(unchanged)}`);
+    out.push(`rebuild, ${added.dumps} dumps added: ${describeRun(added)}`);
+    out.push(`  = ${(addedRatio * 100).toFixed(0)}% of a full build (target ≤ 50%)`);
+  }
+  return out.join('\n');
+}
+
+// ---- main -----------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      count: { type: 'string' },
+      runs: { type: 'string', default: '1' },
+      seed: { type: 'string', default: String(DEFAULT_SEED) },
+      keep: { type: 'boolean', default: false },
+      incremental: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  const count = Number(values.count);
+  const runs = Number(values.runs);
+  const seed = Number(values.seed);
+  if (values.help || !Number.isInteger(count) || count < 1 || !Number.isInteger(runs) || runs < 1 || !Number.isInteger(seed)) {
+    console.log('usage: npm run bench -- --count N [--runs 3] [--seed S] [--keep] [--incremental]');
+    if (!values.help) process.exitCode = 2;
+    return;
+  }
+  await stat(BUILD_SCRIPT).catch(() => {
+    throw new Error(`${rel(BUILD_SCRIPT)} does not exist yet: nothing to measure`);
+  });
+  await mkdir(RESULTS, { recursive: true });
+  const corpus = await ensureCorpus(count, seed);
+  const paths: BuildPaths = {
+    input: corpus.folder,
+    output: path.join(RESULTS, `site-${count}`),
+    work: path.join(RESULTS, `work-${count}`),
+  };
+  const clean = async () => {
+    await rm(paths.output, { recursive: true, force: true });
+    await rm(paths.work, { recursive: true, force: true });
+  };
+
+  try {
+    const full: RunResult[] = [];
+    for (let i = 1; i <= runs; i++) {
+      // Cold every time: no parse cache, no previous site whose search shards could be kept.
+      await clean();
+      full.push(await runBuild(paths, `full build ${i}/${runs}`));
+    }
+    const result: BenchResult = {
+      count,
+      seed,
+      runs,
+      date: new Date().toISOString(),
+      machine: { cpus: os.cpus().length, memoryBytes: os.totalmem(), node: process.version },
+      corpus,
+      full: { median: medianRun(full), runs: full },
+      site: await siteSize(paths.output),
+    };
+    if (values.incremental) {
+      const unchanged = await runBuild(paths, 'rebuild, nothing changed');
+      await writeCorpus(corpus.folder, ADDED, { seed, start: count });
+      let added: RunResult;
+      try {
+        added = await runBuild(paths, `rebuild, ${ADDED} dumps added`);
+      } finally {
+        await removeAdded(corpus.folder, count, seed);
+      }
+      result.incremental = {
+        unchanged,
+        added: { ...added, dumps: ADDED },
+        addedRatio: round(added.totalSeconds / result.full.median.totalSeconds),
+      };
+    }
+    const file = path.join(RESULTS, `bench-${count}.json`);
+    await writeFile(file, `${JSON.stringify(result, null, 2)}\n`);
+    console.log(table(result));
+    console.log(`results: ${rel(file)}`);
+  } finally {
+    if (!values.keep) await clean();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});
