@@ -117,6 +117,9 @@ const CP1252_RUN = new RegExp(`[${[...CP1252_BYTE.keys()].join('').replace(/[\]\
 const MOJIBAKE_SIGNS: ReadonlyArray<[RegExp, number]> = [
   // `Ä‘` (đ), `Ã ` (à), `áº¡` (ạ), `Æ°` (ư): a UTF-8 lead byte then a continuation byte.
   [/[ÂÃÄÅÆÇáâ][\u0080-\u00BF€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]/g, 2],
+  // `oÃ n`: a lead byte left alone when its continuation byte was lost; Vietnamese never puts a
+  // capital after a small letter in a word.
+  [/\p{Ll}[ÂÃÄÅÆ]/gu, 2],
   // `Ð` (U+00D0) is never Vietnamese `Đ` (U+0110).
   [/[Ðð]/g, 2],
   // `Ð?oàn`: a character lost in a conversion and replaced by `?` (or U+FFFD) inside a word.

@@ -1,0 +1,205 @@
+/**
+ * `npm run build [-- --input DIR --output DIR --strict]`: dumps → Markdown (`.build/content/`) →
+ * Eleventy site → Pagefind index, with the report at `.build/report.json`.
+ *
+ * The site is built in a staging folder beside the output and swapped in only when everything,
+ * search index included, succeeded: a build killed at any moment leaves the previous site in place,
+ * and the next build puts back a site a kill caught mid-swap (`recoverFolder`).
+ */
+import { spawn } from 'node:child_process';
+import { cp, readdir, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { getHeapStatistics } from 'node:v8';
+import { recoverFolder, stagingFolder, swapFolder, writeFileAtomic } from '../ingest/atomic.ts';
+import { ingest } from '../ingest/ingest.ts';
+import { summarize, type BuildReport, type StageTiming } from '../report.ts';
+import { countsLine, entryLines, formatBytes, stagesLine } from './reportText.ts';
+import { runStage } from './stages.ts';
+
+const USAGE = `usage: npm run build -- [--input articles/] [--output _site/] [--work .build/] [--strict] [--no-cache]
+  --strict    fail when any dump is rejected or has a warning (for CI)
+  --work      where the Markdown (content/), the parse cache (cache/), the slug ledger and report.json go`;
+
+/** Eleventy holding 100k articles as data needs more than Node's default heap; the user never has to ask. */
+const HEAP_MB = 8192;
+const RESPAWNED = 'QK2_BUILD_HEAP';
+/** Lines of rejected/merged/warned dumps printed before pointing at the report instead. */
+const MAX_ENTRY_LINES = 200;
+
+export interface BuildOptions {
+  input: string;
+  output: string;
+  work: string;
+  strict: boolean;
+  cache: boolean;
+}
+
+export class BuildError extends Error {
+  constructor(
+    readonly stage: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'BuildError';
+  }
+}
+
+export async function build(options: BuildOptions): Promise<BuildReport> {
+  const started = performance.now();
+  const output = path.resolve(options.output);
+  guardOutput(output, path.resolve(options.input));
+  const contentDir = path.join(options.work, 'content');
+  const reportFile = path.join(options.work, 'report.json');
+  const stages: StageTiming[] = [];
+  await recoverFolder(output);
+
+  const { result: ingested, timing: ingestTiming } = await runStage(
+    'ingest',
+    (progress) =>
+      ingest({
+        inputDir: options.input,
+        outputDir: contentDir,
+        workDir: options.cache ? options.work : null,
+        onProgress: (done, total) => progress.tick(done, total),
+      }),
+    (r) => `${r.articles} articles from ${r.entries.length} inputs (${r.cacheHits} parses from the cache)`,
+  );
+  stages.push(ingestTiming);
+  let report = summarize(ingested.entries, ingested, stages);
+  // Written before rendering: the site may show its statistics.
+  await writeFileAtomic(reportFile, `${JSON.stringify(report, null, 2)}\n`);
+  printEntries(report);
+  if (options.strict && (report.rejected > 0 || report.warnings > 0)) {
+    throw new BuildError('strict', `--strict: ${report.rejected} rejected and ${report.warnings} warnings; the site was not built (see ${reportFile})`);
+  }
+
+  const staging = await stagingFolder(output);
+  try {
+    const { renderSite } = await import('../site/render.ts');
+    const { timing: renderTiming } = await runStage(
+      'render',
+      () => renderSite({ contentDir, outputDir: staging, reportFile }).catch(fail('render')),
+      (r) => `${r.pages} pages`,
+    );
+    stages.push(renderTiming);
+
+    // The previous index lets the indexer keep the shards whose pages did not change.
+    const previousIndex = path.join(output, 'pagefind');
+    if (await exists(previousIndex)) await cp(previousIndex, path.join(staging, 'pagefind'), { recursive: true });
+    const { indexSite } = await import('../search/indexSite.ts');
+    const { timing: indexTiming } = await runStage(
+      'index',
+      (progress) =>
+        indexSite({ siteDir: staging, onShard: (done, total) => progress.tick(done, total) }).catch(fail('index')),
+      (r) => `${r.pages} pages in ${r.shards} shards (${r.rebuilt} rebuilt), ${formatBytes(r.bytes)}`,
+    );
+    stages.push(indexTiming);
+    await swapFolder(staging, output);
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+
+  stages.push({ stage: 'total', seconds: Math.round(performance.now() - started) / 1000 });
+  report = summarize(ingested.entries, ingested, stages);
+  await writeFileAtomic(reportFile, `${JSON.stringify(report, null, 2)}\n`);
+  const size = await folderSize(output);
+  console.log(countsLine(report));
+  console.log(stagesLine(report));
+  console.log(`${path.relative(process.cwd(), output) || '.'}/: ${size.files} files, ${formatBytes(size.bytes)}; report: ${reportFile}`);
+  return report;
+}
+
+function fail(stage: string): (error: unknown) => never {
+  return (error) => {
+    const e = error as NodeJS.ErrnoException;
+    const why = e?.code === 'ENOSPC' ? 'the disk is full' : (e?.message ?? String(error));
+    throw new BuildError(stage, why, { cause: error });
+  };
+}
+
+/** The output folder is replaced as a whole: it must not hold the input, the project or anything above. */
+function guardOutput(output: string, input: string): void {
+  const inside = (child: string, parent: string) => child === parent || child.startsWith(parent + path.sep);
+  if (inside(process.cwd(), output) || inside(input, output) || inside(output, input) || path.dirname(output) === output) {
+    throw new BuildError('options', `refusing to replace ${JSON.stringify(output)}: it holds the input or the project`);
+  }
+}
+
+function printEntries(report: BuildReport): void {
+  const lines = entryLines(report.entries);
+  for (const line of lines.slice(0, MAX_ENTRY_LINES)) console.log(line);
+  if (lines.length > MAX_ENTRY_LINES) console.log(`… and ${lines.length - MAX_ENTRY_LINES} more lines in the report`);
+}
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function folderSize(folder: string): Promise<{ files: number; bytes: number }> {
+  let files = 0;
+  let bytes = 0;
+  for (const entry of await readdir(folder, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    files++;
+    bytes += (await stat(path.join(entry.parentPath, entry.name))).size;
+  }
+  return { files, bytes };
+}
+
+function parseOptions(argv: string[]): BuildOptions | null {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      input: { type: 'string', default: 'articles' },
+      output: { type: 'string', default: '_site' },
+      work: { type: 'string', default: '.build' },
+      strict: { type: 'boolean', default: false },
+      'no-cache': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) return null;
+  return { input: values.input, output: values.output, work: values.work, strict: values.strict, cache: !values['no-cache'] };
+}
+
+/** Re-runs this script with a larger heap, passing signals on, unless it already has one. */
+function respawnWithHeap(): Promise<number> | null {
+  if (process.env[RESPAWNED] || getHeapStatistics().heap_size_limit >= HEAP_MB * 1024 * 1024 * 0.9) return null;
+  const child = spawn(
+    process.execPath,
+    [...process.execArgv, `--max-old-space-size=${HEAP_MB}`, fileURLToPath(import.meta.url), ...process.argv.slice(2)],
+    { stdio: 'inherit', env: { ...process.env, [RESPAWNED]: '1' } },
+  );
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => child.kill(signal));
+  return new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  if (!options) {
+    console.log(USAGE);
+    return;
+  }
+  const respawned = respawnWithHeap();
+  if (respawned) {
+    process.exitCode = await respawned;
+    return;
+  }
+  try {
+    await build(options);
+  } catch (error) {
+    const stage = error instanceof BuildError ? error.stage : 'build';
+    console.error(`build failed (${stage}): ${error instanceof Error ? error.message : String(error)}`);
+    if (!(error instanceof BuildError) && error instanceof Error && error.stack) console.error(error.stack);
+    process.exitCode = 1;
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

@@ -1,0 +1,95 @@
+/**
+ * A build stage as the user sees it: a progress bar in a terminal (count, rate, ETA), one line per
+ * stage in CI or a pipe; and as the report records it: wall time and peak resident memory, child
+ * processes included (Pagefind runs as its own process).
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import type { StageTiming } from '../report.ts';
+
+export interface StageProgress {
+  /** `total` unknown: the bar shows a count and the elapsed time only. */
+  tick(done: number, total?: number): void;
+}
+
+const SAMPLE_MS = 200;
+const REDRAW_MS = 100;
+const BAR_WIDTH = 24;
+
+export function interactive(stream: NodeJS.WriteStream = process.stderr): boolean {
+  return Boolean(stream.isTTY) && process.env.CI !== 'true';
+}
+
+/** Runs one stage, drawing its progress and measuring it. `describe` gives the stage's closing words. */
+export async function runStage<T>(
+  stage: string,
+  work: (progress: StageProgress) => Promise<T>,
+  describe: (result: T) => string = () => '',
+  stream: NodeJS.WriteStream = process.stderr,
+): Promise<{ result: T; timing: StageTiming }> {
+  const started = performance.now();
+  const tty = interactive(stream);
+  let peak = rssOfTree(process.pid);
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, rssOfTree(process.pid));
+  }, SAMPLE_MS);
+  sampler.unref();
+
+  let lastDraw = 0;
+  const progress: StageProgress = {
+    tick(done, total) {
+      const now = performance.now();
+      if (!tty || (now - lastDraw < REDRAW_MS && done !== total)) return;
+      lastDraw = now;
+      stream.write(`\r\x1b[2K${bar(stage, done, total, (now - started) / 1000)}`);
+    },
+  };
+  const elapsed = () => (performance.now() - started) / 1000;
+  try {
+    const result = await work(progress);
+    peak = Math.max(peak, rssOfTree(process.pid));
+    const seconds = elapsed();
+    const words = describe(result);
+    stream.write(`${tty ? '\r\x1b[2K' : ''}${stage.padEnd(8)} ${seconds.toFixed(1)} s${words ? `  ${words}` : ''}\n`);
+    return { result, timing: { stage, seconds: round(seconds), peakRssBytes: peak } };
+  } catch (error) {
+    if (tty) stream.write('\n');
+    throw error;
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+function bar(stage: string, done: number, total: number | undefined, seconds: number): string {
+  const rate = seconds > 0 ? done / seconds : 0;
+  if (!total) return `${stage.padEnd(8)} ${done} · ${seconds.toFixed(0)} s`;
+  const filled = Math.round((BAR_WIDTH * done) / total);
+  const eta = rate > 0 ? (total - done) / rate : 0;
+  return `${stage.padEnd(8)} [${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}] ${done}/${total}  ${rate.toFixed(0)}/s  ETA ${eta.toFixed(0)} s`;
+}
+
+function round(seconds: number): number {
+  return Math.round(seconds * 1000) / 1000;
+}
+
+const PAGE_BYTES = 4096;
+
+/** Resident memory of a process and all its descendants, from /proc; this process alone elsewhere. */
+export function rssOfTree(pid: number): number {
+  let total = 0;
+  const pending = [pid];
+  while (pending.length > 0) {
+    const p = pending.pop()!;
+    try {
+      const statm = readFileSync(`/proc/${p}/statm`, 'utf8').split(' ');
+      total += Number(statm[1]) * PAGE_BYTES;
+      for (const task of readdirSync(`/proc/${p}/task`)) {
+        const children = readFileSync(`/proc/${p}/task/${task}/children`, 'utf8').trim();
+        if (children) pending.push(...children.split(' ').map(Number));
+      }
+    } catch {
+      // No /proc (not Linux), or the process just exited: count what could be read.
+      if (p === pid) return process.memoryUsage.rss();
+    }
+  }
+  return total;
+}

@@ -1,0 +1,107 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mergeDuplicates, titleKey, type Copy } from '../src/ingest/dedupe.ts';
+import type { Article } from '../src/schema.ts';
+
+const PARAGRAPHS = [
+  'QK2 - Những ngày cuối năm, cán bộ, chiến sĩ Bộ CHQS tỉnh Lào Cai phối hợp với Đồn Biên phòng Bản Vược tổ chức tuần tra song phương trên tuyến biên giới.',
+  'Qua tuần tra, hai bên đã nắm chắc tình hình, kịp thời phát hiện và xử lý các vụ việc, góp phần giữ vững chủ quyền lãnh thổ, an ninh biên giới quốc gia.',
+  'Dịp này, đoàn công tác còn thăm hỏi, tặng quà các hộ gia đình chính sách trên địa bàn xã Bản Vược, huyện Bát Xát.',
+];
+
+function article(source: string, changes: Partial<Article> = {}): Article {
+  return {
+    title: 'Tuần tra song phương trên tuyến biên giới Lào Cai',
+    titleDerived: false,
+    date: '2021-12-28',
+    crawledAt: '2024-07-19T12:54:42+07:00',
+    series: null,
+    dateline: 'QK2',
+    summary: PARAGRAPHS[0]!,
+    byline: 'Văn Hùng',
+    authors: ['Văn Hùng'],
+    units: ['Bộ CHQS tỉnh Lào Cai'],
+    captions: [],
+    body: PARAGRAPHS.map((text) => ({ kind: 'paragraph' as const, text })),
+    truncated: false,
+    source,
+    ...changes,
+  };
+}
+
+const copy = (a: Article): Copy => ({ article: a, warnings: [] });
+
+test('dedupe: a mirror copy with a title prefix, another crawl time and other spacing is merged', () => {
+  const original = article('qk2/tuan-tra.txt');
+  const mirror = article('mirrors/tuan-tra.txt', {
+    title: 'Quân khu 2 – Tuần tra song phương trên  tuyến biên giới Lào Cai',
+    crawledAt: '2024-09-01T07:00:00+07:00',
+    body: PARAGRAPHS.map((text) => ({ kind: 'paragraph' as const, text: text.replace(/ /g, '  ') })),
+  });
+  const merged = mergeDuplicates([copy(mirror), copy(original)]);
+  assert.equal(merged.length, 1);
+  assert.equal(merged[0]!.duplicates.length, 1);
+  assert.match(merged[0]!.duplicates[0]!.reason, /^duplicate of /);
+  assert.match(merged[0]!.duplicates[0]!.reason, /a mirror's title prefix/);
+  assert.match(merged[0]!.duplicates[0]!.reason, /another crawl time/);
+});
+
+test('dedupe: the most complete copy is kept: a cut-off copy merges into the whole one', () => {
+  const whole = article('b.txt');
+  const cut = article('a.txt', { truncated: true, byline: null, authors: [], body: [{ kind: 'paragraph', text: PARAGRAPHS[0]! }] });
+  for (const order of [
+    [cut, whole],
+    [whole, cut],
+  ]) {
+    const [only] = mergeDuplicates(order.map(copy));
+    assert.equal(only!.kept.article.source, 'b.txt');
+    assert.deepEqual(
+      only!.duplicates.map((d) => d.copy.article.source),
+      ['a.txt'],
+    );
+    assert.match(only!.duplicates[0]!.reason, /cut off/);
+  }
+});
+
+test('dedupe: two different articles with the same title and date both stay', () => {
+  const first = article('a.txt');
+  const second = article('b.txt', {
+    body: [
+      { kind: 'paragraph', text: 'QK2 - Sáng nay, lực lượng vũ trang huyện Mường Khương ra quân huấn luyện năm mới với nhiều nội dung sát thực tế chiến đấu.' },
+      { kind: 'paragraph', text: 'Buổi lễ có sự tham dự của lãnh đạo huyện ủy, ủy ban nhân dân huyện và đông đảo nhân dân địa phương.' },
+    ],
+  });
+  const merged = mergeDuplicates([copy(first), copy(second)]);
+  assert.equal(merged.length, 2);
+  assert.notEqual(merged[0]!.identity, merged[1]!.identity);
+});
+
+test('dedupe: the same text under two different publication dates is two articles', () => {
+  const merged = mergeDuplicates([copy(article('a.txt')), copy(article('b.txt', { date: '2022-12-28' }))]);
+  assert.equal(merged.length, 2);
+});
+
+test('dedupe: a copy without a date merges into the dated copy', () => {
+  const [only, ...rest] = mergeDuplicates([copy(article('a.txt', { date: null })), copy(article('b.txt'))]);
+  assert.equal(rest.length, 0);
+  assert.equal(only!.kept.article.source, 'b.txt');
+  assert.deepEqual(only!.aliases.length, 1);
+});
+
+test('dedupe: identical copies: the tie is broken by file name, not by input order', () => {
+  const x = mergeDuplicates([copy(article('b.txt')), copy(article('a.txt'))]);
+  const y = mergeDuplicates([copy(article('a.txt')), copy(article('b.txt'))]);
+  assert.equal(x[0]!.kept.article.source, 'a.txt');
+  assert.equal(y[0]!.kept.article.source, 'a.txt');
+  assert.equal(x[0]!.identity, y[0]!.identity);
+});
+
+const titleKeys: Array<[string, string]> = [
+  ['Quân khu 2 – Tuần tra biên giới', 'tuần tra biên giới'],
+  ['QK2 - Tuần tra biên giới', 'tuần tra biên giới'],
+  ['Tuần  tra   biên giới ', 'tuần tra biên giới'],
+  ['Ủy ban hoà giải', 'ủy ban hòa giải'],
+];
+for (const [title, key] of titleKeys) {
+  test(`dedupe: title key of ${JSON.stringify(title)}`, () => assert.equal(titleKey(title), key));
+}
