@@ -1,0 +1,38 @@
+// Narrows the units directory as the reader types. Matching ignores case and every diacritic, and
+// `đ` matches `d`, so "su doan 316" finds "Sư đoàn 316". The list works fully without this script;
+// the filter box stays hidden until the script runs.
+const fold = (text) =>
+  text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase().replace(/\s+/g, ' ').trim();
+
+const box = document.querySelector('.unit-filter');
+const input = document.getElementById('unit-filter-input');
+const status = box?.querySelector('.unit-filter-status');
+const groups = [...document.querySelectorAll('.unit-group')];
+
+if (box && input && status) {
+  const items = groups.flatMap((group) =>
+    [...group.querySelectorAll('li[data-unit-name]')].map((li) => ({ group, li, key: fold(li.dataset.unitName ?? '') })),
+  );
+  const apply = () => {
+    const words = fold(input.value).split(' ').filter(Boolean);
+    const visible = new Map(groups.map((g) => [g, 0]));
+    let shown = 0;
+    for (const item of items) {
+      const match = words.every((w) => item.key.includes(w));
+      item.li.hidden = !match;
+      if (match) {
+        shown++;
+        visible.set(item.group, visible.get(item.group) + 1);
+      }
+    }
+    for (const [group, count] of visible) group.hidden = count === 0;
+    status.textContent = shown ? (words.length ? `${shown} / ${items.length}` : '') : status.dataset.empty ?? '';
+  };
+  box.hidden = false;
+  input.addEventListener('input', apply);
+  const query = new URLSearchParams(location.search).get('q');
+  if (query) {
+    input.value = query;
+    apply();
+  }
+}
