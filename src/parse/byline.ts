@@ -32,11 +32,17 @@ function plausibleName(name: string): boolean {
   );
 }
 
+/** `Đại úy NGUYỄN VĂN AN` inside a credit: the rank is not part of the name. */
+function withoutRank(name: string): string {
+  return RANK.exec(name)?.groups?.rest ?? name;
+}
+
 function splitNames(names: string): string[] {
   return names
     .replace(TRAILING_PARENS, '')
+    .replace(/\s*\.$/u, '')
     .split(NAME_SEPARATOR)
-    .map((n) => n.trim())
+    .map((n) => withoutRank(n.trim()))
     .filter(Boolean);
 }
 
@@ -81,7 +87,14 @@ function bareNames(line: string): string[] | null {
 /** The byline on this line, or null when the line is not one. */
 export function readByline(line: string, place: BylinePlace): Byline | null {
   const printed = line.trim();
+  // `(Tin, ảnh: HẢI ANH)`: some sites wrap the whole byline in parentheses.
+  const bare = printed.replace(/^\((.*)\)$/u, '$1').replace(/\s*\.$/u, '');
   const authors =
-    creditedNames(printed) ?? (place === 'end' ? (rankedName(printed, place) ?? bareNames(printed)) : rankedName(printed, place));
+    creditedNames(bare) ?? (place === 'end' ? (rankedName(bare, place) ?? bareNames(bare)) : rankedName(bare, place));
   return authors ? { printed, authors } : null;
+}
+
+/** `Bài: HẢI ANH` above `Ảnh: MINH ĐỨC`: a credit split over two lines is one byline. */
+export function isCredit(line: string): boolean {
+  return creditedNames(line.trim()) !== null;
 }

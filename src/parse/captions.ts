@@ -118,6 +118,13 @@ export function hasCaptionShape(text: string, max = CAPTION_MAX): boolean {
   );
 }
 
+/** A caption's size at most: one or two sentences, not a list item. */
+function isCaptionSized(text: string): boolean {
+  const words = withoutCredit(text);
+  const breaks = words.split(SENTENCE_BREAK).length - 1;
+  return words.length > 0 && words.length <= WORDED_CAPTION_MAX && breaks <= 1 && !LIST_ITEM.test(words);
+}
+
 /** What the caption's own words say: a position in the photo, or a photo credit. */
 export function hasCaptionWords(text: string): boolean {
   return PHOTO_POSITION.test(text) || PHOTO_CREDIT.test(text);
@@ -129,7 +136,8 @@ export function hasCaptionWords(text: string): boolean {
  */
 export function captionEvidence(lines: readonly BodyLine[], i: number, markupMode: boolean): CaptionEvidence | null {
   const line = lines[i]!;
-  if (line.besideImage) return 'markup';
+  // An image without a caption is followed by body text: a paragraph of sentences is not its caption.
+  if (line.besideImage && isCaptionSized(line.text)) return 'markup';
   const repeated = lines[i - 1]?.text === line.text || lines[i + 1]?.text === line.text;
   if (repeated && hasCaptionShape(line.text, WORDED_CAPTION_MAX)) return 'words';
   if (hasCaptionWords(line.text) && hasCaptionShape(line.text, WORDED_CAPTION_MAX)) return 'words';

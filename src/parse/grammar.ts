@@ -10,9 +10,9 @@
 export const CRAWL_HEADER =
   /^(?:Thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|Chủ\s+nhật)\s*,?\s+Ngày\s+(?<day>\d{1,2})\s+Tháng\s+(?<month>\d{1,2})\s+Năm\s+(?<year>\d{4})\s*,?\s*(?<hour>\d{1,2}):(?<minute>\d{2})(?::(?<second>\d{2}))?$/iu;
 
-/** `Thứ 2, 24/09/2018` — the short clock of older sites; without a time it gives no crawl time. */
+/** `Thứ 2, 24/09/2018`, `Thứ Hai, 24/09/2018 | 10:22` — the short clock; without a time, no crawl time. */
 export const SHORT_HEADER =
-  /^(?:Thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|Chủ\s+nhật|CN)\s*,?\s+(?<day>\d{1,2})\/(?<month>\d{1,2})\/(?<year>\d{4})(?:\s*,?\s*(?<hour>\d{1,2}):(?<minute>\d{2})(?::(?<second>\d{2}))?)?$/iu;
+  /^(?:Thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|Chủ\s+nhật|CN)\s*,?\s+(?<day>\d{1,2})\/(?<month>\d{1,2})\/(?<year>\d{4})(?:(?:\s*[,|–-]\s*|\s+)(?<hour>\d{1,2}):(?<minute>\d{2})(?::(?<second>\d{2}))?)?$/iu;
 
 /** `0985.456.616`, `Hotline: 0243 123 456` — a phone number the site prints in its header. */
 export const HOTLINE = /^(?:(?:Hotline|Đường dây nóng|ĐT|Điện thoại|Tel)\s*:?\s*)?\+?[\d][\d .()-]{7,}\d$/iu;
@@ -21,11 +21,22 @@ export const HOTLINE = /^(?:(?:Hotline|Đường dây nóng|ĐT|Điện thoại|
 export const OVERLAY_WORD =
   /^(?:Hoàn tất|Đóng|Tìm kiếm|Tìm|Menu|Đăng nhập|Đăng ký|Trang chủ|Home|English|RSS|Search)$/iu;
 
-/** `Home Tin tức - Sư kiện Đoàn công tác …` — a breadcrumb, which ends with the title it leads to. */
-export const BREADCRUMB = /^(?:Home|Trang chủ|Trang nhất)\b\s*(?:[»>/|›-]\s*)?\S/iu;
+/**
+ * `Home Tin tức - Sư kiện Đoàn công tác …`, `Trang chủ » Tin tức » Quốc phòng`, `Tin tức › Sự kiện` —
+ * a breadcrumb (the title it leads to is often its last crumb).
+ */
+export const BREADCRUMB = /^(?:(?:Home|Trang chủ|Trang nhất)\b|[^»›>]{1,40}(?:\s[»›>]\s[^»›>]{1,60})+$)/iu;
 
-/** `htnndlllcc` — a token left by an image or an icon: one long ASCII word no Vietnamese text has. */
+/** `htnndlllcc`, `dtcktktqkkkkkk` — a token left by an image or an icon: a long ASCII run. */
 export const GARBAGE_TOKEN = /^[a-z]{8,}$/u;
+/** Vowels no real word of eight letters or more, Vietnamese or English, goes without. */
+const GARBAGE_VOWEL_SHARE = 0.2;
+/** `GARBAGE_TOKEN` that is no word: almost no vowels (`facebook` is a word, `htnndlllcc` is not). */
+export function isGarbageToken(token: string): boolean {
+  if (!GARBAGE_TOKEN.test(token)) return false;
+  const vowels = token.replace(/[^aeiouy]/gu, '').length;
+  return vowels / token.length < GARBAGE_VOWEL_SHARE;
+}
 
 // ── The article head ────────────────────────────────────────────────────────────────────────────────
 
@@ -33,8 +44,13 @@ export const GARBAGE_TOKEN = /^[a-z]{8,}$/u;
 export const PUBLISHED =
   /^(?:Ngày\s+đăng|Đăng\s+ngày|Ngày\s+xuất\s+bản)\s*:?\s*(?<day>\d{1,2})[/.-](?<month>\d{1,2})[/.-](?<year>\d{4}|\d{2})\b.*$/iu;
 
-/** `05/09/2019` — a bare date alone on its line (a listing's item date, or a site's own clock). */
-export const BARE_DATE = /^(?<day>\d{1,2})[/.-](?<month>\d{1,2})[/.-](?<year>\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/u;
+/** `05/09/2019`, `05/09/2019 08:15`, `08:15 05/09/2019` — a bare date alone on its line. */
+export const BARE_DATE =
+  /^(?:\d{1,2}:\d{2}(?::\d{2})?\s*[,|–-]?\s*)?(?<day>\d{1,2})[/.-](?<month>\d{1,2})[/.-](?<year>\d{4})(?:\s*[,|–-]?\s*\d{1,2}:\d{2}(?::\d{2})?)?$/u;
+
+/** `Cập nhật: 20/03/2023 08:15`, `Lượt xem: 1.234`, `Chuyên mục: Tin tức` — page furniture in the head. */
+export const HEAD_FURNITURE =
+  /^(?:Cập nhật(?: lúc)?|Lượt xem|Lượt đọc|Số lần đọc|Lượt truy cập|Chuyên mục|Danh mục|Đăng lúc|Thời gian)\s*:.*$/iu;
 
 /** `Bài 1: Phát huy vai trò hạt nhân lãnh đạo` — a series line (also `Kỳ 2:`, `Phần 3:`, `Bài cuối:`). */
 export const SERIES = /^(?:Bài|Kỳ|Phần)\s+(?:\d{1,2}|cuối|[IVX]{1,4})\s*[:.–-]\s*\S.{0,200}$/u;
@@ -63,8 +79,14 @@ export const IMAGE_TAIL = /^\S*\.(?:jpe?g|png|gif|webp|bmp)\)?$/iu;
 /** `|` — a table cell border alone on its line (photo tables). */
 export const PIPE_LINE = /^\|+$/u;
 
-/** `Toàn cảnh bắn luyện tập … tối 8/4. |` — a caption cell with its border. */
-export const PIPED_TEXT = /^\|?\s*(?<text>[^|]*[^|\s])\s*\|$|^\|\s*(?<lead>[^|]*[^|\s])$/u;
+/** `Toàn cảnh bắn luyện tập … tối 8/4. |`, `| Toàn cảnh …` — a caption cell with its border. */
+export const PIPED = /^\|+\s*(?<left>.*[^|\s])\s*\|*$|^(?<right>.*[^|\s])\s*\|+$/u;
+
+/** `![](/a.jpg)` inside a line of text — the image is gone, the text around it stays. */
+export const INLINE_IMAGE = /!\[[^\]]*\]\([^)]*\)/gu;
+
+/** `[Xem thêm](https://…)` inside a line — the link's words stay, the address goes. */
+export const INLINE_LINK = /\[(?<words>[^\]]+)\]\((?:https?:\/\/|\/)[^)]*\)/gu;
 
 // ── Captions ────────────────────────────────────────────────────────────────────────────────────────
 
@@ -80,8 +102,8 @@ export const LIST_ITEM = /^[–—\-+•*]\s/u;
 
 // ── The end of the article ──────────────────────────────────────────────────────────────────────────
 
-/** `…về với Tổ quốc./.` — the end mark of a Vietnamese news article. */
-export const END_MARK = /\.\/\.\s*$/u;
+/** `…về với Tổ quốc./.` (also `. /.`) — the end mark of a Vietnamese news article. */
+export const END_MARK = /\.\s?\/\.\s*$/u;
 
 /** `Nguồn: Báo QĐND`, `(Theo QĐND)` — where a reposted article comes from; not a byline. */
 export const SOURCE_LINE = /^(?:Nguồn\s*:\s*\S.{0,80}|\(?Theo\s+[^\s,.]+(?:\s+[^\s,.]+){0,5}\)?)$/u;
@@ -92,7 +114,7 @@ export const SOURCE_LINE = /^(?:Nguồn\s*:\s*\S.{0,80}|\(?Theo\s+[^\s,.]+(?:\s+
  * `Phản hồi`, `Các tin khác`, `Mới nhất`, `Xem nhiều nhất`, `Bình luận (0)`, `Tin liên quan`, `Từ khóa: …`.
  */
 export const TAIL_MARKER =
-  /^(?:Trả lời|Phản hồi|Các tin khác|Tin khác|Mới nhất|Tin mới nhất|Xem nhiều nhất|Đọc nhiều nhất|Tin đọc nhiều|Tin liên quan|Bài liên quan|Bài viết liên quan|Tin cùng chuyên mục|Các tin cùng chuyên mục|Tin mới hơn|Tin cũ hơn|Tin đã đưa|Các bài đã đăng|Bình luận|Gửi bình luận|Ý kiến bạn đọc|Viết bình luận|Để lại một bình luận|Để lại bình luận|Chia sẻ|In bài viết|In bài|Gửi email|Về đầu trang|Lên đầu trang|Quay lại|Xem thêm|Tin nổi bật)(?:\s*\(\d+\))?\s*:?$|^(?:Thư điện tử của bạn sẽ không được hiển thị công khai|Email của bạn sẽ không được hiển thị công khai|Các trường bắt buộc được đánh dấu|Từ khóa\s*:|Tags?\s*:|Bản quyền thuộc về|©)/iu;
+  /^(?:Trả lời|Phản hồi|Các tin khác|Tin khác|Mới nhất|Tin mới nhất|Xem nhiều nhất|Đọc nhiều nhất|Tin đọc nhiều|Tin liên quan|Bài liên quan|Bài viết liên quan|Tin cùng chuyên mục|Các tin cùng chuyên mục|Tin mới hơn|Tin cũ hơn|Tin đã đưa|Các bài đã đăng|Bình luận|Gửi bình luận|Ý kiến bạn đọc|Viết bình luận|Để lại một bình luận|Để lại bình luận|Chia sẻ|In bài viết|In bài|Gửi email|Về đầu trang|Lên đầu trang|Quay lại|Xem thêm|Tin nổi bật|Facebook|Twitter|Zalo|Tweet|Chia sẻ Facebook)(?:\s*\(\d+\))?\s*:?$|^(?:Thư điện tử của bạn sẽ không được hiển thị công khai|Email của bạn sẽ không được hiển thị công khai|Các trường bắt buộc được đánh dấu|Từ khóa\s*:|Tags?\s*:|Bản quyền thuộc về|©)/iu;
 
 /** `Qk2 – Thu đông 1947 … Đối phó với cuộc tiến công của […]` — a listing's lead snippet. */
 export const LISTING_SNIPPET = /(?:\[…\]|\[\.\.\.\]|…\]|\[\s*Xem thêm\s*\]|\[\s*Đọc tiếp\s*\])\s*$/u;
@@ -101,7 +123,7 @@ export const LISTING_SNIPPET = /(?:\[…\]|\[\.\.\.\]|…\]|\[\s*Xem thêm\s*\]|
 
 /** `Bài, ảnh: HOÀNG OANH`, `Tin, ảnh: TRẦN HÀO-PHẠM HẢI`, `Tin và ảnh: …`, `Bài và ảnh: …`, `Bài: …`. */
 export const CREDIT_PREFIX =
-  /^(?<credit>(?:Bài|Tin|Ảnh|Bài viết|Tin bài|Video|Clip|Thực hiện|Nhóm PV)(?:\s*(?:,|và|&|\+|-)\s*(?:bài|tin|ảnh|video|clip))*)\s*:\s*(?<names>\S.*)$/iu;
+  /^(?<credit>(?:Bài|Tin|Ảnh|Bài viết|Tin bài|Video|Clip|Thực hiện|Nhóm PV|Tác giả)(?:\s*(?:,|và|&|\+|-)\s*(?:bài|tin|ảnh|video|clip))*)\s*:\s*(?<names>\S.*)$/iu;
 
 /** `Đại tá PHAN ĐÌNH ÂN, Chính ủy Cục Kỹ thuật Quân khu` — an officer writing under rank and role. */
 export const RANK =

@@ -8,6 +8,7 @@ import {
   BARE_DATE,
   CRAWL_HEADER,
   DATELINE,
+  HEAD_FURNITURE,
   IMAGE_REMNANT,
   LIST_ITEM,
   PUBLISHED,
@@ -36,6 +37,8 @@ const HEAD_MAX = 8;
 export function isTitle(text: string): boolean {
   return (
     text.length <= TITLE_MAX &&
+    // A capture that starts mid-sentence starts in lower case: that is text, not a title.
+    /^["“‘«(\[]?[\p{Lu}\d]/u.test(text) &&
     !DATELINE.test(text) &&
     !BARE_DASH_LEAD.test(text) &&
     !LIST_ITEM.test(text) &&
@@ -57,7 +60,7 @@ export function readHead(lines: readonly DumpLine[], from: number): Head {
     if (!head.published && PUBLISHED.test(text)) head.published = line;
     else if (!head.series && SERIES.test(text)) head.series = text;
     // A repeated clock or an item date under the title is page furniture, not text.
-    else if (CRAWL_HEADER.test(text) || SHORT_HEADER.test(text) || BARE_DATE.test(text)) continue;
+    else if (CRAWL_HEADER.test(text) || SHORT_HEADER.test(text) || BARE_DATE.test(text) || HEAD_FURNITURE.test(text)) continue;
     else if (!head.byline && readByline(text, 'head')) head.byline = readByline(text, 'head');
     else if (!head.title && i === firstTextLine(lines, from) && isTitle(text)) head.title = line;
     else break;
@@ -74,6 +77,7 @@ function firstTextLine(lines: readonly DumpLine[], from: number): number {
     (PUBLISHED.test(lines[i]!.text) ||
       SERIES.test(lines[i]!.text) ||
       BARE_DATE.test(lines[i]!.text) ||
+      HEAD_FURNITURE.test(lines[i]!.text) ||
       readByline(lines[i]!.text, 'head'))
   ) {
     i++;

@@ -1,5 +1,5 @@
 /** The lead paragraph and its dateline (`QK2 – `), and the title derived from it when a dump has none. */
-import { BARE_DASH_LEAD, DATELINE } from './grammar.ts';
+import { BARE_DASH_LEAD, DATELINE, isGarbageToken } from './grammar.ts';
 
 export interface Lead {
   /** The lead as printed, dateline included, junk an image glued to it removed. */
@@ -15,7 +15,8 @@ const GLUED_JUNK = /^[a-z]{8,}(?=[\p{Lu}(])/u;
 
 /** Removes an image's file name glued to the start of a line. */
 export function withoutGluedJunk(text: string): string {
-  return text.replace(GLUED_JUNK, '');
+  const junk = GLUED_JUNK.exec(text)?.[0];
+  return junk && isGarbageToken(junk) ? text.slice(junk.length) : text;
 }
 
 export function readLead(text: string): Lead {

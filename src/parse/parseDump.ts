@@ -9,7 +9,7 @@ import { captionEvidence, SUSPICIOUS_LENGTH, type BodyLine } from './captions.ts
 import { readPrelude } from './crawlHeader.ts';
 import { calendarDate } from './dates.ts';
 import { DumpParseError } from './error.ts';
-import { GARBAGE_TOKEN, IMAGE_REMNANT, IMAGE_TAIL, PIPE_LINE, PUBLISHED } from './grammar.ts';
+import { IMAGE_REMNANT, IMAGE_TAIL, INLINE_IMAGE, INLINE_LINK, isGarbageToken, PIPE_LINE, PIPED, PUBLISHED } from './grammar.ts';
 import { readHead, type Head } from './head.ts';
 import { deriveTitle, readLead, withoutGluedJunk } from './lead.ts';
 import { dumpLines, type DumpLine } from './lines.ts';
@@ -121,21 +121,21 @@ function markImages(lines: readonly DumpLine[]): { lines: BodyLine[]; markupMode
   let markupMode = false;
   let besideImage = false;
   for (const line of lines) {
-    const { text } = line;
-    if (IMAGE_REMNANT.test(text) || IMAGE_TAIL.test(text) || PIPE_LINE.test(text)) {
+    const text = line.text.replace(INLINE_IMAGE, '').replace(INLINE_LINK, '$<words>').trim();
+    if (!text || IMAGE_REMNANT.test(line.text) || IMAGE_TAIL.test(text) || PIPE_LINE.test(text)) {
       markupMode = true;
       besideImage = true;
       continue;
     }
     // A token an image left is weaker evidence: it marks its neighbour, not the whole dump.
-    if (GARBAGE_TOKEN.test(text)) {
+    if (isGarbageToken(text)) {
       besideImage = true;
       continue;
     }
-    const piped = /^\|.*\S|\S.*\|$/u.test(text) && !/^\|+$/u.test(text);
+    const piped = PIPED.exec(text)?.groups;
     if (piped) {
       markupMode = true;
-      out.push({ ...line, text: text.replace(/^\|+\s*|\s*\|+$/gu, ''), besideImage: true });
+      out.push({ ...line, text: (piped.left ?? piped.right)!, besideImage: true });
       besideImage = false;
       continue;
     }

@@ -3,7 +3,7 @@
  * below (comment form, related links, navigation), which is cut off. A dump that reaches none of
  * them and stops mid-sentence was truncated by the capture.
  */
-import { readByline, type Byline } from './byline.ts';
+import { isCredit, readByline, type Byline } from './byline.ts';
 import { END_MARK, SOURCE_LINE, TAIL_MARKER } from './grammar.ts';
 import type { DumpLine } from './lines.ts';
 
@@ -45,7 +45,14 @@ export function readEnd(lines: readonly DumpLine[]): End {
   const bylineAt = source >= 0 ? source - 1 : last;
   if (bylineAt > 0) {
     byline = readByline(body[bylineAt]!.text, 'end');
-    if (byline) body = body.filter((_, i) => i !== bylineAt);
+    const above = body[bylineAt - 1];
+    if (byline && above && bylineAt > 1 && isCredit(above.text) && isCredit(byline.printed)) {
+      const first = readByline(above.text, 'end')!;
+      byline = { printed: `${first.printed}\n${byline.printed}`, authors: [...first.authors, ...byline.authors] };
+      body = body.filter((_, i) => i !== bylineAt && i !== bylineAt - 1);
+    } else if (byline) {
+      body = body.filter((_, i) => i !== bylineAt);
+    }
   }
   const reachesEnd = hasTail || !!byline || source >= 0 || SENTENCE_END.test(body.at(-1)?.text ?? '');
   return { body, byline, reachesEnd };
