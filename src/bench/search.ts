@@ -4,10 +4,11 @@
  * (rendered from the real `templates/_includes/search-fields.njk`) as the site's article template.
  * The phrase bank is invented Vietnamese military-news prose.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import matter from 'gray-matter';
 import type { FrontMatter } from '../schema.ts';
 import { slugify } from '../text.ts';
 
@@ -15,7 +16,12 @@ const TEMPLATES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'tem
 
 /** Nunjucks ships with Eleventy and has no types of its own; this is the part used here. */
 interface Nunjucks {
-  configure(path: string, opts: { autoescape: boolean }): { render(name: string, ctx: object): string };
+  configure(path: string, opts: { autoescape: boolean }): NunjucksEnvironment;
+}
+interface NunjucksEnvironment {
+  render(name: string, ctx: object): string;
+  renderString(source: string, ctx: object): string;
+  addFilter(name: string, filter: (value: string) => string): void;
 }
 const nunjucks = createRequire(import.meta.url)('nunjucks') as Nunjucks;
 
@@ -142,5 +148,34 @@ export async function writeArticlePages(siteDir: string, articles: SyntheticArti
     await mkdir(dir, { recursive: true });
     const fields = env.render('search-fields.njk', { article });
     await writeFile(join(dir, 'index.html'), articlePage(article, fields));
+  }
+}
+
+const PUBLIC = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'public');
+const SEARCH_TEMPLATE = join(TEMPLATES, '..', 'tim-kiem.njk');
+
+/**
+ * Writes `/tim-kiem/` from the real `templates/tim-kiem.njk` in a bare shell (not the site's base
+ * layout), with the search page's own scripts and styles: what measuring search needs, and no more.
+ */
+export async function writeSearchPage(siteDir: string, prefix = '/'): Promise<void> {
+  const { content, data } = matter(await readFile(SEARCH_TEMPLATE, 'utf8'));
+  const env = nunjucks.configure(TEMPLATES, { autoescape: true });
+  env.addFilter('url', (path: string) => prefix + path.replace(/^\//, ''));
+  const body = env.renderString(content, {});
+  const link = (p: string): string => prefix + p.replace(/^\//, '');
+  const styles = ((data.styles as string[] | undefined) ?? []).map((s) => `<link rel="stylesheet" href="${link(s)}">`);
+  const scripts = ((data.scripts as string[] | undefined) ?? []).map((s) => `<script type="module" src="${link(s)}"></script>`);
+  const html = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${String(data.title)}</title>
+${styles.join('\n')}
+${scripts.join('\n')}
+</head><body><main>${body}</main></body></html>`;
+  await mkdir(join(siteDir, 'tim-kiem'), { recursive: true });
+  await writeFile(join(siteDir, 'tim-kiem', 'index.html'), html);
+  for (const dir of ['js', 'css']) {
+    await mkdir(join(siteDir, dir), { recursive: true });
+    for (const file of await readdir(join(PUBLIC, dir))) {
+      if (file.startsWith('search')) await copyFile(join(PUBLIC, dir, file), join(siteDir, dir, file));
+    }
   }
 }

@@ -1,0 +1,294 @@
+// The search page `/tim-kiem/`: Pagefind's JS API over the archive's index shards (see
+// src/search/shards.ts), with the query, filters and sort kept in the URL.
+//
+// Pagefind's prebuilt UIs are not used: their merged multi-index search re-sorts every result by score,
+// which breaks date sorting across shards, and excerpts must lose the `đ` twins the indexer adds.
+import {
+  FILTER_PARAMS,
+  SORTS,
+  STRINGS,
+  formatDate,
+  readState,
+  searchTerm,
+  unfoldExcerpt,
+  writeState,
+} from './search-text.js';
+
+const PAGE_SIZE = 10;
+/** Short enough to feel instant, long enough not to search on every letter of a fast typist. */
+const TYPING_PAUSE_MS = 120;
+const UNDATED_SHARD = 'khong-ro-ngay';
+const OTHER_SHARD = 'khac';
+
+/** The site root, deploy prefix included: this file is `<root>js/search.js`. */
+const siteRoot = new URL('../', import.meta.url);
+const bundle = new URL('pagefind/', siteRoot);
+const collator = new Intl.Collator('vi', { numeric: true });
+
+const root = document.querySelector('[data-search]');
+const form = root.querySelector('form');
+const input = form.querySelector('input[name="q"]');
+const sortSelect = form.querySelector('select[name="sap-xep"]');
+const filterSelects = [...form.querySelectorAll('select[data-filter]')];
+const status = root.querySelector('[data-search-status]');
+const list = root.querySelector('[data-search-results]');
+const more = root.querySelector('[data-search-more]');
+
+let index = null;
+let shardKeys = [];
+let state = readState(location.search);
+let run = 0;
+let shown = [];
+let pending = [];
+let timer = 0;
+let composing = false;
+
+async function openIndex() {
+  const response = await fetch(new URL('shards.json', bundle));
+  if (!response.ok) throw new Error(`shards.json: HTTP ${response.status}`);
+  const manifest = await response.json();
+  shardKeys = manifest.shards.map((s) => s.key);
+  const [primary, ...rest] = shardKeys;
+  const pagefind = await import(new URL(`${primary}/pagefind.js`, bundle).href);
+  const opts = { baseUrl: siteRoot.pathname, excerptLength: 28 };
+  const created = pagefind.createInstance({ basePath: new URL(`${primary}/`, bundle).pathname });
+  await created.options({ ...opts, mergeFilter: { shard: primary } });
+  // Each shard carries a `shard` filter, so that date sorting can walk the shards in order.
+  await Promise.all(
+    rest.map((key) =>
+      created.mergeIndex(new URL(`${key}/`, bundle).pathname, { ...opts, mergeFilter: { shard: key } }),
+    ),
+  );
+  return created;
+}
+
+/** Filter values for Pagefind: one chosen value per filter. */
+function pagefindFilters(filters) {
+  return Object.fromEntries(Object.entries(filters).map(([name, value]) => [name, value]));
+}
+
+/** Shards in date order: newest or oldest first, undated articles last either way. */
+function shardsInDateOrder(direction) {
+  const dated = shardKeys.filter((k) => k !== UNDATED_SHARD && k !== OTHER_SHARD);
+  if (direction === 'asc') dated.reverse();
+  return [...dated, ...shardKeys.filter((k) => !dated.includes(k))];
+}
+
+async function find(current) {
+  const term = searchTerm(current.q) || null;
+  const filters = pagefindFilters(current.filters);
+  const all = await index.search(term, { filters });
+  const direction = SORTS[current.sort];
+  if (!direction) return { results: all.results, counts: all.filters };
+  const parts = await Promise.all(
+    shardsInDateOrder(direction).map((shard) =>
+      index.search(term, {
+        filters: { ...filters, shard },
+        sort: shard === UNDATED_SHARD || shard === OTHER_SHARD ? {} : { date: direction },
+      }),
+    ),
+  );
+  return { results: parts.flatMap((p) => p.results), counts: all.filters };
+}
+
+/** Pagefind's excerpt is text with `<mark>` and escaped `<`/`>`: rebuilt as nodes, nothing else. */
+function excerptNodes(excerpt) {
+  const fragment = document.createDocumentFragment();
+  let mark = null;
+  for (const part of unfoldExcerpt(excerpt).split(/(<\/?mark>)/)) {
+    if (part === '<mark>') mark = document.createElement('mark');
+    else if (part === '</mark>') {
+      if (mark) fragment.append(mark);
+      mark = null;
+    } else if (part) {
+      const text = document.createTextNode(part.replace(/&lt;/g, '<').replace(/&gt;/g, '>'));
+      (mark ?? fragment).append(text);
+    }
+  }
+  if (mark) fragment.append(mark);
+  return fragment;
+}
+
+function resultItem(data) {
+  const item = document.createElement('li');
+  item.className = 'search-result';
+  const heading = document.createElement('h2');
+  const link = document.createElement('a');
+  link.href = data.url;
+  link.textContent = data.meta.title ?? data.url;
+  heading.append(link);
+  const meta = document.createElement('p');
+  meta.className = 'search-result__meta';
+  const time = document.createElement(data.meta.date ? 'time' : 'span');
+  if (data.meta.date) time.dateTime = data.meta.date;
+  time.textContent = formatDate(data.meta.date);
+  meta.append(time);
+  if (data.meta.units) meta.append(` · ${data.meta.units}`);
+  const excerpt = document.createElement('p');
+  excerpt.className = 'search-result__excerpt';
+  excerpt.append(excerptNodes(data.excerpt));
+  item.append(heading, meta, excerpt);
+  return item;
+}
+
+async function showMore(thisRun, focusFirst) {
+  const page = pending.splice(0, PAGE_SIZE);
+  const datas = await Promise.all(page.map((r) => r.data()));
+  if (thisRun !== run) return;
+  const items = datas.map(resultItem);
+  list.append(...items);
+  shown.push(...page);
+  more.hidden = pending.length === 0;
+  if (focusFirst && items[0]) items[0].querySelector('a').focus();
+}
+
+function fillFilterOptions(select, values, counts, chosen) {
+  const name = select.dataset.filter;
+  const keys = Object.keys(values).sort((a, b) =>
+    name === 'year' ? collator.compare(b, a) : collator.compare(a, b),
+  );
+  if (chosen && !keys.includes(chosen)) keys.unshift(chosen);
+  const options = [new Option(STRINGS.all, '')];
+  for (const key of keys) {
+    const count = counts?.[name]?.[key] ?? 0;
+    options.push(new Option(`${key} (${count})`, key, false, key === chosen));
+  }
+  select.replaceChildren(...options);
+  select.value = chosen ?? '';
+}
+
+function syncControls() {
+  if (input.value !== state.q) input.value = state.q;
+  sortSelect.value = state.sort;
+  for (const select of filterSelects) {
+    const chosen = state.filters[select.dataset.filter] ?? '';
+    if (![...select.options].some((o) => o.value === chosen)) {
+      select.append(new Option(chosen, chosen));
+    }
+    select.value = chosen;
+  }
+}
+
+let allFilters = {};
+
+async function search() {
+  const thisRun = ++run;
+  const term = searchTerm(state.q);
+  const hasFilters = Object.keys(state.filters).length > 0;
+  list.replaceChildren();
+  more.hidden = true;
+  if (!term && !hasFilters) {
+    status.textContent = STRINGS.prompt;
+    root.dataset.searched = '';
+    for (const select of filterSelects) {
+      fillFilterOptions(select, allFilters[select.dataset.filter] ?? {}, allFilters, state.filters[select.dataset.filter]);
+    }
+    return;
+  }
+  root.setAttribute('aria-busy', 'true');
+  const found = await find(state);
+  if (thisRun !== run) return;
+  for (const select of filterSelects) {
+    const name = select.dataset.filter;
+    fillFilterOptions(select, allFilters[name] ?? {}, found.counts, state.filters[name]);
+  }
+  shown = [];
+  pending = found.results.slice();
+  if (found.results.length === 0) {
+    status.textContent = STRINGS.noResults(term || '…');
+  } else {
+    status.textContent = term ? STRINGS.results(found.results.length, term) : STRINGS.filtered(found.results.length);
+  }
+  await showMore(thisRun, false);
+  if (thisRun !== run) return;
+  root.removeAttribute('aria-busy');
+  // For tests and the benchmark: what was last searched, once its first results are on the page.
+  root.dataset.searched = writeState(state);
+}
+
+/** Records the state in the URL: `push` for a deliberate step (Enter, a filter), else replace. */
+function commit(push) {
+  const url = `${location.pathname}${writeState(state)}`;
+  if (url !== `${location.pathname}${location.search}`) {
+    if (push) history.pushState(null, '', url);
+    else history.replaceState(null, '', url);
+  }
+  if (index) void search().catch(fail);
+}
+
+function fail(error) {
+  console.error(error);
+  root.removeAttribute('aria-busy');
+  status.textContent = STRINGS.loadFailed;
+}
+
+function typed() {
+  clearTimeout(timer);
+  const q = input.value.normalize('NFC');
+  if (index && searchTerm(q)) void index.preload(searchTerm(q), { filters: pagefindFilters(state.filters) });
+  timer = setTimeout(() => {
+    state = { ...state, q };
+    commit(false);
+  }, TYPING_PAUSE_MS);
+}
+
+// Vietnamese input methods (Telex, VNI) compose a syllable over several keystrokes: `dd` → `đ`,
+// `a` + `s` → `á`. Nothing is searched until the composition ends.
+input.addEventListener('compositionstart', () => {
+  composing = true;
+  clearTimeout(timer);
+});
+input.addEventListener('compositionend', () => {
+  composing = false;
+  typed();
+});
+input.addEventListener('input', (event) => {
+  if (composing || event.isComposing) return;
+  typed();
+});
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  clearTimeout(timer);
+  state = { ...state, q: input.value.normalize('NFC') };
+  commit(true);
+});
+
+sortSelect.addEventListener('change', () => {
+  state = { ...state, sort: sortSelect.value };
+  commit(true);
+});
+
+for (const select of filterSelects) {
+  select.addEventListener('change', () => {
+    const filters = { ...state.filters };
+    if (select.value) filters[select.dataset.filter] = select.value;
+    else delete filters[select.dataset.filter];
+    state = { ...state, filters };
+    commit(true);
+  });
+}
+
+more.addEventListener('click', () => void showMore(run, true).catch(fail));
+
+window.addEventListener('popstate', () => {
+  state = readState(location.search);
+  syncControls();
+  if (index) void search().catch(fail);
+});
+
+async function start() {
+  root.querySelector('[data-search-ui]').hidden = false;
+  syncControls();
+  status.textContent = STRINGS.loading;
+  index = await openIndex();
+  allFilters = await index.filters();
+  // Filter names in the URL that the index does not know are dropped rather than matching nothing.
+  for (const name of Object.keys(state.filters)) {
+    if (!Object.values(FILTER_PARAMS).includes(name)) delete state.filters[name];
+  }
+  syncControls();
+  await search();
+}
+
+start().catch(fail);
