@@ -71,13 +71,17 @@ function containment(a: Set<string>, b: Set<string>): number {
   return shared / small.size;
 }
 
-/** Higher is more complete: whole over cut off, then byline, date, length; then file name for a stable tie. */
+/**
+ * Higher is more complete: whole over cut off, the site's own title over a mirror's, then byline,
+ * date, length; then file name for a stable tie.
+ */
 function completeness(a: Copy, b: Copy): number {
   const x = a.article;
   const y = b.article;
   const length = (art: Article) => art.body.reduce((n, block) => n + block.text.length, 0);
   return (
     Number(y.truncated) - Number(x.truncated) ||
+    Number(MIRROR_PREFIX.test(y.title)) - Number(MIRROR_PREFIX.test(x.title)) ||
     Number(Boolean(x.byline)) - Number(Boolean(y.byline)) ||
     Number(Boolean(x.date)) - Number(Boolean(y.date)) ||
     length(x) - length(y) ||
@@ -102,6 +106,13 @@ function whyMerged(dup: Article, kept: Article): string {
   else if (!dup.date && kept.date) how.push('without a date');
   const detail = how.length > 0 ? `; this copy: ${how.join(', ')}` : '';
   return `duplicate of ${kept.source} (same title, date and text; the more complete copy is kept${detail})`;
+}
+
+/** A mirror's copy kept for being the most complete still gets the title without the mirror's prefix. */
+function withOwnTitle(kept: Copy, others: Copy[]): Copy {
+  if (!MIRROR_PREFIX.test(kept.article.title)) return kept;
+  const own = others.find((o) => !MIRROR_PREFIX.test(o.article.title));
+  return own ? { ...kept, article: { ...kept.article, title: own.article.title } } : kept;
 }
 
 /** Groups copies of the same article; output order follows the first appearance of each article. */
@@ -129,7 +140,7 @@ export function mergeDuplicates(copies: Copy[]): Merged[] {
     }
     for (const { copies: [kept, ...rest] } of clusters) {
       merged.push({
-        kept: kept!,
+        kept: withOwnTitle(kept!, rest),
         duplicates: rest.map((copy) => ({ copy, reason: whyMerged(copy.article, kept!.article) })),
         identity: articleIdentity(kept!.article),
         aliases: rest.map((copy) => articleIdentity(copy.article)),
