@@ -273,13 +273,6 @@ export function paginate<T>(items: T[], size: number, base: string): Array<Listi
   return pages;
 }
 
-/** Cheap stable hash (FNV-1a) that separates unit names whose slugs collide. */
-function shortHash(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return (h >>> 0).toString(36).slice(0, 5);
-}
-
 export function buildArchive(content: ContentFile[], options: ArchiveOptions): Archive {
   const homePageSize = options.homePageSize ?? 20;
   const unitPageSize = options.unitPageSize ?? 20;
@@ -292,11 +285,10 @@ export function buildArchive(content: ContentFile[], options: ArchiveOptions): A
   const unitNames = new Set<string>();
   for (const { frontMatter } of content) for (const u of frontMatter.units) unitNames.add(u);
   const units = new Map<string, ArchiveUnit>();
-  const bySlug = new Map<string, string>();
+  const slugs = options.units.slugs(unitNames);
   for (const name of [...unitNames].sort(collator.compare)) {
     const info = options.units.describe(name);
-    const slug = bySlug.has(info.slug) ? `${info.slug}-${shortHash(name)}` : info.slug;
-    bySlug.set(slug, name);
+    const slug = slugs.get(name)!;
     const url = `/don-vi/${slug}/`;
     units.set(name, {
       name,
