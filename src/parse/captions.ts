@@ -9,7 +9,7 @@
  *   and not opening the way body paragraphs do (`Tại hội nghị, …`, `Theo …`, `Sau khi …`).
  * When a dump keeps its image markup, the markup is the whole truth: shape alone decides nothing.
  */
-import { LIST_ITEM, PHOTO_CREDIT, PHOTO_POSITION } from './grammar.ts';
+import { END_MARK, LIST_ITEM, PHOTO_CREDIT, PHOTO_POSITION } from './grammar.ts';
 import type { DumpLine } from './lines.ts';
 
 /** A line of the article body, with what the markup around it said. */
@@ -88,11 +88,38 @@ const BODY_OPENING = new RegExp(
       'Cuối cùng',
       'Trước đó',
       'Ngay sau',
+      'Kết thúc',
+      'Kết quả',
+      'Nhìn chung',
+      'Dịp này',
+      'Bên cạnh đó',
+      'Dự kiến',
+      'Thời gian tới',
+      'Sắp tới',
+      'Đáng chú ý',
+      'Riêng',
+      'Chỉ tính riêng',
+      'Tính đến',
+      'Như',
+      'Nếu',
+      'Tuy vậy',
+      'Vì vậy',
+      'Do đó',
+      'Vì thế',
+      'Bằng',
+      'Từ đó',
       '(?:Năm|Ngày|Sáng|Chiều|Tối|Trưa|Đêm|Tháng)\\s+(?:\\d|nay|qua|hôm)',
     ].join('|') +
     ')(?=[\\s,])',
   'u',
 );
+
+/**
+ * What a caption does not say. Captions describe the photo in the present: body text tells what was
+ * done (`đã`) or will be (`sẽ`), reports (`… đánh giá, …`, `… cho biết: …`) and counts (`100%`).
+ */
+const BODY_WORDING =
+  /(?<![\p{L}])(?:đã|sẽ)(?![\p{L}])|%|(?<![\p{L}])(?:đánh giá|cho biết|nhấn mạnh|khẳng định|cho rằng|chia sẻ|nhận định|thông tin)\s*[,:]/u;
 
 /** What a caption may end with: a period, a closing quote or parenthesis, or nothing at all. */
 const BAD_ENDING = /[,;:…?!]$|\.\.\.$/u;
@@ -114,7 +141,8 @@ export function hasCaptionShape(text: string, max = CAPTION_MAX): boolean {
     !words.includes(':') &&
     !SENTENCE_BREAK.test(words) &&
     !BAD_ENDING.test(words) &&
-    !BODY_OPENING.test(words)
+    !BODY_OPENING.test(words) &&
+    !BODY_WORDING.test(words)
   );
 }
 
@@ -142,5 +170,7 @@ export function captionEvidence(lines: readonly BodyLine[], i: number, markupMod
   if (repeated && hasCaptionShape(line.text, WORDED_CAPTION_MAX)) return 'words';
   if (hasCaptionWords(line.text) && hasCaptionShape(line.text, WORDED_CAPTION_MAX)) return 'words';
   if (markupMode) return null;
+  // An article ends with its text: a closing sentence (or `./.`) is not a photo's caption.
+  if (i === lines.length - 1 || END_MARK.test(line.text)) return null;
   return hasCaptionShape(line.text) ? 'shape' : null;
 }

@@ -1,4 +1,6 @@
 /**
+ * (JavaScript's `\b` knows only ASCII letters, so word edges here are `(?<![\p{L}])` and `(?![\p{L}])`.)
+ *
  * The grammar of a dump: every line shape the parser recognizes, as named constants with an example
  * line above each. Lines are matched after trimming. Patterns are anchored and case-sensitive unless
  * the sites print a form in several cases.
@@ -25,7 +27,7 @@ export const OVERLAY_WORD =
  * `Home Tin tức - Sư kiện Đoàn công tác …`, `Trang chủ » Tin tức » Quốc phòng`, `Tin tức › Sự kiện` —
  * a breadcrumb (the title it leads to is often its last crumb).
  */
-export const BREADCRUMB = /^(?:(?:Home|Trang chủ|Trang nhất)\b|[^»›>]{1,40}(?:\s[»›>]\s[^»›>]{1,60})+$)/iu;
+export const BREADCRUMB = /^(?:(?:Home|Trang chủ|Trang nhất)(?![\p{L}\d])|[^»›>]{1,40}(?:\s[»›>]\s[^»›>]{1,60})+$)/iu;
 
 /** `htnndlllcc`, `dtcktktqkkkkkk` — a token left by an image or an icon: a long ASCII run. */
 export const GARBAGE_TOKEN = /^[a-z]{8,}$/u;
@@ -42,7 +44,7 @@ export function isGarbageToken(token: string): boolean {
 
 /** `Ngày đăng: 20/03/2023` (also `-` or `.` separators, a two-digit year, a time after it). */
 export const PUBLISHED =
-  /^(?:Ngày\s+đăng|Đăng\s+ngày|Ngày\s+xuất\s+bản)\s*:?\s*(?<day>\d{1,2})[/.-](?<month>\d{1,2})[/.-](?<year>\d{4}|\d{2})\b.*$/iu;
+  /^(?:Ngày\s+đăng|Đăng\s+ngày|Ngày\s+xuất\s+bản)\s*:?\s*(?<day>\d{1,2})[/.-](?<month>\d{1,2})[/.-](?<year>\d{4}|\d{2})(?!\d).*$/iu;
 
 /** `05/09/2019`, `05/09/2019 08:15`, `08:15 05/09/2019` — a bare date alone on its line. */
 export const BARE_DATE =
@@ -92,7 +94,7 @@ export const INLINE_LINK = /\[(?<words>[^\]]+)\]\((?:https?:\/\/|\/)[^)]*\)/gu;
 
 /** `(thứ hai, trái sang)`, `(bên phải)`, `(ngoài cùng bên trái)` — where a person stands in the photo. */
 export const PHOTO_POSITION =
-  /\((?:[^()]*\b(?:trái sang|phải sang|từ trái|từ phải|bên trái|bên phải|ngoài cùng|đứng giữa|ở giữa|hàng đầu|hàng trước|hàng sau|ảnh trái|ảnh phải|ảnh trên|ảnh dưới)\b[^()]*|giữa|trái|phải)\)/iu;
+  /\((?:[^()]*(?<![\p{L}])(?:trái sang|phải sang|từ trái|từ phải|bên trái|bên phải|ngoài cùng|đứng giữa|ở giữa|hàng đầu|hàng trước|hàng sau|ảnh trái|ảnh phải|ảnh trên|ảnh dưới)(?![\p{L}])[^()]*|giữa|trái|phải)\)/iu;
 
 /** `… tại thao trường. Ảnh: TL`, `… (Ảnh: Hải Anh)` — a photo credit, which only captions carry. */
 export const PHOTO_CREDIT = /(?:^|[\s.(])Ảnh\s*:\s*[^.:()]{1,40}\)?\.?$/u;
