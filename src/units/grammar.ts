@@ -56,6 +56,8 @@ const KTQP = sticky(
 const CODE = sticky(`\\s+([A-Z]{1,3})\\s?(\\d{1,4}[A-Z]?)${AFTER}`, 'uy');
 /** ` 706` (Kho, Xưởng): a bare number of at least two digits. */
 const CODE_NUMBER = sticky(`\\s+(\\d{2,4})${AFTER}`, 'uy');
+/** ` Cửa khẩu Quốc tế ` before the place of a border post at a border gate, in either case. */
+const BORDER_GATE = sticky(`\\s+Cửa\\s+khẩu\\s+(Quốc\\s+tế\\s+)?`);
 /** ` 109`: Bệnh viện Quân y 109. */
 const HOSPITAL_NUMBER = sticky(`\\s+(\\d{1,4}[A-Z]?)${AFTER}`, 'uy');
 /** ` tỉnh `, ` các tỉnh `, ` thành phố `: a province-level place follows. */
@@ -159,6 +161,8 @@ function readPlaces(
     MORE_PLACE.lastIndex = end;
     const more = MORE_PLACE.exec(text);
     if (!more) break;
+    UNIT_AHEAD.lastIndex = MORE_PLACE.lastIndex;
+    if (UNIT_AHEAD.test(text)) break;
     const place = readPlace(text, MORE_PLACE.lastIndex);
     if (!place || place.syllables < 2) break;
     if (place.syllables >= 3 && SURNAMES.has(place.name.split(' ')[0]!)) break;
@@ -178,6 +182,7 @@ function numbered(canonicalHead: string, kind: UnitKind): Parse {
   return (text, start, end) => {
     NUMBER.lastIndex = end;
     const number = NUMBER.exec(text);
+    if (kind === 'quan-khu' && NEWSPAPER_BEFORE.test(text.slice(Math.max(0, start - 8), start))) return null;
     if (!number) {
       if (!isCapital(text, start)) return null;
       if (kind === 'quan-khu') {
@@ -268,17 +273,35 @@ function placed(prefix: string, levelRe: RegExp, kind: UnitKind): Parse {
 }
 
 const borderPost: Parse = (text, start, end) => {
-  if (!/^\s/u.test(text.slice(end, end + 1))) return null;
-  const place = readPlace(text, end + 1);
-  if (place && place.syllables >= 2) return one({ type: 'unit', name: `Đồn Biên phòng ${place.name}`, start, end: place.end });
+  BORDER_GATE.lastIndex = end;
+  const gate = BORDER_GATE.exec(text);
+  const gateName = gate === null ? '' : gate[1] ? 'Cửa khẩu Quốc tế ' : 'Cửa khẩu ';
+  const place = readPlace(text, gate === null ? end + 1 : BORDER_GATE.lastIndex);
+  if (place && (place.syllables >= 2 || gate !== null) && /^\s/u.test(text.charAt(end))) {
+    return one({ type: 'unit', name: `Đồn Biên phòng ${gateName}${place.name}`, start, end: place.end });
+  }
   CODE_NUMBER.lastIndex = end;
   const number = CODE_NUMBER.exec(text);
   return number ? one({ type: 'unit', name: `Đồn Biên phòng ${number[1]}`, start, end: CODE_NUMBER.lastIndex }) : null;
 };
 
+/** `QK2` in running text (`Bộ Tư lệnh QK2`), never the dateline (`QK2 – `) nor the newspaper (`QK7 Online`). */
+const QK_NUMBER = sticky(`\\s?(\\d{1,2})${AFTER}(?!\\s*\\)?\\s*(?:Online|[–-]))`, 'uy');
+/** `Báo Quân khu 7`, `Báo QK7`: the region's newspaper, not the region. */
+const NEWSPAPER_BEFORE = /Báo\s+$/u;
+
+const regionAbbreviation: Parse = (text, start, end) => {
+  QK_NUMBER.lastIndex = end;
+  const number = QK_NUMBER.exec(text);
+  if (!number || text.slice(start, end) !== 'QK' || NEWSPAPER_BEFORE.test(text.slice(Math.max(0, start - 8), start))) return null;
+  return one({ type: 'unit', name: `Quân khu ${number[1]}`, start, end: QK_NUMBER.lastIndex });
+};
+
 /** Every head word the grammar knows, with the parser of what follows it. Longer heads first. */
-const HEADS: ReadonlyArray<[string[], Parse]> = [
+const HEADS: ReadonlyArray<[string[], Parse, string?]> = [
   [['Quân khu'], numbered('Quân khu', 'quan-khu')],
+  // `QK2`: the number is glued to the head, so the head ends before a digit rather than at a word's end.
+  [['QK'], regionAbbreviation, '(?=\\s?\\d)'],
   [['Quân đoàn'], numbered('Quân đoàn', 'quan-doan')],
   [['Sư đoàn', 'Đại đoàn'], numbered('Sư đoàn', 'su-doan')],
   [['Lữ đoàn'], numbered('Lữ đoàn', 'lu-doan')],
@@ -302,25 +325,15 @@ const HEADS: ReadonlyArray<[string[], Parse]> = [
 
 /** Every head at once; group `h<i>` tells which entry of `HEADS` matched. */
 const HEAD = new RegExp(
-  `${BEFORE}(?:${HEADS.map(([phrases], i) => `(?<h${i}>${phrases.map(words).join('|')})`).join('|')})${AFTER}`,
+  `${BEFORE}(?:${HEADS.map(([phrases, , end = AFTER], i) => `(?<h${i}>(?:${phrases.map(words).join('|')})${end})`).join('|')})`,
   'giu',
 );
 
-/** Every name and alias of the catalog, longest first, so units the grammar cannot read are still found. */
-const CATALOG_NAME = (() => {
-  const names = new Set<string>();
-  for (const entry of catalog.entries.values()) for (const name of [entry.name, ...(entry.aliases ?? [])]) names.add(name);
-  const patterns = [...names]
-    .sort((a, b) => b.length - a.length)
-    .map((name) =>
-      name
-        .trim()
-        .split(/\s*[-–—]\s*/)
-        .map((part) => words(part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
-        .join('\\s*[-–—]\\s*'),
-    );
-  return new RegExp(`${BEFORE}(?:${patterns.join('|')})${AFTER}`, 'giu');
-})();
+/** A unit's head, or a command's, where a list of places might continue: the list has ended. */
+const UNIT_AHEAD = new RegExp(
+  `(?:${HEADS.flatMap(([phrases]) => phrases.map(words)).join('|')}|${words('Bộ Chỉ huy')}|${words('Bộ Tư lệnh')})${AFTER}`,
+  'iuy',
+);
 
 function scanHeads(text: string): Mention[] {
   const out: Mention[] = [];
@@ -334,6 +347,30 @@ function scanHeads(text: string): Mention[] {
   }
   return out;
 }
+
+/**
+ * The catalog's names and aliases that the grammar cannot read (`Tổng cục Kỹ thuật`, `Học viện Quốc phòng`),
+ * longest first. Names the grammar reads stay out, so the grammar's refusals (`Báo Quân khu 7`) stand.
+ */
+const CATALOG_NAME = (() => {
+  const names = new Set<string>();
+  for (const entry of catalog.entries.values()) {
+    for (const name of [entry.name, ...(entry.aliases ?? [])]) {
+      const read = scanHeads(name);
+      if (!(read.length === 1 && read[0]!.type === 'unit' && read[0]!.end === name.length)) names.add(name);
+    }
+  }
+  const patterns = [...names]
+    .sort((a, b) => b.length - a.length)
+    .map((name) =>
+      name
+        .trim()
+        .split(/\s*[-–—]\s*/)
+        .map((part) => words(part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+        .join('\\s*[-–—]\\s*'),
+    );
+  return new RegExp(`${BEFORE}(?:${patterns.join('|')})${AFTER}`, 'giu');
+})();
 
 function scanCatalog(text: string): Mention[] {
   const out: Mention[] = [];
