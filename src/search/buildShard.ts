@@ -11,7 +11,13 @@ import { foldDWords } from './fold.ts';
 import type { Shard } from './shards.ts';
 
 /** Bump when what is handed to Pagefind changes, so that every shard is rebuilt. */
-export const INDEX_FORMAT = 'fold-d-1';
+export const INDEX_FORMAT = 'fold-d-2';
+
+/**
+ * Inside an article's indexed body, what is not its text: the URL printed for paper copies (its slug
+ * would match every word of the title a second time, `doan` included, and outrank the articles).
+ */
+const EXCLUDED = ['.print-only'];
 
 /** Pages opt in to the index with this attribute (the article template's `data-pagefind-body`). */
 const INDEXABLE = 'data-pagefind-body';
@@ -79,6 +85,7 @@ export async function buildShard(job: ShardJob): Promise<ShardResult> {
 
   const created = await pagefind.createIndex({
     forceLanguage: 'vi',
+    excludeSelectors: EXCLUDED,
     ...(job.maxFragments ? { maxFragments: job.maxFragments } : {}),
   });
   if (!created.index) throw new SearchIndexError(shard.key, created.errors);
