@@ -1,0 +1,130 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { foldDWords, foldDWordsInText } from '../src/search/fold.ts';
+import { compareShardKeys, planShards, UNDATED_SHARD, OTHER_SHARD } from '../src/search/shards.ts';
+
+interface SearchText {
+  unfoldExcerpt(excerpt: string): string;
+  readState(search: string): { q: string; filters: Record<string, string>; sort: string };
+  writeState(state: { q: string; filters: Record<string, string>; sort: string }): string;
+  formatDate(date: string | undefined): string;
+  foldDiacritics(text: string): string;
+}
+// The browser module, imported as it is served.
+const searchText = (await import('../public/js/search-text.js' as string)) as SearchText;
+
+describe('foldDWordsInText: every đ-word gets its folded twin in the same word', () => {
+  const cases: Array<[string, string]> = [
+    ['Sư đoàn 316', 'Sư đoàn-doan 316'],
+    ['Đồn Biên phòng', 'Đồn-Don Biên phòng'],
+    ['đường, đơn vị.', 'đường-duong, đơn-don vị.'],
+    // No đ: untouched, tone marks included (Pagefind folds those itself).
+    ['Hòa Bình hoà bình', 'Hòa Bình hoà bình'],
+    ['Quân khu 2', 'Quân khu 2'],
+    // A word already hyphenated keeps its hyphen; only the đ-part gains a twin.
+    ['KT-QP Đoàn-kết', 'KT-QP Đoàn-Doan-kết'],
+    ['', ''],
+  ];
+  for (const [input, expected] of cases) {
+    test(JSON.stringify(input), () => assert.equal(foldDWordsInText(input), expected));
+  }
+});
+
+describe('foldDWords: text only, never markup', () => {
+  test('attributes, scripts and styles are left alone', () => {
+    const html =
+      '<p title="Sư đoàn">Sư đoàn</p><script>const đ = 1;</script><style>.đ{}</style>' +
+      '<span data-value="Đơn vị"></span><!-- đoàn -->';
+    assert.equal(
+      foldDWords(html),
+      '<p title="Sư đoàn">Sư đoàn-doan</p><script>const đ = 1;</script><style>.đ{}</style>' +
+        '<span data-value="Đơn vị"></span><!-- đoàn -->',
+    );
+  });
+  test('text after a closed script is folded again', () => {
+    assert.equal(foldDWords('<script>đ</script><p>đi</p>'), '<script>đ</script><p>đi-di</p>');
+  });
+});
+
+describe('unfoldExcerpt undoes the fold in what Pagefind shows', () => {
+  const texts = [
+    'Sáng 6/2, Sư đoàn 316 tổ chức lễ ra quân huấn luyện năm 2023.',
+    'Đồn Biên phòng Lũng Cú đón Tết cùng đồng bào nơi địa đầu',
+    'ĐỖ VĂN THẮNG – HÀ THANH BÌNH, đường đèo; Đoàn-kết',
+  ];
+  for (const text of texts) {
+    test(`round trip: ${text}`, () => assert.equal(searchText.unfoldExcerpt(foldDWordsInText(text)), text));
+  }
+  test('marks stay around the real word', () => {
+    assert.equal(searchText.unfoldExcerpt('Sư <mark>đoàn-doan</mark> 316'), 'Sư <mark>đoàn</mark> 316');
+  });
+  test('a real hyphenated word that is not a twin is kept', () => {
+    assert.equal(searchText.unfoldExcerpt('Đoàn-kết đi-về'), 'Đoàn-kết đi-về');
+  });
+  test('the browser fold agrees with the indexer fold (đ included)', () => {
+    assert.equal(searchText.foldDiacritics('Đường Đồng Đăng'), 'Duong Dong Dang');
+  });
+});
+
+describe('search state in the URL', () => {
+  test('round trip with every parameter', () => {
+    const state = { q: 'sư đoàn 316', filters: { unit: 'Sư đoàn 316', year: '2023', author: 'LÊ QUANG KHẢI' }, sort: 'moi-nhat' };
+    const search = searchText.writeState(state);
+    assert.equal(
+      search,
+      '?q=s%C6%B0+%C4%91o%C3%A0n+316&don-vi=S%C6%B0+%C4%91o%C3%A0n+316&nam=2023&tac-gia=L%C3%8A+QUANG+KH%E1%BA%A2I&sap-xep=moi-nhat',
+    );
+    assert.deepEqual(searchText.readState(search), state);
+  });
+  test('an unknown sort falls back to relevance; empty state is an empty query string', () => {
+    assert.deepEqual(searchText.readState('?q=a&sap-xep=ngau-nhien'), { q: 'a', filters: {}, sort: '' });
+    assert.equal(searchText.writeState({ q: '  ', filters: {}, sort: '' }), '');
+  });
+  test('a query typed in NFD arrives as NFC', () => {
+    assert.equal(searchText.readState(`?q=${encodeURIComponent('đoàn'.normalize('NFD'))}`).q, 'đoàn');
+  });
+  test('dates are calendar dates, undated said in words', () => {
+    assert.equal(searchText.formatDate('2023-03-20'), '20/3/2023');
+    assert.equal(searchText.formatDate(undefined), 'Không rõ ngày');
+  });
+});
+
+describe('planShards', () => {
+  const page = (url: string) => ({ url, file: `/site${url}index.html` });
+  test('one shard per year, newest first, undated and other pages last', () => {
+    const shards = planShards([
+      page('/2016/02/18/a/'),
+      page('/khong-ro-ngay/b/'),
+      page('/2023/02/06/c/'),
+      page('/2016/07/26/d/'),
+      page('/tim-kiem/'),
+    ]);
+    assert.deepEqual(
+      shards.map((s) => [s.key, s.pages.map((p) => p.url)]),
+      [
+        ['2023', ['/2023/02/06/c/']],
+        ['2016', ['/2016/02/18/a/', '/2016/07/26/d/']],
+        [UNDATED_SHARD, ['/khong-ro-ngay/b/']],
+        [OTHER_SHARD, ['/tim-kiem/']],
+      ],
+    );
+  });
+  test('a year above the cap is cut into whole-month runs, still newest first', () => {
+    const pages = ['01', '02', '02', '07', '11'].map((m, i) => page(`/2024/${m}/01/p${i}/`));
+    const shards = planShards(pages, 2);
+    assert.deepEqual(
+      shards.map((s) => [s.key, s.pages.length]),
+      [
+        ['2024-07-11', 2],
+        ['2024-02-02', 2],
+        ['2024-01-01', 1],
+      ],
+    );
+  });
+  test('key order', () => {
+    assert.deepEqual(
+      ['khac', '2016', UNDATED_SHARD, '2024-07-12', '2024-01-06', '2025'].sort(compareShardKeys),
+      ['2025', '2024-07-12', '2024-01-06', '2016', UNDATED_SHARD, 'khac'],
+    );
+  });
+});
