@@ -21,8 +21,11 @@ const SENTENCE_END = /[.!?…"”'’»)\]]$/u;
 const AFTER_END_MARK = 3;
 
 /** Splits the lines after the head into the article and its end. */
-export function readEnd(lines: readonly DumpLine[]): End {
-  const tailAt = lines.findIndex((l, i) => i > 0 && TAIL_MARKER.test(l.text));
+export function readEnd(all: readonly DumpLine[]): End {
+  // A share bar (`Chia sẻ`, `Facebook`) above the lead is furniture, not the end of the article.
+  const start = all.findIndex((l) => !TAIL_MARKER.test(l.text));
+  const lines = start < 0 ? [] : all.slice(start);
+  const tailAt = lines.findIndex((l) => TAIL_MARKER.test(l.text));
   const hasTail = tailAt >= 0;
   let body = hasTail ? lines.slice(0, tailAt) : [...lines];
 
