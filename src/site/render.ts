@@ -50,8 +50,25 @@ function eleventyFor(opts: RenderOptions, runMode: 'build' | 'serve'): Eleventy 
   });
 }
 
+interface EventBus {
+  emit(event: string, ...args: unknown[]): unknown;
+}
+
+/**
+ * Eleventy keeps compiled templates and layouts in process-wide caches, bound to the filters (and so
+ * the path prefix) of the first build: a second build in the same process would reuse them. Its own
+ * watch mode clears them through its event bus, which the package does not export; it sits next to
+ * the entry point.
+ */
+async function resetEleventyCaches(): Promise<void> {
+  const bus = (await import(new URL('./EventBus.js', import.meta.resolve('@11ty/eleventy')).href)) as { default: EventBus };
+  await bus.default.emit('eleventy.compileCacheReset');
+  await bus.default.emit('eleventy.resourceModified', './templates/');
+}
+
 /** Builds the site from the generated Markdown in `contentDir` into `outputDir`. */
 export async function renderSite(opts: RenderOptions): Promise<{ pages: number }> {
+  await resetEleventyCaches();
   return withEnvironment(opts, async () => {
     const results = (await eleventyFor(opts, 'build').write()) as [unknown[], unknown[]] | unknown[];
     // write() resolves to [passthroughCopies, templates] in Eleventy 3.

@@ -1,0 +1,308 @@
+/**
+ * The fixture content built by real Eleventy into a temporary folder: every page the archive promises
+ * is there, at its pinned URL, with what issues 2, 4 and 6 ask of it.
+ */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import matter from 'gray-matter';
+import { buildFixtureSite, FIXTURE_CONTENT, readSiteFile, siteFiles, type BuiltSite } from './fixtures/site/build.ts';
+
+const SITE_URL = 'https://luutru.example.vn';
+
+/** The fixtures' front matter, read independently of the site's loader. */
+const fixtures = readdirSync(FIXTURE_CONTENT)
+  .filter((f) => f.endsWith('.md'))
+  .map((f) => matter(readFileSync(join(FIXTURE_CONTENT, f), 'utf8'), {}).data as Record<string, unknown>);
+const expectedUrl = (fm: Record<string, unknown>): string =>
+  typeof fm.date === 'string' ? `/${fm.date.replaceAll('-', '/')}/${fm.slug}/` : `/khong-ro-ngay/${fm.slug}/`;
+const pageFile = (url: string): string => `${url}index.html`;
+const count = (text: string, part: string): number => text.split(part).length - 1;
+
+const HUAN_LUYEN = '/2023/03/20/su-doan-316-to-chuc-huan-luyen-chien-si-moi-nam-2023/';
+const XAY_NHA = '/2023/03/20/doan-kt-qp-356-giup-dong-bao-xay-nha-dai-doan-ket/';
+const UNDATED = '/khong-ro-ngay/don-bien-phong-pa-vay-su-don-tet-cung-dong-bao/';
+
+let site: BuiltSite;
+let files: string[];
+before(async () => {
+  site = await buildFixtureSite({ siteUrl: SITE_URL });
+  files = await siteFiles(site.dir);
+});
+after(() => site.remove());
+const page = (url: string): Promise<string> => readSiteFile(site.dir, url.endsWith('/') ? pageFile(url) : url);
+
+describe('pages at their pinned URLs', () => {
+  test('every article has its page at /YYYY/MM/DD/<slug>/ or /khong-ro-ngay/<slug>/', () => {
+    assert.equal(fixtures.length, 6);
+    for (const fm of fixtures) assert.ok(files.includes(pageFile(expectedUrl(fm))), expectedUrl(fm));
+  });
+
+  for (const path of [
+    '/index.html',
+    '/404.html',
+    '/don-vi/index.html',
+    '/don-vi/su-doan-316/index.html',
+    '/don-vi/su-doan-316/feed.xml',
+    '/2023/index.html',
+    '/2023/03/index.html',
+    '/khong-ro-ngay/index.html',
+    '/thuat-ngu/index.html',
+    '/thong-ke/index.html',
+    '/feed.xml',
+    '/sitemap.xml',
+    '/robots.txt',
+    '/css/site.css',
+    '/js/unit-filter.js',
+    '/fonts/be-vietnam-pro-vietnamese-400-normal.woff2',
+  ]) {
+    test(`${path} exists`, () => assert.ok(files.includes(path)));
+  }
+
+  test('only the Vietnamese and Latin subsets of the font are shipped', () => {
+    const fonts = files.filter((f) => f.startsWith('/fonts/'));
+    assert.ok(fonts.length > 0);
+    for (const f of fonts) assert.match(f, /^\/fonts\/be-vietnam-pro-(latin|vietnamese)-\d00-normal\.woff2$/);
+  });
+});
+
+describe('article page', () => {
+  test('the title is the only <h1>, the date a <time> in Vietnamese', async () => {
+    const html = await page(HUAN_LUYEN);
+    assert.equal(count(html, '<h1'), 1);
+    assert.match(html, /<h1>Sư đoàn 316 tổ chức huấn luyện chiến sĩ mới năm 2023<\/h1>/);
+    assert.match(html, /<time datetime="2023-03-20">Thứ Hai, ngày 20 tháng 3 năm 2023<\/time>/);
+    assert.match(html, /<html lang="vi">/);
+  });
+
+  test('units link to their unit pages; byline, reading time and retrieval time are shown', async () => {
+    const html = await page(HUAN_LUYEN);
+    assert.match(html, /<a href="\/don-vi\/su-doan-316\/">Sư đoàn 316<\/a>/);
+    assert.match(html, /<a href="\/don-vi\/trung-doan-98\/">Trung đoàn 98<\/a>/);
+    assert.match(html, /Tin, ảnh: Nguyễn Văn An/);
+    assert.match(html, /1 phút đọc/);
+    assert.match(html, /<time datetime="2024-07-19T12:54:42\+07:00">12:54 ngày 19\/7\/2024<\/time>/);
+  });
+
+  test('a caption is a figure caption, raw text stays text', async () => {
+    const html = await page(HUAN_LUYEN);
+    assert.match(html, /<figure class="caption">\s*<figcaption>Chiến sĩ mới Trung đoàn 98 luyện tập điều lệnh\.<\/figcaption>/);
+    assert.match(html, /<p>1\. Một dòng bắt đầu bằng số/);
+    assert.match(html, /&lt;script&gt;alert\(&quot;không chạy&quot;\)&lt;\/script&gt;/);
+    assert.doesNotMatch(html, /<script>alert/);
+    const undated = await page(UNDATED);
+    assert.match(undated, /<p># Dòng này bắt đầu bằng dấu thăng/);
+    assert.match(undated, /<p>&gt; Dòng này không phải trích dẫn\.<\/p>/);
+  });
+
+  test('each glossary abbreviation is explained on its first use only', async () => {
+    const html = await page(HUAN_LUYEN);
+    assert.equal(count(html, '<abbr title="Quân khu 2">QK2</abbr>'), 1);
+    assert.match(html, /SSCĐ<\/abbr> cao, QK2 luôn đồng hành/);
+    assert.equal(count(html, '<abbr title="Công tác đảng">CTĐ</abbr>'), 1);
+    assert.equal(count(html, '<abbr title="Vững mạnh toàn diện">VMTD</abbr>'), 1);
+  });
+
+  test('previous and next by date, and related articles sharing units', async () => {
+    const html = await page(HUAN_LUYEN);
+    assert.match(html, /Bài trước<\/span> <a href="\/2022\/12\/05\/bo-chqs-tinh-ha-giang-dien-tap-khu-vuc-phong-thu\/" rel="prev">/);
+    assert.match(html, new RegExp(`Bài sau</span> <a href="${XAY_NHA}" rel="next">`));
+    const related = html.slice(html.indexOf('id="related-heading"'));
+    assert.ok(related.indexOf('/2022/11/30/trung-doan-98-hoi-thao-ky-thuat/') > 0, 'shares Sư đoàn 316 and Trung đoàn 98');
+    assert.ok(related.indexOf('/2022/11/30/') < related.indexOf(XAY_NHA), 'two shared units rank above one');
+  });
+
+  test('an undated article is never given its crawl date', async () => {
+    const html = await page(UNDATED);
+    assert.doesNotMatch(html, /<time datetime="\d{4}-\d{2}-\d{2}">/);
+    assert.match(html, /Không rõ ngày/);
+    assert.doesNotMatch(html, /datePublished/);
+    assert.match(html, /<time datetime="2024-02-01T09:15:00\+07:00">/, 'the crawl time is shown as such');
+  });
+
+  test('JSON-LD NewsArticle parses, and a headline with </script> cannot break out', async () => {
+    const html = await page(XAY_NHA);
+    const scripts = [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)];
+    assert.equal(scripts.length, 1);
+    const json = scripts[0]![1]!;
+    assert.doesNotMatch(json, /</);
+    const ld = JSON.parse(json) as Record<string, unknown>;
+    assert.equal(ld['@type'], 'NewsArticle');
+    assert.equal(ld.headline, 'Đoàn KT-QP 356 giúp đồng bào xây nhà "Đại đoàn kết" <script>');
+    assert.equal(ld.datePublished, '2023-03-20');
+    assert.deepEqual(ld.author, [
+      { '@type': 'Person', name: 'Trần Thị Bình' },
+      { '@type': 'Person', name: 'Lê Văn Cường' },
+    ]);
+    assert.deepEqual(
+      (ld.about as Array<{ name: string }>).map((a) => a.name),
+      ['Đoàn KT-QP 356', 'Quân khu 2'],
+    );
+  });
+
+  test('canonical URL and Open Graph tags are absolute', async () => {
+    const html = await page(HUAN_LUYEN);
+    assert.match(html, new RegExp(`<link rel="canonical" href="${SITE_URL}${HUAN_LUYEN}">`));
+    assert.match(html, new RegExp(`<meta property="og:url" content="${SITE_URL}${HUAN_LUYEN}">`));
+    assert.match(html, /<meta property="og:type" content="article">/);
+  });
+
+  test('Pagefind indexes the article only: body marked, navigation ignored, search fields included', async () => {
+    const html = await page(HUAN_LUYEN);
+    assert.equal(count(html, 'data-pagefind-body'), 1);
+    assert.match(html, /<header class="site-header" data-pagefind-ignore>/);
+    assert.match(html, /data-pagefind-filter="unit\[data-value\]" data-value="Sư đoàn 316"/);
+    for (const url of ['/', '/don-vi/', '/don-vi/su-doan-316/', '/2023/', '/2023/03/', '/thong-ke/']) {
+      assert.doesNotMatch(await page(url), /data-pagefind-body/, url);
+    }
+  });
+
+  test('HTML and CSS of an article page stay under 50 KB, with no script but JSON-LD', async () => {
+    const css = Buffer.byteLength(await page('/css/site.css'));
+    for (const fm of fixtures) {
+      const html = await page(expectedUrl(fm));
+      const total = Buffer.byteLength(html) + css;
+      assert.ok(total < 50_000, `${expectedUrl(fm)}: ${total} bytes`);
+      const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+      assert.deepEqual(scripts, ['<script type="application/ld+json">']);
+    }
+  });
+});
+
+describe('listing pages', () => {
+  test('home lists every article newest first, undated last', async () => {
+    const html = await page('/');
+    const order = fixtures
+      .map((fm) => ({ url: expectedUrl(fm), at: html.indexOf(`href="${expectedUrl(fm)}"`) }))
+      .sort((a, b) => a.at - b.at)
+      .map((x) => x.url);
+    assert.ok(!order.some((u) => html.indexOf(`href="${u}"`) === -1));
+    // Same day: Vietnamese collation puts Đoàn before Sư đoàn.
+    assert.deepEqual(order, [
+      XAY_NHA,
+      HUAN_LUYEN,
+      '/2022/12/05/bo-chqs-tinh-ha-giang-dien-tap-khu-vuc-phong-thu/',
+      '/2022/11/30/trung-doan-98-hoi-thao-ky-thuat/',
+      '/2021/07/01/benh-vien-quan-y-109-kham-benh-mien-phi-cho-nhan-dan/',
+      UNDATED,
+    ]);
+  });
+
+  test('units are grouped by kind in military order, with counts', async () => {
+    const html = await page('/don-vi/');
+    const headings = [...html.matchAll(/<h2 id="kind-\d+">([^<]+) </g)].map((m) => m[1]);
+    assert.ok(headings.indexOf('Quân khu') < headings.indexOf('Sư đoàn'));
+    assert.ok(headings.indexOf('Sư đoàn') < headings.indexOf('Trung đoàn'));
+    assert.match(html, /<a href="\/don-vi\/su-doan-316\/">Sư đoàn 316<\/a> <span class="count">2 bài<\/span>/);
+    assert.match(html, /<script type="module" src="\/js\/unit-filter.js"><\/script>/);
+  });
+
+  test('a unit page shows kind, parent, count, date range, feed, and marks primary articles', async () => {
+    const html = await page('/don-vi/trung-doan-98/');
+    assert.match(html, /<dd>Trung đoàn<\/dd>/);
+    assert.match(html, /<dt>Trực thuộc<\/dt><dd><a href="\/don-vi\/su-doan-316\/">Sư đoàn 316<\/a>/);
+    assert.match(html, /<dd>2 bài<\/dd>/);
+    assert.match(html, /<time datetime="2022-11-30">30\/11\/2022<\/time> – <time datetime="2023-03-20">20\/3\/2023<\/time>/);
+    assert.match(html, /<link rel="alternate" type="application\/atom\+xml" title="[^"]+" href="\/don-vi\/trung-doan-98\/feed.xml">/);
+    assert.equal(count(html, 'class="card card-primary"'), 1, 'primary only in the Trung đoàn 98 article');
+    const parent = await page('/don-vi/su-doan-316/');
+    assert.match(parent, /Đơn vị trực thuộc.*<a href="\/don-vi\/trung-doan-98\/">Trung đoàn 98<\/a>/s);
+  });
+
+  test('year and month archives list their months and articles', async () => {
+    const year = await page('/2022/');
+    assert.match(year, /<a href="\/2022\/12\/">Tháng 12<\/a>/);
+    assert.match(year, /<a href="\/2022\/11\/">Tháng 11<\/a>/);
+    const month = await page('/2023/03/');
+    assert.match(month, /<h1>Tháng 3 năm 2023<\/h1>/);
+    assert.ok(month.includes(`href="${HUAN_LUYEN}"`) && month.includes(`href="${XAY_NHA}"`));
+  });
+
+  test('the header has a search form that works without JavaScript, on every page', async () => {
+    for (const path of files.filter((f) => f.endsWith('.html'))) {
+      const html = await page(path);
+      assert.match(html, /<form class="site-search" role="search" action="\/tim-kiem\/" method="get">/, path);
+      assert.match(html, /<label for="site-search-q">[^<]+<\/label>\s*<input id="site-search-q" name="q"/, path);
+    }
+  });
+
+  test('navigation marks the current section', async () => {
+    assert.match(await page('/don-vi/'), /<a href="\/don-vi\/" aria-current="page">/);
+    assert.match(await page('/don-vi/su-doan-316/'), /<a href="\/don-vi\/" aria-current="true">/);
+  });
+});
+
+describe('statistics and glossary', () => {
+  test('/thong-ke/ draws inline SVG charts and shows the report counts', async () => {
+    const html = await page('/thong-ke/');
+    assert.equal(count(html, '<svg class="chart" role="img"'), 3);
+    assert.match(html, /<dt>Bản lưu bị loại<\/dt><dd>3<\/dd>/);
+    assert.match(html, /<dt>Bài không rõ ngày<\/dt><dd>1<\/dd>/);
+    assert.match(html, /<dt>Bản lưu bị cắt<\/dt><dd>1<\/dd>/);
+    assert.match(html, /<dt>Bản lưu trùng đã gộp<\/dt><dd>1<\/dd>/);
+    assert.doesNotMatch(html, /<script\b(?! type="application\/ld\+json")/);
+  });
+
+  test('/thuat-ngu/ lists the glossary', async () => {
+    const html = await page('/thuat-ngu/');
+    assert.match(html, /<abbr title="Đoàn Kinh tế – Quốc phòng|<abbr title="Kinh tế – Quốc phòng">KT-QP<\/abbr>/);
+    assert.match(html, /<td>Quân khu 2<\/td>/);
+  });
+});
+
+describe('feeds, sitemap, robots', () => {
+  test('/feed.xml is Atom with absolute URLs, newest first, no undated entry', async () => {
+    const xml = await page('/feed.xml');
+    assert.match(xml, /^<\?xml version="1.0" encoding="utf-8"\?>\s*<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/);
+    const links = [...xml.matchAll(/<entry>\s*<title>[^<]*<\/title>\s*<link href="([^"]+)"\/>/g)].map((m) => m[1]);
+    assert.deepEqual(links.slice(0, 2), [SITE_URL + XAY_NHA, SITE_URL + HUAN_LUYEN]);
+    assert.equal(links.length, 5);
+    assert.ok(!xml.includes('khong-ro-ngay'));
+  });
+
+  test('a unit feed lists its articles', async () => {
+    const xml = await page('/don-vi/trung-doan-98/feed.xml');
+    assert.equal(count(xml, '<entry>'), 2);
+    assert.match(xml, new RegExp(`<link href="${SITE_URL}/don-vi/trung-doan-98/feed.xml" rel="self"`));
+  });
+
+  test('/sitemap.xml lists every page with absolute URLs', async () => {
+    const xml = await page('/sitemap.xml');
+    const locs = new Set([...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]));
+    for (const path of files.filter((f) => f.endsWith('/index.html'))) {
+      assert.ok(locs.has(SITE_URL + path.replace(/index\.html$/, '')), path);
+    }
+  });
+
+  test('robots.txt points at the sitemap', async () => {
+    assert.match(await page('/robots.txt'), new RegExp(`Sitemap: ${SITE_URL}/sitemap.xml`));
+  });
+});
+
+describe('under a path prefix', () => {
+  let prefixed: BuiltSite;
+  before(async () => {
+    prefixed = await buildFixtureSite({ pathPrefix: '/luu-tru/', siteUrl: SITE_URL });
+  });
+  after(() => prefixed.remove());
+
+  test('every site-relative link, asset and form action starts with the prefix', async () => {
+    const pages = (await siteFiles(prefixed.dir)).filter((f) => f.endsWith('.html'));
+    for (const path of pages) {
+      const html = await readSiteFile(prefixed.dir, path);
+      for (const [, url] of html.matchAll(/\s(?:href|src|action)="([^"]*)"/g)) {
+        if (url!.startsWith('#')) continue;
+        assert.ok(url!.startsWith('/luu-tru/') || url!.startsWith(`${SITE_URL}/luu-tru/`), `${path}: ${url}`);
+      }
+    }
+  });
+
+  test('feeds, sitemap and robots.txt use the prefix', async () => {
+    const feed = await readSiteFile(prefixed.dir, '/feed.xml');
+    for (const [, url] of feed.matchAll(/href="([^"]+)"/g)) assert.ok(url!.startsWith(`${SITE_URL}/luu-tru/`), url);
+    const sitemap = await readSiteFile(prefixed.dir, '/sitemap.xml');
+    for (const [, url] of sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)) assert.ok(url!.startsWith(`${SITE_URL}/luu-tru/`), url);
+    assert.match(await readSiteFile(prefixed.dir, '/robots.txt'), /Sitemap: https:\/\/luutru.example.vn\/luu-tru\/sitemap.xml/);
+  });
+});
