@@ -65,7 +65,8 @@ interface BenchResult {
   seed: number;
   runs: number;
   date: string;
-  machine: { cpus: number; memoryBytes: number; node: string };
+  /** The machine is shared: its load average before and after says how far to trust the times. */
+  machine: { cpus: number; memoryBytes: number; node: string; loadBefore: number[]; loadAfter: number[] };
   corpus: { folder: string; files: number; bytes: number; generatedSeconds: number | null };
   full: { median: RunResult; runs: RunResult[] };
   site: SiteSize;
@@ -318,7 +319,11 @@ function table(result: BenchResult): string {
   const { median: m } = result.full;
   const rows = [
     ['stage', 'seconds', 'peak RSS (build)', 'peak RSS (sampled tree)'],
-    ...Object.entries(m.stages).map(([stage, s]) => [stage, s.seconds.toFixed(1), gb(s.peakRssBytes), gb(s.sampledPeakRssBytes || null)]),
+    ...Object.entries(m.stages).map(([stage, s]) =>
+      stage === 'total'
+        ? [stage, s.seconds.toFixed(1), gb(Math.max(...Object.values(m.stages).map((x) => x.peakRssBytes ?? 0))), '']
+        : [stage, s.seconds.toFixed(1), gb(s.peakRssBytes), gb(s.sampledPeakRssBytes || null)],
+    ),
     ['process', m.wallSeconds.toFixed(1), '', gb(m.peakRssBytes)],
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
@@ -327,6 +332,7 @@ function table(result: BenchResult): string {
     `${result.count} dumps (seed ${result.seed}), median of ${result.runs} full build${result.runs > 1 ? 's' : ''}:`,
     ...lines,
     `published ${m.published}, merged ${m.merged}, rejected ${m.rejected}, warnings ${m.warnings}`,
+    `machine load average (1, 5, 15 min) before ${result.machine.loadBefore.join(', ')}, after ${result.machine.loadAfter.join(', ')} on ${result.machine.cpus} cores`,
     `site: ${result.site.files} files, ${mb(result.site.bytes)}; search index: ${result.site.searchIndexFiles} files, ${mb(result.site.searchIndexBytes)}`,
   ];
   if (result.incremental) {
@@ -363,6 +369,7 @@ async function main(): Promise<void> {
     throw new Error(`${rel(BUILD_SCRIPT)} does not exist yet: nothing to measure`);
   });
   await mkdir(RESULTS, { recursive: true });
+  const loadBefore = os.loadavg().map(round);
   const corpus = await ensureCorpus(count, seed);
   const paths: BuildPaths = {
     input: corpus.folder,
@@ -386,7 +393,7 @@ async function main(): Promise<void> {
       seed,
       runs,
       date: new Date().toISOString(),
-      machine: { cpus: os.cpus().length, memoryBytes: os.totalmem(), node: process.version },
+      machine: { cpus: os.cpus().length, memoryBytes: os.totalmem(), node: process.version, loadBefore, loadAfter: [] },
       corpus,
       full: { median: medianRun(full), runs: full },
       site: await siteSize(paths.output),
@@ -406,6 +413,7 @@ async function main(): Promise<void> {
         addedRatio: round(added.totalSeconds / result.full.median.totalSeconds),
       };
     }
+    result.machine.loadAfter = os.loadavg().map(round);
     const file = path.join(RESULTS, `bench-${count}.json`);
     await writeFile(file, `${JSON.stringify(result, null, 2)}\n`);
     console.log(table(result));
