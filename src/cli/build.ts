@@ -109,7 +109,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const size = await folderSize(output);
   console.log(countsLine(report));
   console.log(stagesLine(report));
-  console.log(`${path.relative(process.cwd(), output) || '.'}/: ${size.files} files, ${formatBytes(size.bytes)}; report: ${reportFile}`);
+  const shown = path.relative(process.cwd(), output);
+  console.log(`${shown.startsWith('..') ? output : shown}/: ${size.files} files, ${formatBytes(size.bytes)}; report: ${reportFile}`);
   return report;
 }
 

@@ -105,7 +105,7 @@ function whyMerged(dup: Article, kept: Article): string {
   if (dup.truncated && !kept.truncated) how.push('cut off');
   else if (!dup.date && kept.date) how.push('without a date');
   const detail = how.length > 0 ? `; this copy: ${how.join(', ')}` : '';
-  return `duplicate of ${kept.source} (same title, date and text; the more complete copy is kept${detail})`;
+  return `duplicate of ${kept.source} (same title and text; the more complete copy is kept${detail})`;
 }
 
 /** A mirror's copy kept for being the most complete still gets the title without the mirror's prefix. */
