@@ -167,7 +167,11 @@ function countUnits(got: readonly string[], expected: readonly string[]): UnitCo
 /** Scores one dump's outcome against its label. */
 export function compareFile(label: Label, outcome: Outcome): FileVerdict {
   const p = predict(outcome);
-  const fields = FIELDS.map((f) => verdict(f, label, p)).filter((v): v is FieldVerdict => v !== null);
+  // A dump we could not read at all predicted nothing: not even an empty list matches its label.
+  const unread = outcome.kind === 'missing' || outcome.kind === 'crashed';
+  const fields = FIELDS.map((f) => verdict(f, label, p))
+    .filter((v): v is FieldVerdict => v !== null)
+    .map((v) => (unread ? { ...v, match: false, got: `(${outcome.kind})` } : v));
   const units = label.units === null ? null : countUnits(p.units, label.units);
   const note = outcome.kind === 'rejected' || outcome.kind === 'crashed' ? outcome.message : undefined;
   return { file: label.file, outcome: outcome.kind, fields, units, ...(note ? { note } : {}) };
