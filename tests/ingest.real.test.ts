@@ -1,0 +1,66 @@
+/** Ingest with the real parser on the bad-input fixtures of issue 8: files that are no dump, and bad dates. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import matter from 'gray-matter';
+import { ingest } from '../src/ingest/ingest.ts';
+import type { ReportEntry } from '../src/report.ts';
+
+const BAD = path.resolve(import.meta.dirname, 'fixtures/ingest/bad');
+
+async function run() {
+  const work = await mkdtemp(path.join(tmpdir(), 'ingest-real-'));
+  const outputDir = path.join(work, 'content');
+  const result = await ingest({ inputDir: BAD, outputDir, workDir: null });
+  return { byFile: new Map(result.entries.map((e) => [e.file, e])), outputDir };
+}
+
+const published = (e: ReportEntry | undefined) => {
+  assert.equal(e?.status, 'published', JSON.stringify(e));
+  return e as Extract<ReportEntry, { status: 'published' }>;
+};
+
+const rejections: Array<[string, RegExp]> = [
+  ['page.txt', /^not a dump \(HTML page\): page\.txt:1: /],
+  ['export.txt', /^not a dump \(JSON file\): export\.txt:1: /],
+  ['listing.txt', /^listing page, not an article: listing\.txt:\d+: /],
+];
+for (const [file, reason] of rejections) {
+  test(`ingest (real parser): ${file} is rejected with its reason`, async () => {
+    const { byFile } = await run();
+    const entry = byFile.get(file);
+    assert.equal(entry?.status, 'rejected');
+    assert.match((entry as { reason: string }).reason, reason);
+  });
+}
+
+// A date that is not a date makes the article undated with a warning, never another day.
+const undated: Array<[string, string]> = [
+  ['invalid-date.txt', '31/02/2024'],
+  ['invalid-month.txt', '00/13/2024'],
+];
+for (const [file, printed] of undated) {
+  test(`ingest (real parser): ${printed} is no date: published undated, with a warning`, async () => {
+    const { byFile, outputDir } = await run();
+    const entry = published(byFile.get(file));
+    assert.match(entry.url, /^\/khong-ro-ngay\/[a-z0-9-]+\/$/);
+    assert.ok(entry.warnings.some((w) => w.includes(printed)), JSON.stringify(entry.warnings));
+    const { data } = matter(await readFile(path.join(outputDir, `${entry.url.slice(1, -1)}.md`), 'utf8'));
+    assert.equal(data.date, undefined);
+    assert.ok((data.warnings as string[]).some((w) => w.includes(printed)));
+  });
+}
+
+test('ingest (real parser): a publication date after the crawl time is kept, with a warning', async () => {
+  const { byFile } = await run();
+  const entry = published(byFile.get('after-crawl.txt'));
+  assert.equal(entry.url, '/2024/09/15/don-bien-phong-y-ty-tuan-tra-moc-gioi/');
+  assert.ok(entry.warnings.some((w) => /after the crawl time/.test(w)));
+});
+
+test('ingest (real parser): a two-digit year is read in this century', async () => {
+  const { byFile } = await run();
+  assert.equal(published(byFile.get('two-digit-year.txt')).url, '/2024/06/15/don-bien-phong-y-ty-kham-benh-cho-dan/');
+});
