@@ -1,0 +1,340 @@
+/**
+ * Search as a reader sees it: the sample archive (`articles/`) is built with `npm run build`, served on
+ * 127.0.0.1, and searched in Debian's Chromium through the real `/tim-kiem/` page.
+ */
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { chromiumSkipReason, launchChromium, serveDirectory, type StaticSite } from './support/browser.ts';
+
+const PREFIX = '/luu-tru/';
+
+/** Builds the sample archive into a fresh folder, as a user would, with `PATH_PREFIX` set. */
+async function buildSample(workDir: string, name: string, pathPrefix: string): Promise<string> {
+  const output = join(workDir, name);
+  const args = ['--import', 'tsx', 'src/cli/build.ts', '--output', output, '--work', join(workDir, `${name}-work`)];
+  const child = spawn(process.execPath, args, { env: { ...process.env, PATH_PREFIX: pathPrefix }, stdio: 'pipe' });
+  let log = '';
+  child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  if (code !== 0) throw new Error(`build failed (exit ${code}):\n${log}`);
+  return output;
+}
+
+interface Result {
+  path: string;
+  title: string;
+  date: string | null;
+  excerpt: string;
+}
+
+interface Seen {
+  status: string;
+  results: Result[];
+}
+
+/** Waits until the page has shown the results of what it was asked, then reads them. */
+async function seen(page: Page, site: StaticSite): Promise<Seen> {
+  await page.waitForFunction(() => {
+    const root = document.querySelector('[data-search]');
+    return root?.getAttribute('data-searched') && root.getAttribute('aria-busy') !== 'true';
+  });
+  const status = (await page.textContent('[data-search-status]')) ?? '';
+  const results = await page.$$eval('.search-result', (items) =>
+    items.map((item) => ({
+      href: item.querySelector('h2 a')?.getAttribute('href') ?? '',
+      title: item.querySelector('h2 a')?.textContent ?? '',
+      date: item.querySelector('time')?.getAttribute('datetime') ?? null,
+      excerpt: item.querySelector('.search-result__excerpt')?.innerHTML ?? '',
+    })),
+  );
+  const base = new URL(site.url).pathname;
+  return {
+    status,
+    results: results.map(({ href, ...rest }) => ({ ...rest, path: href.startsWith(base) ? `/${href.slice(base.length)}` : href })),
+  };
+}
+
+async function searchFor(page: Page, site: StaticSite, params: Record<string, string>): Promise<Seen> {
+  await page.goto(`${site.url}tim-kiem/?${new URLSearchParams(params).toString()}`);
+  return seen(page, site);
+}
+
+// Query → articles of the sample archive, any of which must be among the first three results.
+// Pairs: as typed with diacritics, and as most readers type it (no diacritics, `d` for `đ`).
+const LU_DOAN_297 = '/2018/02/26/lu-doan-297-ra-quan-huan-luyen-nam-2018/';
+const LU_DOAN_297_ALL = [LU_DOAN_297, '/khong-ro-ngay/quan-khu-2-lu-doan-297-hoi-thao-phao-binh-nam-2025/'];
+const RA_QUAN_316 = '/2023/02/06/ra-quan-huan-luyen-nam-2023/';
+const LUNG_CU = '/2019/01/28/don-bien-phong-lung-cu-don-tet-cung-dong-bao-noi-dia-dau/';
+const K52 = '/2023/04/03/doi-k52-hoi-huong-hai-cot-liet-si-hy-sinh-tai-lao/';
+const SU_DOAN_355 = ['/2017/05/19/dang-uy-su-doan-355-lanh-dao-xay-dung-don-vi-vung-manh-toan-dien/', '/2025/07/11/dang-uy-su-doan-355-giu-vung-nen-tang-tu-tuong-trong-tinh-hinh-moi/'];
+const QUANG_HOA = '/khong-ro-ngay/ban-chqs-huyen-quang-hoa-hoi-thao-dan-quan-tu-ve/';
+const CHIEM_HOA = ['/2021/06/22/nguoi-dung-dau-phai-thuc-su-guong-mau/', '/2021/06/23/lan-toa-phong-trao-thi-dua-tu-co-so/'];
+const QUAN_Y_109 = ['/2017/09/08/benh-vien-quan-y-109-kham-benh-cap-thuoc-mien-phi-cho-dong-bao-son-la/', '/2024/05/16/benh-vien-quan-y-109-ung-dung-ky-thuat-moi-trong-dieu-tri/'];
+const X30 = '/2020/07/24/xuong-x30-sua-chua-xe-may-cong-binh-phuc-vu-ung-cuu-thien-tai/';
+const VUOT_SONG = '/2022/09/28/lu-doan-543-huan-luyen-vuot-song-bang-phuong-tien-cong-binh/';
+const KT_QP_345 = ['/2016/11/15/doan-kt-qp-345-canh-tay-noi-dai-giup-dong-bao-bien-gioi/', '/2016/11/16/doan-kt-qp-345-canh-tay-noi-dai-giup-dong-bao-bien-gioi/'];
+const DO_VAN_THANG = [...KT_QP_345, '/2019/04/17/doan-kt-qp-379-nang-cao-doi-song-dong-bao-vung-du-an/', '/2022/04/20/doan-kinh-te-quoc-phong-356-dong-hanh-cung-dong-bao-vung-bien-lai-chau/'];
+const TRINH_MINH_DUC = ['/2021/11/12/cuc-hau-can-quan-khu-2-kiem-tra-cong-tac-hau-can-tai-bo-chqs-tinh-phu-tho/', '/2022/02/15/phu-tho-hon-1-500-thanh-nien-len-duong-nhap-ngu/', '/2024/06/18/bo-chqs-tinh-vinh-phuc-tap-huan-bao-dam-an-toan-thong-tin/'];
+const BAO_SO_3 = '/2024/09/10/bo-chqs-tinh-yen-bai-don-suc-khac-phuc-hau-qua-bao-so-3/';
+const MAT_TICH = '/2024/09/10/luc-luong-vu-trang-lao-cai-xuyen-dem-tim-kiem-nguoi-mat-tich/';
+const VI_XUYEN = '/2016/07/26/bo-chqs-tinh-ha-giang-to-chuc-le-tuong-niem-liet-si-mat-tran-vi-xuyen/';
+const HA_SI_QUAN = '/2018/06/14/truong-quan-su-quan-khu-2-be-giang-khoa-dao-tao-ha-si-quan/';
+const AN_TOAN_THONG_TIN = '/2024/06/18/bo-chqs-tinh-vinh-phuc-tap-huan-bao-dam-an-toan-thong-tin/';
+const TRUNG_DOAN_174 = '/2020/05/22/trung-doan-174-to-chuc-le-tuyen-the-chien-si-moi/';
+
+const QUERIES: Array<[string, string | string[]]> = [
+  // with and without diacritics, `d` for `đ`
+  ['Sư đoàn 316 ra quân', RA_QUAN_316],
+  ['su doan 316 ra quan', RA_QUAN_316],
+  ['Lữ đoàn 297 ra quân', LU_DOAN_297],
+  ['lu doan 297 ra quan', LU_DOAN_297],
+  ['Đồn Biên phòng Lũng Cú', LUNG_CU],
+  ['don bien phong lung cu', LUNG_CU],
+  ['Đội K52 hồi hương', K52],
+  ['doi k52 hoi huong', K52],
+  ['Đảng ủy Sư đoàn 355', SU_DOAN_355],
+  ['dang uy su doan 355', SU_DOAN_355],
+  ['Trung đoàn 174', TRUNG_DOAN_174],
+  ['trung doan 174', TRUNG_DOAN_174],
+  ['dồn sức khắc phục bão số 3', BAO_SO_3],
+  ['don suc khac phuc bao so 3', BAO_SO_3],
+  ['tìm kiếm người mất tích', MAT_TICH],
+  ['tim kiem nguoi mat tich', MAT_TICH],
+  ['mặt trận Vị Xuyên', VI_XUYEN],
+  ['mat tran vi xuyen', VI_XUYEN],
+  ['đào tạo hạ sĩ quan', HA_SI_QUAN],
+  ['dao tao ha si quan', HA_SI_QUAN],
+  ['an toàn thông tin', AN_TOAN_THONG_TIN],
+  ['an toan thong tin', AN_TOAN_THONG_TIN],
+  // both tone-mark placements: hòa/hoà, ủy/uỷ
+  ['Quảng Hòa', QUANG_HOA],
+  ['Quảng Hoà', QUANG_HOA],
+  ['quang hoa', QUANG_HOA],
+  ['Chiêm Hoá', CHIEM_HOA],
+  ['Chiêm Hóa', CHIEM_HOA],
+  ['Đảng uỷ Sư đoàn 355', SU_DOAN_355],
+  // a phrase in quotes
+  ['"vượt sông"', VUOT_SONG],
+  ['"vuot song"', VUOT_SONG],
+  ['"đồng bào biên giới"', KT_QP_345],
+  ['"dong bao bien gioi"', KT_QP_345],
+  // unit names
+  ['Bệnh viện Quân y 109', QUAN_Y_109],
+  ['benh vien quan y 109', QUAN_Y_109],
+  ['Xưởng X30', X30],
+  ['xuong x30', X30],
+  // authors' names, as printed in the byline
+  ['Đỗ Văn Thắng', DO_VAN_THANG],
+  ['do van thang', DO_VAN_THANG],
+  ['Trịnh Minh Đức', TRINH_MINH_DUC],
+  ['trinh minh duc', TRINH_MINH_DUC],
+];
+
+describe('search in Chromium', { skip: chromiumSkipReason() }, () => {
+  let workDir = '';
+  let browser: Browser;
+  let site: StaticSite;
+  let prefixed: StaticSite;
+  let page: Page;
+
+  before(async () => {
+    workDir = await mkdtemp(join(tmpdir(), 'qk2-search-'));
+    const [root, underPrefix] = await Promise.all([
+      buildSample(workDir, 'root', '/'),
+      buildSample(workDir, 'prefixed', PREFIX),
+    ]);
+    site = await serveDirectory(root);
+    prefixed = await serveDirectory(underPrefix, PREFIX);
+    browser = await launchChromium();
+    page = await browser.newPage();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await site?.close();
+    await prefixed?.close();
+    if (workDir) await rm(workDir, { recursive: true, force: true });
+  });
+
+  describe('query table: the expected article is among the first three', () => {
+    for (const [query, expected] of QUERIES) {
+      test(query, async () => {
+        const { results, status } = await searchFor(page, site, { q: query });
+        const top = results.slice(0, 3).map((r) => r.path);
+        const wanted = [expected].flat();
+        assert.ok(
+          top.some((p) => wanted.includes(p)),
+          `“${query}” → ${status}\n  top 3: ${top.join('\n         ')}\n  wanted one of: ${wanted.join(', ')}`,
+        );
+      });
+    }
+  });
+
+  test('a query without diacritics finds as many articles, ranked about the same', async () => {
+    const count = (status: string): number => Number(/^(\d+) kết quả/.exec(status)?.[1] ?? NaN);
+    for (const [accented, plain] of [
+      ['đoàn', 'doan'],
+      ['đồn biên phòng', 'don bien phong'],
+      ['Lữ đoàn 297', 'lu doan 297'],
+      ['đường', 'duong'],
+    ]) {
+      const a = await searchFor(page, site, { q: accented! });
+      const b = await searchFor(page, site, { q: plain! });
+      assert.ok(a.results.length > 0, accented);
+      assert.equal(count(b.status), count(a.status), `${accented} / ${plain}`);
+      const top = a.results.slice(0, 3).map((r) => r.path);
+      assert.ok(top.includes(b.results[0]!.path), `${plain}: first result ${b.results[0]!.path} not in the top 3 of ${accented}`);
+    }
+  });
+
+  test('excerpts and highlights show the real text, never the folded twin', async () => {
+    const { results } = await searchFor(page, site, { q: 'doan' });
+    assert.ok(results.length > 0);
+    for (const r of results) {
+      assert.doesNotMatch(r.excerpt, /[đĐ][\p{L}\p{M}]*-[a-zA-Z]/u, r.excerpt);
+    }
+    assert.ok(results.some((r) => /<mark>đoàn<\/mark>/i.test(r.excerpt)), 'đoàn is highlighted');
+  });
+
+  test('each result shows title, date and units', async () => {
+    await searchFor(page, site, { q: 'Lữ đoàn 297' });
+    const first = page.locator('.search-result').first();
+    assert.equal(await first.locator('h2 a').textContent(), 'Lữ đoàn 297 ra quân huấn luyện năm 2018');
+    assert.match((await first.locator('.search-result__meta').textContent()) ?? '', /^26\/2\/2018 · Lữ đoàn 297/);
+  });
+
+  test('a filter narrows the results: year', async () => {
+    const { results } = await searchFor(page, site, { q: 'huấn luyện', nam: '2018' });
+    assert.ok(results.length > 0);
+    assert.ok(results.slice(0, 3).some((r) => r.path === LU_DOAN_297));
+    for (const r of results) assert.match(r.date ?? '', /^2018-/);
+  });
+
+  test('a filter narrows the results: unit', async () => {
+    const { results } = await searchFor(page, site, { q: 'ra quân huấn luyện', 'don-vi': 'Sư đoàn 316' });
+    assert.ok(results.slice(0, 3).some((r) => r.path === RA_QUAN_316));
+    // The same title, another unit (Mường Nhé): filtered out.
+    assert.ok(!results.some((r) => r.path === '/2023/02/06/ra-quan-huan-luyen-nam-2023-c21ec6/'));
+    const units = await page.$$eval('.search-result__meta', (metas) => metas.map((m) => m.textContent ?? ''));
+    for (const u of units) assert.match(u, /Sư đoàn 316/);
+  });
+
+  test('a filter narrows the results: author', async () => {
+    const { results } = await searchFor(page, site, { q: 'huan luyen', 'tac-gia': 'LÊ QUANG KHẢI' });
+    assert.ok(results.length >= 2);
+    assert.ok(results.slice(0, 3).some((r) => r.path === RA_QUAN_316 || r.path === LU_DOAN_297));
+    assert.equal(await page.inputValue('select[name="tac-gia"]'), 'LÊ QUANG KHẢI');
+  });
+
+  test('sort: newest first and oldest first, across the year shards, undated last', async () => {
+    const newest = await searchFor(page, site, { q: 'quan khu', 'sap-xep': 'moi-nhat' });
+    const dates = newest.results.map((r) => r.date);
+    assert.ok(dates.length >= 5);
+    const dated = dates.filter((d): d is string => d !== null);
+    assert.deepEqual(dated, [...dated].sort().reverse());
+    assert.deepEqual(dates.slice(0, dated.length), dated, 'undated after dated');
+    const oldest = await searchFor(page, site, { q: 'quan khu', 'sap-xep': 'cu-nhat' });
+    const ascending = oldest.results.map((r) => r.date).filter((d): d is string => d !== null);
+    assert.deepEqual(ascending, [...ascending].sort());
+    assert.equal(await page.inputValue('select[name="sap-xep"]'), 'cu-nhat');
+  });
+
+  test('no results: a friendly message', async () => {
+    const { results, status } = await searchFor(page, site, { q: 'xyzzy qwerty' });
+    assert.equal(results.length, 0);
+    assert.match(status, /^Không tìm thấy kết quả nào cho “xyzzy qwerty”/);
+  });
+
+  test('typing searches, the URL follows, and the back button restores the previous search', async () => {
+    await page.goto(`${site.url}tim-kiem/`);
+    await page.waitForFunction(() => document.querySelector('[data-search-status]')?.textContent?.startsWith('Nhập'));
+    await page.locator('#search-q').pressSequentially('lu doan 297');
+    await page.keyboard.press('Enter');
+    let shown = await seen(page, site);
+    assert.ok(LU_DOAN_297_ALL.includes(shown.results[0]!.path));
+    assert.equal(new URL(page.url()).searchParams.get('q'), 'lu doan 297');
+    await page.selectOption('select[name="sap-xep"]', 'moi-nhat');
+    await page.waitForFunction(() => document.querySelector('[data-search]')?.getAttribute('data-searched')?.includes('moi-nhat'));
+    assert.equal(new URL(page.url()).searchParams.get('sap-xep'), 'moi-nhat');
+    await page.goBack();
+    await page.waitForFunction(() => !location.search.includes('sap-xep'));
+    await page.waitForFunction(() => !document.querySelector('[data-search]')?.getAttribute('data-searched')?.includes('moi-nhat'));
+    shown = await seen(page, site);
+    assert.equal(await page.inputValue('select[name="sap-xep"]'), '');
+    assert.equal(await page.inputValue('#search-q'), 'lu doan 297');
+    assert.ok(LU_DOAN_297_ALL.includes(shown.results[0]!.path));
+  });
+
+  test('Vietnamese input-method composition never searches a half-typed word', async () => {
+    await page.goto(`${site.url}tim-kiem/`);
+    await page.waitForFunction(() => document.querySelector('[data-search-status]')?.textContent?.startsWith('Nhập'));
+    await page.focus('#search-q');
+    await page.evaluate(() => {
+      const root = document.querySelector('[data-search]')!;
+      const log: string[] = [];
+      new MutationObserver(() => log.push(root.getAttribute('data-searched') ?? '')).observe(root, {
+        attributes: true,
+        attributeFilter: ['data-searched'],
+      });
+      Object.assign(window, { searchedLog: log });
+    });
+    // Telex: `d` `d` → `đ`, then `o` `a` `n` `f` → `đoàn`, composed by the IME over several keystrokes.
+    const cdp = await page.context().newCDPSession(page);
+    for (const text of ['d', 'đ', 'đo', 'đoa', 'đoan', 'đoàn']) {
+      await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+      await page.waitForTimeout(200); // longer than the typing pause: a search would have started
+    }
+    await cdp.send('Input.insertText', { text: 'đoàn' });
+    await page.waitForFunction(() => document.querySelector('[data-search]')?.getAttribute('data-searched'));
+    const log = await page.evaluate(() => (window as unknown as { searchedLog: string[] }).searchedLog);
+    assert.deepEqual(log.filter(Boolean), [`?q=${encodeURIComponent('đoàn').replace(/%20/g, '+')}`]);
+  });
+
+  test('works under a path prefix: index, links and the pages they lead to', async () => {
+    const { results } = await searchFor(page, prefixed, { q: 'lu doan 297 ra quan nam 2018' });
+    assert.equal(results[0]?.path, LU_DOAN_297);
+    const href = await page.locator('.search-result h2 a').first().getAttribute('href');
+    assert.equal(href, `${PREFIX}2018/02/26/lu-doan-297-ra-quan-huan-luyen-nam-2018/`);
+    const response = await page.goto(new URL(href!, prefixed.origin).href);
+    assert.equal(response?.status(), 200);
+    assert.equal(await page.locator('h1').first().textContent(), 'Lữ đoàn 297 ra quân huấn luyện năm 2018');
+  });
+
+  test('without JavaScript the header form lands on the search page, which explains itself', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const noJs = await context.newPage();
+    await noJs.goto(site.url);
+    await noJs.fill('#site-search-q', 'su doan 316');
+    await noJs.locator('.site-search button[type="submit"]').click();
+    await noJs.waitForURL(/\/tim-kiem\/\?q=su\+doan\+316$/);
+    assert.match((await noJs.textContent('.search-nojs')) ?? '', /cần bật JavaScript/);
+    await context.close();
+  });
+
+  test('keyboard and screen readers: labelled controls, a live status, no axe violations', async () => {
+    const context = await browser.newContext({ bypassCSP: true });
+    const a11y = await context.newPage();
+    await searchFor(a11y, site, { q: 'su doan 316' });
+    assert.equal(await a11y.getAttribute('[data-search-status]', 'role'), 'status');
+    // Tab from the query box reaches the submit button, then the sort and filters.
+    await a11y.focus('#search-q');
+    await a11y.keyboard.press('Tab');
+    assert.equal(await a11y.evaluate(() => document.activeElement?.textContent), 'Tìm');
+    await a11y.keyboard.press('Tab');
+    assert.equal(await a11y.evaluate(() => document.activeElement?.getAttribute('name')), 'sap-xep');
+    await a11y.addScriptTag({ path: join(process.cwd(), 'node_modules/axe-core/axe.min.js') });
+    const violations = await a11y.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(el: Element): Promise<{ violations: Array<{ id: string; help: string }> }> } }).axe;
+      const report = await axe.run(document.querySelector('[data-search]')!);
+      return report.violations.map((v) => `${v.id}: ${v.help}`);
+    });
+    assert.deepEqual(violations, []);
+    await context.close();
+  });
+});
