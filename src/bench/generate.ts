@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import * as bank from './phrases.ts';
 
 /** Bumped whenever the output changes, so the benchmark regenerates a cached corpus. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 export const DEFAULT_SEED = 2;
 
 /** Dumps are 5–8 KB: the body grows until it reaches a target drawn from this byte range. */
@@ -278,23 +278,17 @@ export function generateDump(seed: number, index: number): SyntheticDump {
   lines.push(dateline + fill(rng.pick(bank.LEADS)), '');
   let text = `${lines.join('\n')}\n`;
 
-  // Captions go after the lead and between paragraphs; the body grows sentence by sentence until
-  // the dump reaches its target size, so sizes spread evenly over the range.
+  // The body grows sentence by sentence until the dump reaches its target size, so sizes spread
+  // evenly over the range; then the captions go in: the first after the lead, the others between
+  // paragraphs, never after the last one (a line before the byline would read as a byline).
   const target = rng.int(TARGET_BYTES.min, TARGET_BYTES.max);
-  const captionSlots = new Set(captions.map((_, i) => (i === 0 ? 0 : rng.int(1, 5))));
-  let bytes = Buffer.byteLength(text);
+  const captionBlocks = captions.map((c) => `${c}\n${repeatCaptions ? `\n${c}\n` : ''}\n${rng.chance(0.2) ? '\n' : ''}`);
+  let bytes = Buffer.byteLength(text) + captionBlocks.reduce((n, b) => n + Buffer.byteLength(b), 0);
   const deck = new Deck(rng, bank.SENTENCES);
-  let paragraph = 0;
-  let captionIndex = 0;
+  const paragraphs: string[] = [];
   while (bytes < target) {
-    if (captionSlots.has(paragraph) && captionIndex < captions.length) {
-      const caption = captions[captionIndex++]!;
-      const block = `${caption}\n${repeatCaptions ? `\n${caption}\n` : ''}\n${rng.chance(0.2) ? '\n' : ''}`;
-      text += block;
-      bytes += Buffer.byteLength(block);
-    }
     const sentences: string[] = [];
-    if (paragraph + 1 < units.length) sentences.push(fill(rng.pick(SECONDARY_SENTENCES)));
+    if (paragraphs.length + 1 < units.length) sentences.push(fill(rng.pick(SECONDARY_SENTENCES)));
     const length = rng.int(3, 6);
     let paragraphBytes = 0;
     while (sentences.length < length && bytes + paragraphBytes < target) {
@@ -303,12 +297,15 @@ export function generateDump(seed: number, index: number): SyntheticDump {
       paragraphBytes += Buffer.byteLength(sentence) + 1;
     }
     const block = sentences.join(' ') + sep;
-    text += block;
+    paragraphs.push(block);
     bytes += Buffer.byteLength(block);
-    paragraph++;
   }
-  // Captions whose slot came after the body ended still appear, before the byline.
-  for (; captionIndex < captions.length; captionIndex++) text += `${captions[captionIndex]}\n\n`;
+  // Last caption first: when two share a slot, the earlier one still ends up in front.
+  for (let i = captionBlocks.length - 1; i >= 0; i--) {
+    const slot = i === 0 ? 0 : Math.min(2 * i - rng.int(0, 1), paragraphs.length - 1);
+    paragraphs[slot] = captionBlocks[i] + paragraphs[slot]!;
+  }
+  text += paragraphs.join('');
 
   if (truncated) {
     // Cut mid-word, as a crawler capturing the first part of a page does: no byline, no tail.
@@ -330,7 +327,8 @@ export function generateDump(seed: number, index: number): SyntheticDump {
     authors: truncated ? [] : authors,
     units: units.map((u) => u.name),
     // A cut can fall inside the last caption: only whole caption lines remain captions.
-    captions: truncated ? captions.filter((c) => text.split('\n').includes(c)) : captions,
+    // Repeated captions (alt text and visible caption) are two captions, as the page shows them.
+    captions: (truncated ? captions.filter((c) => text.split('\n').includes(c)) : captions).flatMap((c) => (repeatCaptions ? [c, c] : [c])),
     truncated,
   };
 }
