@@ -1,0 +1,315 @@
+/** The site's pure parts: dates, escaping, Markdown, glossary, charts, pagination and the archive model. */
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { FrontMatterError, type FrontMatter } from '../src/schema.ts';
+import {
+  ArchiveError,
+  articleUrl,
+  buildArchive,
+  pageLinks,
+  paginate,
+  readContent,
+  type ContentFile,
+} from '../src/site/archive.ts';
+import { fillMonths, monthColumns, rankedBars } from '../src/site/charts.ts';
+import { absoluteUrl, normalizePathPrefix, readSiteConfig } from '../src/site/config.ts';
+import { crawlTime, rfc3339, shortDate, vietnameseDate } from '../src/site/dates.ts';
+import { abbreviationPattern, glossary, glossaryEntries } from '../src/site/glossary.ts';
+import { newsArticle, scriptSafeJson } from '../src/site/jsonLd.ts';
+import { renderBody } from '../src/site/markdown.ts';
+import { readingMinutes } from '../src/site/readingTime.ts';
+import { plainUnitDirectory, type UnitDirectory } from '../src/site/unitDirectory.ts';
+import { unitDirectory } from '../src/site/units.ts';
+
+describe('dates: calendar dates in Vietnam, formatted by luxon', () => {
+  for (const [date, long, short] of [
+    ['2023-03-20', 'Thứ Hai, ngày 20 tháng 3 năm 2023', '20/3/2023'],
+    ['2024-02-29', 'Thứ Năm, ngày 29 tháng 2 năm 2024', '29/2/2024'],
+    ['2021-01-03', 'Chủ Nhật, ngày 3 tháng 1 năm 2021', '3/1/2021'],
+    ['2019-12-31', 'Thứ Ba, ngày 31 tháng 12 năm 2019', '31/12/2019'],
+  ] as const) {
+    test(`${date} → ${long}`, () => {
+      assert.equal(vietnameseDate(date), long);
+      assert.equal(shortDate(date), short);
+    });
+  }
+  test('the day never shifts with the machine: a date is the start of that day in Vietnam', () => {
+    assert.equal(rfc3339('2023-03-20'), '2023-03-20T00:00:00+07:00');
+    assert.equal(rfc3339('2024-07-19T12:54:42+07:00'), '2024-07-19T12:54:42+07:00');
+  });
+  test('crawl times read in Vietnam time, whatever zone they were written in', () => {
+    assert.equal(crawlTime('2024-07-19T12:54:42+07:00'), '12:54 ngày 19/7/2024');
+    assert.equal(crawlTime('2024-07-19T20:30:00Z'), '03:30 ngày 20/7/2024');
+  });
+  for (const bad of ['2023-02-30', '2023-13-01', 'hôm qua', '']) {
+    test(`${JSON.stringify(bad)} is not a date`, () => assert.throws(() => vietnameseDate(bad), /invalid calendar date/));
+  }
+});
+
+describe('JSON-LD is safe inside <script>', () => {
+  const tricky = 'Tiêu đề </script><script>alert(1)</script> & <!-- \u2028 \u2029';
+  test('no <, > or & survives, and the JSON still means the same', () => {
+    const json = scriptSafeJson({ headline: tricky });
+    assert.doesNotMatch(json, /[<>&\u2028\u2029]/);
+    assert.deepEqual(JSON.parse(json), { headline: tricky });
+  });
+  test('a NewsArticle names its headline, date, authors, publisher and the units it is about', () => {
+    const ld = newsArticle({
+      url: 'https://x.vn/2023/03/20/a/',
+      title: 'Sư đoàn 316 huấn luyện',
+      summary: 'Tóm tắt',
+      date: '2023-03-20',
+      authors: ['Nguyễn Văn An'],
+      units: [{ name: 'Sư đoàn 316', url: 'https://x.vn/don-vi/su-doan-316/' }],
+      publisher: 'Lưu trữ',
+      publisherUrl: 'https://x.vn/',
+    });
+    assert.equal(ld['@type'], 'NewsArticle');
+    assert.equal(ld.headline, 'Sư đoàn 316 huấn luyện');
+    assert.equal(ld.datePublished, '2023-03-20');
+    assert.deepEqual(ld.author, [{ '@type': 'Person', name: 'Nguyễn Văn An' }]);
+    assert.deepEqual(ld.about, [{ '@type': 'Organization', name: 'Sư đoàn 316', url: 'https://x.vn/don-vi/su-doan-316/' }]);
+  });
+  test('an undated article has no datePublished', () => {
+    const ld = newsArticle({ url: 'u', title: 't', summary: '', authors: [], units: [], publisher: 'p', publisherUrl: 'p' });
+    assert.equal('datePublished' in ld, false);
+    assert.equal('author' in ld, false);
+  });
+});
+
+describe('article Markdown', () => {
+  // What ingest writes → what the page shows.
+  const cases: Array<[string, string, string]> = [
+    ['a caption container is a figure caption', '::: caption\nChiến sĩ luyện tập.\n:::', '<figure class="caption">\n<figcaption>Chiến sĩ luyện tập.</figcaption>\n</figure>\n'],
+    ['an unclosed container is shown as written', '::: caption\nChưa đóng', '<p>::: caption\nChưa đóng</p>\n'],
+    ['HTML in a dump is text', '<script>alert(1)</script>', '<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n'],
+    ['escaped list markers stay text', '1\\. Một\n\n\\- Hai', '<p>1. Một</p>\n<p>- Hai</p>\n'],
+    ['addresses are not turned into links', 'Xem https://qk2.vn nhé', '<p>Xem https://qk2.vn nhé</p>\n'],
+    ['quotes and dashes are not made typographic', '"Đại đoàn kết" -- (c)', '<p>&quot;Đại đoàn kết&quot; -- (c)</p>\n'],
+  ];
+  for (const [name, markdown, html] of cases) test(name, () => assert.equal(renderBody(markdown), html));
+
+  test('an abbreviation is explained on its first use only, per article', () => {
+    const html = renderBody('QK2 - Đoàn KT-QP 356, QK2 lại.\n\n::: caption\nQK2 và KT-QP\n:::');
+    assert.equal(html.split('<abbr title="Quân khu 2">QK2</abbr>').length - 1, 1);
+    assert.equal(html.split('<abbr title="Kinh tế – Quốc phòng">KT-QP</abbr>').length - 1, 1);
+    assert.match(renderBody('QK2'), /<abbr title="Quân khu 2">QK2<\/abbr>/, 'a new article starts afresh');
+  });
+});
+
+describe('glossary', () => {
+  test('has every abbreviation the issues name, each with an expansion', () => {
+    for (const abbr of ['QK2', 'CTĐ', 'CTCT', 'VMTD', 'TSVM', 'SSCĐ', 'KT-QP', 'QNCN', 'HSQ-BS', 'VKTBKT', 'ANCT', 'BCHQS', 'CHQS', 'BĐBP', 'LLVT', 'DQTV', 'QĐND']) {
+      assert.ok(glossary.get(abbr), abbr);
+    }
+    assert.equal(glossaryEntries().length, glossary.size);
+  });
+  // An abbreviation is a whole word, the longest one wins.
+  for (const [text, found] of [
+    ['QK2 - Sáng nay', ['QK2']],
+    ['QK21 và AQK2', []],
+    ['HLSSCĐ', ['HLSSCĐ']],
+    ['Đoàn KT-QP 356', ['KT-QP']],
+    ['KT-QPX', []],
+    ['(CTĐ, CTCT)', ['CTĐ', 'CTCT']],
+    ['Bộ CHQS, BCHQS', ['CHQS', 'BCHQS']],
+  ] as const) {
+    test(`${JSON.stringify(text)} → ${found.join(', ') || 'nothing'}`, () => {
+      assert.deepEqual([...text.matchAll(abbreviationPattern())].map((m) => m[0]), found);
+    });
+  }
+});
+
+describe('small helpers', () => {
+  for (const [words, minutes] of [[0, 1], [100, 1], [500, 2], [1300, 5]] as const) {
+    test(`${words} words read in ${minutes} min`, () => assert.equal(readingMinutes('chữ '.repeat(words)), minutes));
+  }
+  for (const [input, prefix] of [['', '/'], ['/', '/'], ['luu-tru', '/luu-tru/'], ['/luu-tru', '/luu-tru/'], ['/a/b/', '/a/b/']] as const) {
+    test(`PATH_PREFIX=${JSON.stringify(input)} → ${prefix}`, () => assert.equal(normalizePathPrefix(input), prefix));
+  }
+  test('site configuration from the environment, with defaults', () => {
+    const config = readSiteConfig({ SITE_URL: 'https://x.vn/', PATH_PREFIX: 'luu-tru' });
+    assert.equal(config.siteUrl, 'https://x.vn');
+    assert.equal(config.pathPrefix, '/luu-tru/');
+    assert.equal(absoluteUrl(config, '/2023/'), 'https://x.vn/luu-tru/2023/');
+    assert.equal(readSiteConfig({}).contentDir, '.build/content');
+  });
+  test('months without articles are drawn as zero, across a year boundary', () => {
+    assert.deepEqual(fillMonths([{ month: '2023-02', count: 1 }, { month: '2022-11', count: 3 }]), [
+      { month: '2022-11', count: 3 },
+      { month: '2022-12', count: 0 },
+      { month: '2023-01', count: 0 },
+      { month: '2023-02', count: 1 },
+    ]);
+  });
+  test('charts are labelled images and escape their labels', () => {
+    const svg = rankedBars([{ label: 'Đoàn <KT-QP> & 356', value: 4 }], 'Đơn vị', 'c1');
+    assert.match(svg, /^<svg class="chart" role="img" aria-labelledby="c1"/);
+    assert.match(svg, /Đoàn &lt;KT-QP&gt; &amp; 356/);
+    assert.match(monthColumns([{ month: '2023-01', count: 2 }], 'Theo tháng', 'c2'), /<title id="c2">Theo tháng<\/title>/);
+  });
+});
+
+describe('pagination', () => {
+  const url = (n: number) => `/p/${n}/`;
+  test('a few pages are all listed', () => {
+    assert.deepEqual(pageLinks(2, 3, url).map((l) => l.number), [1, 2, 3]);
+  });
+  test('many pages: first, last, two around the current one, gaps between', () => {
+    assert.deepEqual(pageLinks(50, 100, url).map((l) => l.number), [1, null, 48, 49, 50, 51, 52, null, 100]);
+    assert.deepEqual(pageLinks(1, 100, url).map((l) => l.number), [1, 2, 3, null, 100]);
+    assert.equal(pageLinks(50, 100, url).find((l) => l.current)?.number, 50);
+  });
+  test('page 1 is the base URL, the others /trang/N/', () => {
+    const pages = paginate([1, 2, 3, 4, 5], 2, '/don-vi/x/');
+    assert.deepEqual(pages.map((p) => [p.url, p.items]), [
+      ['/don-vi/x/', [1, 2]],
+      ['/don-vi/x/trang/2/', [3, 4]],
+      ['/don-vi/x/trang/3/', [5]],
+    ]);
+    assert.equal(pages[0]!.previousUrl, undefined);
+    assert.equal(pages[1]!.previousUrl, '/don-vi/x/');
+    assert.equal(pages[1]!.nextUrl, '/don-vi/x/trang/3/');
+  });
+  test('an empty list still has its first page', () => {
+    assert.deepEqual(paginate([], 20, '/khong-ro-ngay/').map((p) => p.url), ['/khong-ro-ngay/']);
+  });
+});
+
+function article(slug: string, fm: Partial<FrontMatter> = {}, body = 'Nội dung.'): ContentFile {
+  return {
+    file: `${slug}.md`,
+    frontMatter: { title: slug, summary: '', authors: [], units: [], captions: [], source: `${slug}.txt`, slug, ...fm },
+    body,
+  };
+}
+
+describe('the archive model', () => {
+  const content = [
+    article('b', { date: '2023-03-20', title: 'Sư đoàn diễn tập', units: ['Sư đoàn 316', 'Quân khu 2'], authors: ['An'] }),
+    article('a', { date: '2023-03-20', title: 'Đoàn KT-QP giúp dân', units: ['Đoàn KT-QP 356', 'Quân khu 2'], authors: ['An', 'Bình'] }),
+    article('c', { date: '2022-01-05', title: 'Trung đoàn huấn luyện', units: ['Trung đoàn 98', 'Sư đoàn 316'], truncated: true }),
+    article('u', { title: 'Không ngày', units: ['Sư đoàn 316'], crawledAt: '2024-01-01T08:00:00+07:00', sources: ['u.txt', 'u2.txt'] }),
+    article('d', { date: '2023-04-01', title: 'Mới nhất', units: ['Quân khu 2'] }),
+  ];
+  const archive = buildArchive(content, { units: plainUnitDirectory, homePageSize: 2 });
+  const urls = archive.articles.map((a) => a.url);
+
+  test('URLs: /YYYY/MM/DD/<slug>/, undated under /khong-ro-ngay/', () => {
+    assert.equal(articleUrl({ date: '2023-03-20', slug: 'x' }), '/2023/03/20/x/');
+    assert.equal(articleUrl({ slug: 'x' }), '/khong-ro-ngay/x/');
+  });
+  test('newest first; the same day in Vietnamese collation (Đ before S); undated last', () => {
+    assert.deepEqual(urls, ['/2023/04/01/d/', '/2023/03/20/a/', '/2023/03/20/b/', '/2022/01/05/c/', '/khong-ro-ngay/u/']);
+  });
+  test('older and newer by date; undated articles have neither', () => {
+    const [d, a, , c, u] = archive.articles;
+    assert.equal(d!.newer, undefined);
+    assert.equal(d!.older?.url, '/2023/03/20/a/');
+    assert.equal(a!.newer?.url, '/2023/04/01/d/');
+    assert.equal(c!.older, undefined, 'the next one is undated');
+    assert.equal(u!.older, undefined);
+    assert.equal(u!.newer, undefined);
+  });
+  test('related: most shared units first, then newest; never itself', () => {
+    const b = archive.articles[2]!;
+    assert.deepEqual(b.related.map((r) => r.url), ['/2023/04/01/d/', '/2023/03/20/a/', '/2022/01/05/c/', '/khong-ro-ngay/u/']);
+    const c = archive.articles[3]!;
+    assert.deepEqual(c.related.map((r) => r.url)[0], '/2023/03/20/b/');
+    for (const a of archive.articles) assert.ok(!a.related.some((r) => r.url === a.url));
+  });
+  test('related stays within its bound', () => {
+    const many = Array.from({ length: 30 }, (_, i) => article(`x${i}`, { date: `2020-01-${String(i + 1).padStart(2, '0')}`, units: ['Quân khu 2'] }));
+    const big = buildArchive(many, { units: plainUnitDirectory, relatedSize: 4 });
+    for (const a of big.articles) assert.equal(a.related.length, 4);
+    assert.deepEqual(big.articles[29]!.related.map((r) => r.url), ['/2020/01/30/x29/', '/2020/01/29/x28/', '/2020/01/28/x27/', '/2020/01/27/x26/']);
+  });
+  test('home pages of the requested size', () => {
+    assert.deepEqual(archive.homePages.map((p) => [p.url, p.items.length]), [['/', 2], ['/trang/2/', 2], ['/trang/3/', 1]]);
+  });
+  test('unit lists: newest first, primary marked, counts and date range', () => {
+    const unit = archive.units.find((u) => u.name === 'Sư đoàn 316')!;
+    assert.equal(unit.url, '/don-vi/su-doan-316/');
+    assert.deepEqual(unit.articles.map((x) => [x.article.url, x.primary]), [
+      ['/2023/03/20/b/', true],
+      ['/2022/01/05/c/', false],
+      ['/khong-ro-ngay/u/', true],
+    ]);
+    assert.equal(unit.count, 3);
+    assert.equal(unit.primaryCount, 2);
+    assert.equal(unit.firstDate, '2022-01-05');
+    assert.equal(unit.lastDate, '2023-03-20');
+    assert.deepEqual(unit.feed.map((a) => a.url), ['/2023/03/20/b/', '/2022/01/05/c/'], 'feeds carry dated articles only');
+  });
+  test('years and months, newest first', () => {
+    assert.deepEqual(archive.years.map((y) => [y.url, y.count, y.months.map((m) => m.url)]), [
+      ['/2023/', 3, ['/2023/04/', '/2023/03/']],
+      ['/2022/', 1, ['/2022/01/']],
+    ]);
+    assert.equal(archive.monthPages.find((p) => p.url === '/2023/03/')?.month.label, 'Tháng 3 năm 2023');
+  });
+  test('statistics count undated, truncated, merged, units and authors', () => {
+    const s = archive.statistics;
+    assert.deepEqual([s.articles, s.dated, s.undated, s.truncated, s.merged, s.units, s.authors], [5, 4, 1, 1, 1, 4, 2]);
+    assert.deepEqual(s.topAuthors, [{ name: 'An', count: 2 }, { name: 'Bình', count: 1 }]);
+    assert.deepEqual(s.perMonth.map((m) => m.month), ['2022-01', '2023-03', '2023-04']);
+  });
+  test('the feed holds the newest dated articles', () => {
+    assert.deepEqual(archive.feed.map((a) => a.url), urls.slice(0, 4));
+  });
+  test('two articles at one URL is an error naming both files', () => {
+    assert.throws(
+      () => buildArchive([article('x', { date: '2023-01-01' }), { ...article('x', { date: '2023-01-01' }), file: 'y.md' }], { units: plainUnitDirectory }),
+      (e: unknown) => e instanceof ArchiveError && /\/2023\/01\/01\/x\/: x\.md and y\.md/.test(e.message),
+    );
+  });
+  test('units whose names slugify alike get distinct slugs', () => {
+    const clash = buildArchive([article('s', { units: ['Đồn Biên phòng Sà Phìn', 'Đồn Biên phòng Sa Phìn'] })], { units: unitDirectory });
+    const slugs = clash.units.map((u) => u.slug);
+    assert.equal(new Set(slugs).size, 2);
+    assert.ok(slugs.includes('don-bien-phong-sa-phin'));
+  });
+  test('the sitemap becomes an index of parts above the part size', () => {
+    const small = buildArchive(content, { units: plainUnitDirectory, sitemapPartSize: 10 });
+    const [index, ...parts] = small.sitemap;
+    assert.equal(index!.kind, 'index');
+    assert.equal(index!.url, '/sitemap.xml');
+    assert.ok(parts.length >= 2);
+    for (const part of parts) assert.ok(part.kind === 'urlset' && part.entries.length <= 10);
+    const all = parts.flatMap((p) => (p.kind === 'urlset' ? p.entries.map((e) => e.url) : []));
+    for (const url of urls) assert.ok(all.includes(url), url);
+    assert.equal(buildArchive(content, { units: plainUnitDirectory }).sitemap.length, 1);
+  });
+  test('units are grouped by kind in the directory order, Vietnamese collation inside a kind', () => {
+    const directory: UnitDirectory = {
+      kinds: ['quan-khu', 'su-doan'],
+      kindLabel: (k) => k,
+      describe: (name) => ({ kind: name.startsWith('Quân khu') ? 'quan-khu' : name.startsWith('Sư đoàn') ? 'su-doan' : 'khac' }),
+      slugs: plainUnitDirectory.slugs,
+    };
+    const units = ['Sư đoàn 355', 'Sư đoàn 31', 'Đoàn KT-QP 356', 'Quân khu 2', 'Sư đoàn 316', 'Bệnh viện 109'];
+    const grouped = buildArchive([article('g', { units })], { units: directory }).unitKinds;
+    assert.deepEqual(grouped.map((g) => [g.kind, g.units.map((u) => u.name)]), [
+      ['quan-khu', ['Quân khu 2']],
+      ['su-doan', ['Sư đoàn 31', 'Sư đoàn 316', 'Sư đoàn 355']],
+      ['khac', ['Bệnh viện 109', 'Đoàn KT-QP 356']],
+    ]);
+  });
+});
+
+describe('reading content files', () => {
+  test('front matter is validated: a bad file fails the build with its name', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'qk2-content-'));
+    try {
+      await writeFile(join(dir, 'ok.md'), '---\ntitle: "Bài"\nslug: "bai"\nsource: "bai.txt"\ndate: 2023-03-20\n---\nNội dung.\n');
+      assert.equal(readContent(dir)[0]!.frontMatter.date, '2023-03-20', 'an unquoted YAML date is read as the calendar date');
+      await writeFile(join(dir, 'bad.md'), '---\ntitle: "Bài"\nslug: "Không hợp lệ"\nsource: "x.txt"\n---\n');
+      assert.throws(() => readContent(dir), (e: unknown) => e instanceof FrontMatterError && e.file === 'bad.md' && e.key === 'slug');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
