@@ -8,6 +8,9 @@
  * the memory of the build's whole process tree (Node, its respawn with a larger heap, the Pagefind
  * workers) every 200 ms from /proc. Results go to stdout and `bench-results/bench-<N>.json`.
  *
+ * `--profile` runs the builds under `node --cpu-prof` (a few percent slower) and reports the heaviest
+ * functions of the build process that used the most CPU.
+ *
  * `--incremental` then measures two rebuilds on the last run's site and cache: nothing changed (the
  * parse step must be served from the content-hash cache), and ten dumps added.
  */
@@ -20,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { BuildReport } from '../report.ts';
 import { DEFAULT_SEED, GENERATOR_VERSION, generateDump, writeCorpus } from '../bench/generate.ts';
+import { formatSummary, readProfile, summarizeProfile, type ProfileSummary } from '../bench/profile.ts';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const RESULTS = path.join(REPO, 'bench-results');
@@ -68,7 +72,9 @@ interface BenchResult {
   /** The machine is shared: its load average before and after says how far to trust the times. */
   machine: { cpus: number; memoryBytes: number; node: string; loadBefore: number[]; loadAfter: number[] };
   corpus: { folder: string; files: number; bytes: number; generatedSeconds: number | null };
-  full: { median: RunResult; runs: RunResult[] };
+  full: { median: RunResult; runs: RunResult[]; profiled: boolean };
+  /** The heaviest functions of the last full build, with `--profile`. */
+  profile?: ProfileSummary;
   site: SiteSize;
   incremental?: {
     unchanged: RunResult;
@@ -168,6 +174,8 @@ interface BuildPaths {
   input: string;
   output: string;
   work: string;
+  /** Where `--cpu-prof` writes, when profiling. */
+  profiles?: string;
 }
 
 /**
@@ -178,7 +186,13 @@ async function runBuild(paths: BuildPaths, label: string): Promise<RunResult> {
   const started = performance.now();
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', BUILD_SCRIPT, '--input', paths.input, '--output', paths.output, '--work', paths.work],
+    [
+      ...(paths.profiles ? ['--cpu-prof', `--cpu-prof-dir=${paths.profiles}`] : []),
+      '--import',
+      'tsx',
+      BUILD_SCRIPT,
+      ...['--input', paths.input, '--output', paths.output, '--work', paths.work],
+    ],
     { cwd: REPO, env: { ...process.env, CI: 'true' }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const pid = child.pid!;
@@ -298,6 +312,18 @@ function medianRun(runs: RunResult[]): RunResult {
   };
 }
 
+/** The build respawns itself with a larger heap: the process that did the work has the largest profile. */
+async function heaviestProfile(folder: string): Promise<ProfileSummary | undefined> {
+  let best: ProfileSummary | undefined;
+  for (const name of await readdir(folder).catch(() => [] as string[])) {
+    if (!name.endsWith('.cpuprofile')) continue;
+    const summary = summarizeProfile(await readProfile(path.join(folder, name)), REPO, 20);
+    const busy = (s: ProfileSummary) => s.seconds - (s.self.find((h) => h.frame === '(idle)')?.seconds ?? 0);
+    if (!best || busy(summary) > busy(best)) best = summary;
+  }
+  return best;
+}
+
 // ---- output ---------------------------------------------------------------------------------------
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
@@ -354,6 +380,7 @@ async function main(): Promise<void> {
       seed: { type: 'string', default: String(DEFAULT_SEED) },
       keep: { type: 'boolean', default: false },
       incremental: { type: 'boolean', default: false },
+      profile: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -361,7 +388,7 @@ async function main(): Promise<void> {
   const runs = Number(values.runs);
   const seed = Number(values.seed);
   if (values.help || !Number.isInteger(count) || count < 1 || !Number.isInteger(runs) || runs < 1 || !Number.isInteger(seed)) {
-    console.log('usage: npm run bench -- --count N [--runs 3] [--seed S] [--keep] [--incremental]');
+    console.log('usage: npm run bench -- --count N [--runs 3] [--seed S] [--keep] [--incremental] [--profile]');
     if (!values.help) process.exitCode = 2;
     return;
   }
@@ -375,6 +402,7 @@ async function main(): Promise<void> {
     input: corpus.folder,
     output: path.join(RESULTS, `site-${count}`),
     work: path.join(RESULTS, `work-${count}`),
+    profiles: values.profile ? path.join(RESULTS, `profiles-${count}`) : undefined,
   };
   const clean = async () => {
     await rm(paths.output, { recursive: true, force: true });
@@ -386,6 +414,7 @@ async function main(): Promise<void> {
     for (let i = 1; i <= runs; i++) {
       // Cold every time: no parse cache, no previous site whose search shards could be kept.
       await clean();
+      if (paths.profiles) await rm(paths.profiles, { recursive: true, force: true });
       full.push(await runBuild(paths, `full build ${i}/${runs}`));
     }
     const result: BenchResult = {
@@ -395,9 +424,10 @@ async function main(): Promise<void> {
       date: new Date().toISOString(),
       machine: { cpus: os.cpus().length, memoryBytes: os.totalmem(), node: process.version, loadBefore, loadAfter: [] },
       corpus,
-      full: { median: medianRun(full), runs: full },
+      full: { median: medianRun(full), runs: full, profiled: Boolean(paths.profiles) },
       site: await siteSize(paths.output),
     };
+    if (paths.profiles) result.profile = await heaviestProfile(paths.profiles);
     if (values.incremental) {
       const unchanged = await runBuild(paths, 'rebuild, nothing changed');
       await writeCorpus(corpus.folder, ADDED, { seed, start: count });
@@ -417,6 +447,7 @@ async function main(): Promise<void> {
     const file = path.join(RESULTS, `bench-${count}.json`);
     await writeFile(file, `${JSON.stringify(result, null, 2)}\n`);
     console.log(table(result));
+    if (result.profile) console.log(formatSummary(result.profile));
     console.log(`results: ${rel(file)}`);
   } finally {
     if (!values.keep) await clean();
