@@ -109,6 +109,8 @@ const BYLINES: Array<[line: string, byline: string | null, authors: string[]]> =
   ['Tin và ảnh: MINH TÂM', 'Tin và ảnh: MINH TÂM', ['MINH TÂM']],
   ['Bài và ảnh: THU HÀ', 'Bài và ảnh: THU HÀ', ['THU HÀ']],
   ['Bài: HẢI ANH; Ảnh: MINH ĐỨC', 'Bài: HẢI ANH; Ảnh: MINH ĐỨC', ['HẢI ANH', 'MINH ĐỨC']],
+  ['Tin: Hoàng Yến - Ảnh: Minh Trí', 'Tin: Hoàng Yến - Ảnh: Minh Trí', ['Hoàng Yến', 'Minh Trí']],
+  ['Trung tá NGUYỄN VĂN AN (Sư đoàn 355)', 'Trung tá NGUYỄN VĂN AN (Sư đoàn 355)', ['NGUYỄN VĂN AN']],
   ['Đại tá PHAN VĂN BÌNH, Chính ủy Cục Kỹ thuật Quân khu', 'Đại tá PHAN VĂN BÌNH, Chính ủy Cục Kỹ thuật Quân khu', ['PHAN VĂN BÌNH']],
   ['Thượng tá Nguyễn Văn Nam, Chính ủy Trung đoàn 98', 'Thượng tá Nguyễn Văn Nam, Chính ủy Trung đoàn 98', ['Nguyễn Văn Nam']],
   ['KB', 'KB', ['KB']],
@@ -142,14 +144,17 @@ for (const [line, byline, authors] of BYLINES) {
 }
 
 // ── Captions: the line between the lead and the body ─────────────────────────────────────────────
+const NO_PERIOD = 'Đoàn công tác dâng hương tưởng niệm các anh hùng liệt sĩ tại điểm cao 468, xã Thanh Thủy, tỉnh Hà Giang';
 const CAPTIONS: Array<[middle: string, caption: string | null]> = [
   ['Cán bộ, chiến sĩ Trung đoàn 98 luyện tập điều lệnh đội ngũ.', 'Cán bộ, chiến sĩ Trung đoàn 98 luyện tập điều lệnh đội ngũ.'],
-  // No final period.
-  ['Các đội thi thực hiện nội dung chào cờ', 'Các đội thi thực hiện nội dung chào cờ'],
+  // No final period, when long enough to describe a photo; a short one is an intertitle.
+  [`${NO_PERIOD}`, NO_PERIOD],
+  ['Nâng cao chất lượng huấn luyện', null],
   // Leading spaces.
-  ['   Các đội thi thực hiện nội dung chào cờ', 'Các đội thi thực hiện nội dung chào cờ'],
-  // A credit inside.
+  ['   Các đội thi thực hiện nội dung chào cờ.', 'Các đội thi thực hiện nội dung chào cờ.'],
+  // A credit inside, or first.
   ['Đại biểu tham quan khu trưng bày. Ảnh: TL', 'Đại biểu tham quan khu trưng bày. Ảnh: TL'],
+  ['Ảnh: Đại biểu tham quan khu trưng bày.', 'Ảnh: Đại biểu tham quan khu trưng bày.'],
   // A position in the photo.
   ['Thượng tá Lê Minh (thứ hai, trái sang) trao cờ cho đội đạt giải nhất.', 'Thượng tá Lê Minh (thứ hai, trái sang) trao cờ cho đội đạt giải nhất.'],
   // After an image remnant, a bare `.jpg)`, or in table pipes.
@@ -164,6 +169,7 @@ const CAPTIONS: Array<[middle: string, caption: string | null]> = [
   ['Các đội thi đã hoàn thành tốt các nội dung.', null],
   ['Hội thi có 95% quân số tham gia.', null],
   ['Hội thi diễn ra sôi nổi. Các đội thể hiện tác phong chính quy.', null],
+  ['“Hội thi là dịp để rèn luyện tác phong chính quy”, Đại tá Lê Minh nói.', null],
 ];
 for (const [middle, caption] of CAPTIONS) {
   test(`caption? ${JSON.stringify(middle.slice(0, 40))} → ${caption === null ? 'body' : 'caption'}`, () => {

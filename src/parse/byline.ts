@@ -16,6 +16,8 @@ export type BylinePlace = 'head' | 'end';
 
 /** `HẢI ANH (Báo QĐND)`: the agency in parentheses is not a name. */
 const TRAILING_PARENS = /\s*\([^()]*\)$/u;
+/** `Tin: HOÀNG YẾN - Ảnh: MINH TRÍ`, `Bài: HẢI ANH; Ảnh: MINH ĐỨC`: where one credit ends and the next begins. */
+const CREDIT_SEPARATOR = /\s*;\s*|\s*[,–—-]\s*(?=(?:Bài|Tin|Ảnh|Video|Clip|Thực hiện)\s*:)/iu;
 /** A name is a few words without digits or sentence punctuation. */
 const NAME_MAX_LENGTH = 40;
 const NAME_MAX_WORDS = 6;
@@ -49,7 +51,11 @@ function splitNames(names: string): string[] {
 /** `Bài, ảnh: HOÀNG OANH`; `Tin: HẢI ANH; Ảnh: MINH ĐỨC` (one credit per segment). */
 function creditedNames(line: string): string[] | null {
   const authors: string[] = [];
-  for (const segment of line.split(/\s*;\s*/u)) {
+  // Only after the first credit's colon: `Bài, ảnh:` is one credit, not two.
+  const colon = line.indexOf(':');
+  if (colon < 0) return null;
+  const [firstNames = '', ...others] = line.slice(colon + 1).split(CREDIT_SEPARATOR);
+  for (const segment of [line.slice(0, colon + 1) + firstNames, ...others]) {
     const credited = CREDIT_PREFIX.exec(segment);
     if (!credited?.groups) return null;
     const names = splitNames(credited.groups.names!);
@@ -63,7 +69,7 @@ function creditedNames(line: string): string[] | null {
 function rankedName(line: string, place: BylinePlace): string[] | null {
   const ranked = RANK.exec(line);
   if (!ranked?.groups) return null;
-  const [name = '', ...role] = ranked.groups.rest!.split(/\s*,\s*/u);
+  const [name = '', ...role] = ranked.groups.rest!.replace(TRAILING_PARENS, '').split(/\s*,\s*/u);
   if (!plausibleName(name)) return null;
   if (NAME_UPPER.test(name) && name.includes(' ')) return [name];
   // `Thượng tá Nguyễn Văn Nam, Chính ủy Trung đoàn 98` closing an opinion piece: a short line with

@@ -124,6 +124,23 @@ const BODY_WORDING =
 /** What a caption may end with: a period, a closing quote or parenthesis, or nothing at all. */
 const BAD_ENDING = /[,;:…?!]$|\.\.\.$/u;
 
+/** `Ảnh: Bộ đội giúp dân thu hoạch lúa.` — the credit word first, then the caption. */
+const CREDIT_FIRST = /^Ảnh\s*:\s*(?=\p{Lu})/u;
+
+/**
+ * A line without a final period is a caption when long enough to describe a photo, or when it names
+ * who or where (`Chỉ huy Trung đoàn trao giải cho Tiểu đoàn 1`); a short line naming nobody is an
+ * intertitle (`Nâng cao chất lượng huấn luyện`), which long articles put between their sections.
+ */
+const UNPUNCTUATED_CAPTION_MIN = 80;
+const UNPUNCTUATED_NAMES_MIN = 2;
+
+function isIntertitle(text: string): boolean {
+  if (/[.!?"”)]$/u.test(text) || text.length >= UNPUNCTUATED_CAPTION_MIN) return false;
+  const names = text.split(/\s+/u).slice(1).filter((w) => /^\p{Lu}/u.test(w)).length;
+  return names < UNPUNCTUATED_NAMES_MIN;
+}
+
 /** The caption's words without a trailing photo credit (`… tại thao trường. Ảnh: TL`). */
 function withoutCredit(text: string): string {
   return text.replace(PHOTO_CREDIT, '').trim();
@@ -131,11 +148,12 @@ function withoutCredit(text: string): string {
 
 /** One short descriptive sentence, opening with its subject. */
 export function hasCaptionShape(text: string, max = CAPTION_MAX): boolean {
-  const words = withoutCredit(text);
+  const words = withoutCredit(text.replace(CREDIT_FIRST, ''));
   return (
     words.length > 0 &&
     words.length <= max &&
-    /^["“]?[\p{Lu}\d]/u.test(words) &&
+    // A caption starts from its subject; a line opening on a quote is someone speaking.
+    /^[\p{Lu}\d]/u.test(words) &&
     words.split(/\s+/).length >= 2 &&
     !LIST_ITEM.test(words) &&
     !words.includes(':') &&
@@ -155,7 +173,7 @@ function isCaptionSized(text: string): boolean {
 
 /** What the caption's own words say: a position in the photo, or a photo credit. */
 export function hasCaptionWords(text: string): boolean {
-  return PHOTO_POSITION.test(text) || PHOTO_CREDIT.test(text);
+  return PHOTO_POSITION.test(text) || PHOTO_CREDIT.test(text) || CREDIT_FIRST.test(text);
 }
 
 /**
@@ -172,5 +190,6 @@ export function captionEvidence(lines: readonly BodyLine[], i: number, markupMod
   if (markupMode) return null;
   // An article ends with its text: a closing sentence (or `./.`) is not a photo's caption.
   if (i === lines.length - 1 || END_MARK.test(line.text)) return null;
+  if (isIntertitle(line.text)) return null;
   return hasCaptionShape(line.text) ? 'shape' : null;
 }

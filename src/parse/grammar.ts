@@ -72,8 +72,11 @@ export const BARE_DASH_LEAD = /^[–—-]\s+(?=\S)/u;
 
 // ── Image remnants and table pipes, which mark the caption next to them ─────────────────────────────
 
-/** `![](/fileman/Uploads/tbNews/28531/thumb/dsc00171.jpg)` — a Markdown image left by the capture. */
-export const IMAGE_REMNANT = /^!\[[^\]]*\]\([^)]*\)$/u;
+/**
+ * `![](/fileman/Uploads/tbNews/28531/thumb/dsc00171.jpg)` — a Markdown image left by the capture
+ * (also linked, `[![](a.jpg)](a.jpg)`, or an HTML `<img src="…">`).
+ */
+export const IMAGE_REMNANT = /^(?:\[?!\[[^\]]*\]\([^)]*\)(?:\]\([^)]*\))?|<img\b[^>]*>)$/iu;
 
 /** `.jpg)`, `dsc00171.jpg)` — the tail of an image link cut from its start. */
 export const IMAGE_TAIL = /^\S*\.(?:jpe?g|png|gif|webp|bmp)\)?$/iu;
@@ -116,7 +119,7 @@ export const SOURCE_LINE = /^(?:Nguồn\s*:\s*\S.{0,80}|\(?Theo\s+[^\s,.]+(?:\s+
  * `Phản hồi`, `Các tin khác`, `Mới nhất`, `Xem nhiều nhất`, `Bình luận (0)`, `Tin liên quan`, `Từ khóa: …`.
  */
 export const TAIL_MARKER =
-  /^(?:Trả lời|Phản hồi|Các tin khác|Tin khác|Mới nhất|Tin mới nhất|Xem nhiều nhất|Đọc nhiều nhất|Tin đọc nhiều|Tin liên quan|Bài liên quan|Bài viết liên quan|Tin cùng chuyên mục|Các tin cùng chuyên mục|Tin mới hơn|Tin cũ hơn|Tin đã đưa|Các bài đã đăng|Bình luận|Gửi bình luận|Ý kiến bạn đọc|Viết bình luận|Để lại một bình luận|Để lại bình luận|Chia sẻ|In bài viết|In bài|Gửi email|Về đầu trang|Lên đầu trang|Quay lại|Xem thêm|Tin nổi bật|Facebook|Twitter|Zalo|Tweet|Chia sẻ Facebook)(?:\s*\(\d+\))?\s*:?$|^(?:Thư điện tử của bạn sẽ không được hiển thị công khai|Email của bạn sẽ không được hiển thị công khai|Các trường bắt buộc được đánh dấu|Từ khóa\s*:|Tags?\s*:|Bản quyền thuộc về|©)/iu;
+  /^(?:Trả lời|Phản hồi|Các tin khác|Tin khác|Mới nhất|Tin mới nhất|Xem nhiều nhất|Đọc nhiều nhất|Tin đọc nhiều|Tin liên quan|Bài liên quan|Bài viết liên quan|Tin cùng chuyên mục|Các tin cùng chuyên mục|Tin mới hơn|Tin cũ hơn|Tin đã đưa|Các bài đã đăng|Bình luận|Gửi bình luận|Ý kiến bạn đọc|Viết bình luận|Để lại một bình luận|Để lại bình luận|Chia sẻ|In bài viết|In bài|Gửi email|Về đầu trang|Lên đầu trang|Quay lại|Xem thêm|Tin nổi bật|Facebook|Twitter|Zalo|Tweet|Chia sẻ Facebook|Các tin đã đưa|Có thể bạn quan tâm|Đọc thêm|Tin tức liên quan|Bài viết cùng chuyên mục|Ý kiến của bạn|Gửi ý kiến|Bình luận của bạn|Tin mới)(?:\s*\(\d+\))?\s*:?$|^(?:Thư điện tử của bạn sẽ không được hiển thị công khai|Email của bạn sẽ không được hiển thị công khai|Các trường bắt buộc được đánh dấu|Từ khóa\s*:|Tags?\s*:|Bản quyền thuộc về|©)/iu;
 
 /** `Qk2 – Thu đông 1947 … Đối phó với cuộc tiến công của […]` — a listing's lead snippet. */
 export const LISTING_SNIPPET = /(?:\[…\]|\[\.\.\.\]|…\]|\[\s*Xem thêm\s*\]|\[\s*Đọc tiếp\s*\])\s*$/u;

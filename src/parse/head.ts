@@ -62,6 +62,8 @@ export function readHead(lines: readonly DumpLine[], from: number): Head {
     // A repeated clock or an item date under the title is page furniture, not text.
     else if (CRAWL_HEADER.test(text) || SHORT_HEADER.test(text) || BARE_DATE.test(text) || HEAD_FURNITURE.test(text)) continue;
     else if (!head.byline && readByline(text, 'head')) head.byline = readByline(text, 'head');
+    // A page that prints its title twice (the document's title, then the heading).
+    else if (head.title && text === head.title.text) continue;
     else if (!head.title && i === firstTextLine(lines, from) && isTitle(text)) head.title = line;
     else break;
   }
