@@ -176,7 +176,7 @@ describe('search in Chromium', { skip: chromiumSkipReason() }, () => {
     }
   });
 
-  test('a query without diacritics finds as many articles, ranked about the same', async () => {
+  test('a query without diacritics finds at least as many articles, ranked about the same', async () => {
     const count = (status: string): number => Number(/^(\d+) kết quả/.exec(status)?.[1] ?? NaN);
     for (const [accented, plain] of [
       ['đoàn', 'doan'],
@@ -187,7 +187,8 @@ describe('search in Chromium', { skip: chromiumSkipReason() }, () => {
       const a = await searchFor(page, site, { q: accented! });
       const b = await searchFor(page, site, { q: plain! });
       assert.ok(a.results.length > 0, accented);
-      assert.equal(count(b.status), count(a.status), `${accented} / ${plain}`);
+      // At least as many: `duong` also finds `dương`, `dưỡng`, which a reader without diacritics may mean.
+      assert.ok(count(b.status) >= count(a.status), `${accented} ${a.status} / ${plain} ${b.status}`);
       const top = a.results.slice(0, 3).map((r) => r.path);
       assert.ok(top.includes(b.results[0]!.path), `${plain}: first result ${b.results[0]!.path} not in the top 3 of ${accented}`);
     }

@@ -1,0 +1,149 @@
+/**
+ * `npx tsx src/cli/search-bench.ts [--count 10000] [--dir /tmp/qk2-search-bench] [--keep] [query…]`
+ *
+ * Measures search alone on a synthetic archive of built article pages (src/bench/search.ts): the time
+ * and size of the index build, then, in headless Chromium on the real search page, per query, the
+ * bytes the first query transfers (Pagefind's own files included; raw, and gzipped as a static host
+ * would serve its text files) and the time from the last keystroke to the first results on screen.
+ * Prints a table and writes it as JSON (`<dir>/search-bench.json`).
+ */
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { syntheticArchive, writeArticlePages, writeSearchPage } from '../bench/search.ts';
+import { indexSite } from '../search/indexSite.ts';
+import { launchChromium, serveDirectory } from '../../tests/support/browser.ts';
+
+const DEFAULT_QUERIES = ['bien phong', 'dan quan', 'quan khu', 'su doan', 'tuyen quan'];
+/** Time between keystrokes: a fast typist. */
+const KEY_DELAY_MS = 60;
+
+interface QueryMeasure {
+  query: string;
+  results: string;
+  /** Everything the page fetched from opening it to the first results of the query. */
+  requests: number;
+  bytes: number;
+  /** The same, text files (JS, JSON) gzipped as a static host serves them. */
+  gzipBytes: number;
+  /** Of which under /pagefind/. */
+  pagefindBytes: number;
+  /** From opening the page to the index being ready (before the reader types). */
+  readyMs: number;
+  /** From the last keystroke to the first results on screen. */
+  keystrokeToResultsMs: number;
+}
+
+function args(argv: string[]): { count: number; dir: string; keep: boolean; queries: string[] } {
+  let count = 10_000;
+  let dir = '/tmp/qk2-search-bench';
+  let keep = false;
+  const queries: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--count') count = Number(argv[++i]);
+    else if (a === '--dir') dir = argv[++i]!;
+    else if (a === '--keep') keep = true;
+    else queries.push(a);
+  }
+  if (!Number.isInteger(count) || count < 1) throw new Error(`--count must be a positive integer`);
+  return { count, dir, keep, queries: queries.length ? queries : DEFAULT_QUERIES };
+}
+
+const TEXT = /\.(js|json|html|css)$/;
+const gzipCache = new Map<string, number>();
+async function gzipSize(siteDir: string, path: string, bytes: number): Promise<number> {
+  if (!TEXT.test(path)) return bytes;
+  const cached = gzipCache.get(path);
+  if (cached !== undefined) return cached;
+  const file = path.endsWith('/') ? `${path}index.html` : path;
+  const size = gzipSync(await readFile(join(siteDir, file))).length;
+  gzipCache.set(path, size);
+  return size;
+}
+
+async function main(): Promise<void> {
+  const { count, dir, keep, queries } = args(process.argv.slice(2));
+  const siteDir = join(dir, `site-${count}`);
+  const exists = await stat(join(siteDir, 'pagefind', 'shards.json')).catch(() => null);
+  let indexMs = 0;
+  if (!keep || !exists) {
+    await rm(siteDir, { recursive: true, force: true });
+    await mkdir(siteDir, { recursive: true });
+    const t0 = performance.now();
+    await writeArticlePages(siteDir, syntheticArchive(count));
+    console.log(`pages    ${((performance.now() - t0) / 1000).toFixed(1)} s  ${count} synthetic articles`);
+  }
+  await writeSearchPage(siteDir);
+  const t1 = performance.now();
+  const index = await indexSite({ siteDir });
+  indexMs = performance.now() - t1;
+  console.log(
+    `index    ${(indexMs / 1000).toFixed(1)} s  ${index.pages} pages, ${index.shards} shards (${index.rebuilt} rebuilt), ` +
+      `${(index.bytes / 1e6).toFixed(1)} MB`,
+  );
+
+  const site = await serveDirectory(siteDir);
+  const browser = await launchChromium();
+  const measures: QueryMeasure[] = [];
+  try {
+    for (const query of queries) {
+      // A fresh context: an empty cache, as for a reader's first search.
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      site.served.length = 0;
+      const opened = performance.now();
+      await page.goto(`${site.url}tim-kiem/`);
+      await page.waitForFunction(() => document.querySelector('[data-search-status]')?.textContent?.startsWith('Nhập'));
+      const readyMs = performance.now() - opened;
+      const expected = `?q=${encodeURIComponent(query).replace(/%20/g, '+')}`;
+      await page.evaluate((want) => {
+        const root = document.querySelector('[data-search]')!;
+        const timing = { lastKey: 0, shown: 0 };
+        Object.assign(window, { searchTiming: timing });
+        document.addEventListener('keydown', () => (timing.lastKey = performance.now()), true);
+        new MutationObserver(() => {
+          if (root.getAttribute('data-searched') === want && !timing.shown) timing.shown = performance.now();
+        }).observe(root, { attributes: true, attributeFilter: ['data-searched'] });
+      }, expected);
+      await page.locator('#search-q').pressSequentially(query, { delay: KEY_DELAY_MS });
+      await page.waitForFunction(() => (window as unknown as { searchTiming: { shown: number } }).searchTiming.shown > 0);
+      const timing = await page.evaluate(() => (window as unknown as { searchTiming: { lastKey: number; shown: number } }).searchTiming);
+      const results = (await page.textContent('[data-search-status]')) ?? '';
+      let gzipBytes = 0;
+      for (const s of site.served) gzipBytes += await gzipSize(siteDir, s.path, s.bytes);
+      measures.push({
+        query,
+        results,
+        requests: site.served.length,
+        bytes: site.served.reduce((sum, s) => sum + s.bytes, 0),
+        gzipBytes,
+        pagefindBytes: site.served.filter((s) => s.path.startsWith('/pagefind/')).reduce((sum, s) => sum + s.bytes, 0),
+        readyMs: Math.round(readyMs),
+        keystrokeToResultsMs: Math.round(timing.shown - timing.lastKey),
+      });
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+
+  const kb = (n: number): string => `${(n / 1024).toFixed(0)} KB`;
+  console.log(`\n${count} articles, ${index.shards} shards; first query on an empty cache:`);
+  console.log('query         requests  raw       gzip      pagefind  ready   keystroke→results  results');
+  for (const m of measures) {
+    console.log(
+      `${m.query.padEnd(13)} ${String(m.requests).padStart(8)}  ${kb(m.bytes).padEnd(9)} ${kb(m.gzipBytes).padEnd(9)} ` +
+        `${kb(m.pagefindBytes).padEnd(9)} ${`${m.readyMs} ms`.padEnd(7)} ${`${m.keystrokeToResultsMs} ms`.padEnd(18)} ${m.results}`,
+    );
+  }
+  const report = { count, index: { ...index, ms: Math.round(indexMs) }, queries: measures };
+  await writeFile(join(dir, 'search-bench.json'), `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`\n${join(dir, 'search-bench.json')}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
