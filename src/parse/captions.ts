@@ -108,6 +108,20 @@ const BODY_OPENING = new RegExp(
       'Vì thế',
       'Bằng',
       'Từ đó',
+      'Mùa',
+      'Những ngày',
+      'Những năm',
+      'Những tháng',
+      'Nhiều năm',
+      'Hôm nay',
+      'Hằng ngày',
+      'Hàng ngày',
+      'Trải qua',
+      'Sau đó',
+      'Suốt',
+      'Nhận được',
+      // A time phrase closed by a comma: `Mùa khô năm nay, …`, `Thời gian qua, …`, `Những ngày này, …`.
+      '(?:[\\p{L}\\d/-]+\\s+){0,4}(?:nay|qua|này|đó|ấy|trước|tới)(?=,)',
       '(?:Năm|Ngày|Sáng|Chiều|Tối|Trưa|Đêm|Tháng)\\s+(?:\\d|nay|qua|hôm)',
     ].join('|') +
     ')(?=[\\s,])',
@@ -128,17 +142,19 @@ const BAD_ENDING = /[,;:…?!]$|\.\.\.$/u;
 const CREDIT_FIRST = /^Ảnh\s*:\s*(?=\p{Lu})/u;
 
 /**
- * A line without a final period is a caption when long enough to describe a photo, or when it names
- * who or where (`Chỉ huy Trung đoàn trao giải cho Tiểu đoàn 1`); a short line naming nobody is an
- * intertitle (`Nâng cao chất lượng huấn luyện`), which long articles put between their sections.
+ * Intertitles, which long articles put between their sections, look like captions without a period;
+ * they are short, name nobody, and open on a programme rather than a subject:
+ * `Nâng cao chất lượng huấn luyện`, `Phát huy vai trò hạt nhân`, `Dấu ấn từ cơ sở`.
+ * A caption names who does what (`Bộ đội giúp dân sơ tán khỏi vùng ngập lụt`).
  */
-const UNPUNCTUATED_CAPTION_MIN = 80;
-const UNPUNCTUATED_NAMES_MIN = 2;
+const INTERTITLE_MAX = 80;
+const INTERTITLE_OPENING =
+  /^(?:Nâng cao|Phát huy|Tăng cường|Xây dựng|Đẩy mạnh|Làm tốt|Chú trọng|Quan tâm|Giữ vững|Đổi mới|Tập trung|Khắc phục|Phát triển|Góp phần|Nỗ lực|Bảo đảm|Đảm bảo|Thực hiện|Triển khai|Chủ động|Kiên quyết|Tích cực|Hiệu quả|Kết quả|Dấu ấn|Điểm sáng|Vai trò|Bài học|Những|Từ|Khi|Để|Vì|Cần|Còn|Niềm|Nơi|Hành trình)(?=\s)/u;
 
 function isIntertitle(text: string): boolean {
-  if (/[.!?"”)]$/u.test(text) || text.length >= UNPUNCTUATED_CAPTION_MIN) return false;
+  if (/[.!?"”)]$/u.test(text) || text.length >= INTERTITLE_MAX) return false;
   const names = text.split(/\s+/u).slice(1).filter((w) => /^\p{Lu}/u.test(w)).length;
-  return names < UNPUNCTUATED_NAMES_MIN;
+  return names === 0 && INTERTITLE_OPENING.test(text);
 }
 
 /** The caption's words without a trailing photo credit (`… tại thao trường. Ảnh: TL`). */
