@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parseDocument } from 'htmlparser2';
-import type { ChildNode, Element } from 'domhandler';
+// htmlparser2's own node types (domhandler, its dependency).
+import type { Element, Node as ChildNode } from 'domhandler';
 import { build } from '../src/cli/build.ts';
 import type { BuildReport } from '../src/report.ts';
 

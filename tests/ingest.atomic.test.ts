@@ -1,0 +1,53 @@
+/** The folder swap and its recovery: the states a kill can leave, and what the next run makes of them. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { recoverFolder, stagingFolder, swapFolder } from '../src/ingest/atomic.ts';
+
+async function site(dir: string, marker: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  await writeFile(path.join(dir, 'index.html'), marker);
+}
+
+test('atomic: a swap replaces the folder whole and leaves nothing beside it', async () => {
+  const parent = await mkdtemp(path.join(tmpdir(), 'atomic-'));
+  const target = path.join(parent, '_site');
+  await site(target, 'old');
+  const staging = await stagingFolder(target);
+  await site(staging, 'new');
+  await swapFolder(staging, target);
+  assert.equal(await readFile(path.join(target, 'index.html'), 'utf8'), 'new');
+  assert.deepEqual(await readdir(parent), ['_site']);
+});
+
+test('atomic: killed between the two renames, the previous folder is put back', async () => {
+  const parent = await mkdtemp(path.join(tmpdir(), 'atomic-'));
+  const target = path.join(parent, '_site');
+  // The state after `rename(target, previous)` and before `rename(staging, target)`.
+  await site(path.join(parent, '_site.previous-4242'), 'old');
+  await site(path.join(parent, '_site.staging-4242'), 'half');
+  await recoverFolder(target);
+  assert.equal(await readFile(path.join(target, 'index.html'), 'utf8'), 'old');
+  assert.deepEqual(await readdir(parent), ['_site']);
+});
+
+test('atomic: killed after the swap, the leftover previous folder is removed', async () => {
+  const parent = await mkdtemp(path.join(tmpdir(), 'atomic-'));
+  const target = path.join(parent, '_site');
+  await site(target, 'new');
+  await site(path.join(parent, '_site.previous-4242'), 'old');
+  await recoverFolder(target);
+  assert.equal(await readFile(path.join(target, 'index.html'), 'utf8'), 'new');
+  assert.deepEqual(await readdir(parent), ['_site']);
+});
+
+test('atomic: folders that merely share the prefix are not touched', async () => {
+  const parent = await mkdtemp(path.join(tmpdir(), 'atomic-'));
+  const target = path.join(parent, '_site');
+  await site(target, 'new');
+  await site(path.join(parent, '_site-backup'), 'keep');
+  await recoverFolder(target);
+  assert.deepEqual((await readdir(parent)).sort(), ['_site', '_site-backup']);
+});
