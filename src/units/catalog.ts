@@ -93,7 +93,7 @@ const OWNER_SUFFIX = /\s((?:Quân khu|Quân đoàn) \d+)$/u;
 /** How names are compared: NFC, old-style tone marks, lower case, one kind of space and dash. */
 export function unitKey(name: string): string {
   return canonicalTone(name)
-    .toLocaleLowerCase('vi')
+    .toLowerCase()
     .replace(/\s*[-–—]\s*/g, ' – ')
     .replace(/\s+/g, ' ')
     .trim();

@@ -29,6 +29,28 @@ const STANDS_ALONE = /^Cục /u;
 
 type Where = 'title' | 'lead' | 'body' | 'site';
 
+// Distinct unit names are few (thousands over an archive) while mentions are many: canonicalise each once.
+const canonicalNames = new Map<string, string>();
+function canonical(name: string): string {
+  let out = canonicalNames.get(name);
+  if (out === undefined) {
+    out = catalog.byKey.get(unitKey(name)) ?? canonicalTone(name);
+    canonicalNames.set(name, out);
+  }
+  return out;
+}
+
+/** The present name of a unit once called `name` (`Trung đoàn 1` → `Trung đoàn 98`), or null. */
+const presentNames = new Map<string, string | null>();
+function presentName(name: string): string | null {
+  let out = presentNames.get(name);
+  if (out === undefined) {
+    out = catalog.byFormerKey.get(unitKey(name)) ?? null;
+    presentNames.set(name, out);
+  }
+  return out;
+}
+
 interface Found {
   mention: Mention;
   where: Where;
@@ -47,18 +69,17 @@ export function recognizeUnits(article: Pick<Article, 'title' | 'dateline' | 'su
   const found: Found[] = [];
   for (const [where, text] of segments) for (const mention of scanUnits(text)) found.push({ mention, where });
 
-  const canonical = (name: string): string => catalog.byKey.get(unitKey(name)) ?? canonicalTone(name);
   const named = new Set<string>();
   for (const { mention } of found) if (mention.type === 'unit') named.add(canonical(mention.name));
   const current = (name: string): string => {
-    const present = catalog.byFormerKey.get(unitKey(name));
-    return present !== undefined && named.has(present) ? present : name;
+    const present = presentName(name);
+    return present !== null && named.has(present) ? present : name;
   };
 
   const datelineRegion = DATELINE_REGION.exec(article.dateline ?? '')?.[1];
   const namedRegions = [...named].flatMap((name) => REGION_NAME.exec(name)?.[1] ?? []);
   const region = datelineRegion ?? (namedRegions.length === 1 ? namedRegions[0] : undefined);
-  const partialName = completePartials(found, named, datelineRegion, region, canonical);
+  const partialName = completePartials(found, named, datelineRegion, region);
 
   // Each mention's unit, aligned with `found`; a bare reference has none of its own.
   const names = found.map(({ mention }): string | null => {
@@ -82,7 +103,6 @@ function completePartials(
   named: ReadonlySet<string>,
   datelineRegion: string | undefined,
   region: string | undefined,
-  canonical: (name: string) => string,
 ): Map<string, string | null> {
   const families = new Map<string, { counted: boolean; owned: boolean }>();
   for (const { mention, where } of found) {
