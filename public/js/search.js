@@ -62,11 +62,6 @@ async function openIndex() {
   return created;
 }
 
-/** Filter values for Pagefind: one chosen value per filter. */
-function pagefindFilters(filters) {
-  return Object.fromEntries(Object.entries(filters).map(([name, value]) => [name, value]));
-}
-
 /** Shards in date order: newest or oldest first, undated articles last either way. */
 function shardsInDateOrder(direction) {
   const dated = shardKeys.filter((k) => k !== UNDATED_SHARD && k !== OTHER_SHARD);
@@ -76,7 +71,7 @@ function shardsInDateOrder(direction) {
 
 async function find(current) {
   const term = searchTerm(current.q) || null;
-  const filters = pagefindFilters(current.filters);
+  const filters = { ...current.filters };
   const all = await index.search(term, { filters });
   const direction = SORTS[current.sort];
   if (!direction) return { results: all.results, counts: all.filters };
@@ -225,7 +220,8 @@ function fail(error) {
 function typed() {
   clearTimeout(timer);
   const q = input.value.normalize('NFC');
-  if (index && searchTerm(q)) void index.preload(searchTerm(q), { filters: pagefindFilters(state.filters) });
+  // No `preload` per keystroke: a one-letter prefix pulls the index chunks of every word it starts,
+  // in every shard, which costs more bytes and time than it saves.
   timer = setTimeout(() => {
     state = { ...state, q };
     commit(false);

@@ -56,6 +56,20 @@ const SENTENCES = [
   'Hoạt động dân vận khéo góp phần củng cố mối quan hệ đoàn kết quân dân trên địa bàn.',
   'Ban Chỉ huy Quân sự huyện tổ chức giao nhận quân bảo đảm nhanh gọn, an toàn, tiết kiệm.',
   'Trường Quân sự Quân khu khai giảng lớp đào tạo tiểu đội trưởng cho chiến sĩ mới.',
+  'Mùa mưa lũ năm nay, nhiều tuyến đường liên xã bị sạt lở, giao thông bị chia cắt nhiều ngày.',
+  'Bà con trong bản phấn khởi khi điện lưới về tới từng nhà, các cháu nhỏ có đèn học bài buổi tối.',
+  'Từ đầu năm đến nay, xã đã vận động được hơn hai trăm hộ gia đình tham gia trồng rừng phòng hộ.',
+  'Nhiều mô hình phát triển kinh tế hộ gia đình được nhân rộng, thu nhập của người dân tăng rõ rệt.',
+  'Tại buổi lễ, các em học sinh được tặng sách vở, áo ấm và xe đạp để tiếp tục đến trường.',
+  'Đường lên bản quanh co, dốc cao, xe máy phải đi chậm, có đoạn phải xuống dắt bộ.',
+  'Ông trưởng bản kể lại những ngày đầu đưa giống lúa mới về thử nghiệm trên ruộng bậc thang.',
+  'Chương trình khám bệnh, cấp thuốc miễn phí đã giúp hàng trăm người cao tuổi được chăm sóc sức khỏe.',
+  'Hội nghị đã thảo luận, đóng góp ý kiến vào dự thảo báo cáo chính trị trình đại hội.',
+  'Các tổ công tác thường xuyên bám cơ sở, nắm chắc tình hình, kịp thời giải quyết những vướng mắc.',
+  'Phiên chợ vùng cao họp mỗi tuần một lần, đồng bào mang nông sản, thổ cẩm xuống trao đổi.',
+  'Nhờ làm tốt công tác tuyên truyền, tình trạng tảo hôn trên địa bàn đã giảm đáng kể.',
+  'Những ngôi nhà đại đoàn kết được bàn giao kịp thời trước Tết, giúp các hộ nghèo yên tâm đón xuân.',
+  'Đoàn thanh niên phát động phong trào tình nguyện mùa hè xanh, sửa chữa trường học và làm đường.',
 ];
 
 /** A small, fast, seeded generator: the same seed gives the same archive on every machine. */

@@ -28,6 +28,8 @@ interface QueryMeasure {
   gzipBytes: number;
   /** Of which under /pagefind/. */
   pagefindBytes: number;
+  /** Raw bytes by kind of Pagefind file: runtime (JS, worker, WebAssembly), meta, filter, index, fragment. */
+  breakdown: Record<string, number>;
   /** From opening the page to the index being ready (before the reader types). */
   readyMs: number;
   /** From the last keystroke to the first results on screen. */
@@ -60,6 +62,19 @@ async function gzipSize(siteDir: string, path: string, bytes: number): Promise<n
   const size = gzipSync(await readFile(join(siteDir, file))).length;
   gzipCache.set(path, size);
   return size;
+}
+
+function kindOf(path: string): string {
+  if (!path.startsWith('/pagefind/')) return 'page';
+  if (/\.pf_meta$|pagefind-entry\.json$|shards\.json$/.test(path)) return 'meta';
+  const dir = /\/(filter|index|fragment)\//.exec(path)?.[1];
+  return dir ?? 'runtime';
+}
+
+function breakdown(served: Array<{ path: string; bytes: number }>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const s of served) out[kindOf(s.path)] = (out[kindOf(s.path)] ?? 0) + s.bytes;
+  return out;
 }
 
 async function main(): Promise<void> {
@@ -119,6 +134,7 @@ async function main(): Promise<void> {
         bytes: site.served.reduce((sum, s) => sum + s.bytes, 0),
         gzipBytes,
         pagefindBytes: site.served.filter((s) => s.path.startsWith('/pagefind/')).reduce((sum, s) => sum + s.bytes, 0),
+        breakdown: breakdown(site.served),
         readyMs: Math.round(readyMs),
         keystrokeToResultsMs: Math.round(timing.shown - timing.lastKey),
       });
