@@ -91,6 +91,7 @@ export async function serveSite(opts: RenderOptions & { port?: number }): Promis
   };
   Object.assign(process.env, values);
   const eleventy = eleventyFor(opts, 'serve');
+  await eleventy.init();
   await eleventy.watch();
   await eleventy.serve(opts.port ?? 8080);
 }
