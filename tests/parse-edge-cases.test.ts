@@ -244,11 +244,14 @@ const LAYOUTS: Array<[name: string, text: string, expected: Partial<Record<strin
   ['a byline under the title', `Hội thi điều lệnh\n\nBài và ảnh: MINH TÂM\n\n${LEAD}`, { title: 'Hội thi điều lệnh', byline: 'Bài và ảnh: MINH TÂM', summary: LEAD.slice(6) }],
   ['a breadcrumb with separators', `Trang chủ » Tin tức » Quốc phòng\n\nHội thi điều lệnh\n\n${LEAD}`, { title: 'Hội thi điều lệnh', titleDerived: false }],
   ['a title printed twice', `Hội thi điều lệnh\n\nHội thi điều lệnh\n\nNgày đăng: 28/05/2024\n\n${LEAD}`, { title: 'Hội thi điều lệnh', date: '2024-05-28', summary: LEAD.slice(6) }],
+  ['a section name above the title', `Tin tức - Sự kiện\n\nHội thi điều lệnh ở Trung đoàn 98\n\nNgày đăng: Thứ ba, 28/05/2024\n\n${LEAD}`, { title: 'Hội thi điều lệnh ở Trung đoàn 98', date: '2024-05-28' }],
+  ['a date in words', `Hội thi điều lệnh\n\nNgày đăng: 28 tháng 5 năm 2024\n\n${LEAD}`, { date: '2024-05-28' }],
   ['a title that asks', `Vì sao đơn vị luôn dẫn đầu?\n\n${LEAD}`, { title: 'Vì sao đơn vị luôn dẫn đầu?' }],
   ['a share bar above the lead', `Hội thi điều lệnh\n\nChia sẻ\n\nFacebook\n\n${LEAD}`, { title: 'Hội thi điều lệnh', summary: LEAD.slice(6) }],
   ['page furniture in the head', `Hội thi điều lệnh\n\nCập nhật: 28/05/2024 08:00\n\nLượt xem: 1.234\n\n${LEAD}`, { summary: LEAD.slice(6), date: null }],
   ['a capture starting mid-sentence', `các đơn vị trực thuộc tham gia hội thi.\n\nHội thi diễn ra sôi nổi.`, { titleDerived: true, summary: 'các đơn vị trực thuộc tham gia hội thi.' }],
   ['a series line before the date', `Hội thi điều lệnh\n\nKỳ 2: Những người thầy\n\nNgày đăng: 28/05/2024\n\n${LEAD}`, { series: 'Kỳ 2: Những người thầy', date: '2024-05-28' }],
+  ['a date under the byline', `Hội thi điều lệnh\n\n${LEAD}\n\nHội thi kết thúc tốt đẹp.\n\nTin, ảnh: MINH TÂM\n\n28/05/2024 08:15`, { byline: 'Tin, ảnh: MINH TÂM', truncated: false }],
   ['a byline after the end mark, then navigation', `Hội thi điều lệnh\n\n${LEAD}\n\nHội thi kết thúc tốt đẹp./.\n\nMINH TÂM\n\nTrang chủ\n\nLiên hệ`, { byline: 'MINH TÂM', truncated: false }],
 ];
 for (const [name, text, expected] of LAYOUTS) {

@@ -42,9 +42,16 @@ export function isGarbageToken(token: string): boolean {
 
 // ── The article head ────────────────────────────────────────────────────────────────────────────────
 
-/** `Ngày đăng: 20/03/2023` (also `-` or `.` separators, a two-digit year, a time after it). */
+/**
+ * `Ngày đăng: 20/03/2023` (also `-` or `.` separators, a two-digit year, a weekday before it, a time
+ * after it: `Ngày đăng: Thứ hai, 20-3-2023 | 10:15`).
+ */
 export const PUBLISHED =
-  /^(?:Ngày\s+đăng|Đăng\s+ngày|Ngày\s+xuất\s+bản)\s*:?\s*(?<day>\d{1,2})[/.-](?<month>\d{1,2})[/.-](?<year>\d{4}|\d{2})(?!\d).*$/iu;
+  /^(?:Ngày\s+đăng|Đăng\s+ngày|Ngày\s+xuất\s+bản)\s*:?\s*(?:(?:Thứ\s+\S+|Chủ\s+nhật)\s*,?\s*)?(?<day>\d{1,2})[/.-](?<month>\d{1,2})[/.-](?<year>\d{4}|\d{2})(?!\d).*$/iu;
+
+/** `Ngày đăng: 20 tháng 3 năm 2023` — the date in words. */
+export const PUBLISHED_IN_WORDS =
+  /^(?:Ngày\s+đăng|Đăng\s+ngày|Ngày\s+xuất\s+bản)\s*:?\s*(?:(?:Thứ\s+\S+|Chủ\s+nhật)\s*,?\s*)?(?:ngày\s+)?(?<day>\d{1,2})\s+tháng\s+(?<month>\d{1,2})\s*,?\s+năm\s+(?<year>\d{4})(?!\d).*$/iu;
 
 /** `05/09/2019`, `05/09/2019 08:15`, `08:15 05/09/2019` — a bare date alone on its line. */
 export const BARE_DATE =

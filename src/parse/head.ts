@@ -12,6 +12,7 @@ import {
   IMAGE_REMNANT,
   LIST_ITEM,
   PUBLISHED,
+  PUBLISHED_IN_WORDS,
   SERIES,
   SHORT_HEADER,
   TAIL_MARKER,
@@ -53,35 +54,62 @@ export function isTitle(text: string): boolean {
 /** Reads the head starting at `from` (the first line after the page header). */
 export function readHead(lines: readonly DumpLine[], from: number): Head {
   const head: Head = { title: null, published: null, series: null, byline: null, end: from };
+  // The title can only be the first line that is not a date, series or byline.
+  let titleAt = firstTextLine(lines, from);
   let i = from;
   for (; i < lines.length && i < from + HEAD_MAX; i++) {
     const line = lines[i]!;
     const { text } = line;
-    if (!head.published && PUBLISHED.test(text)) head.published = line;
-    else if (!head.series && SERIES.test(text)) head.series = text;
-    // A repeated clock or an item date under the title is page furniture, not text.
-    else if (CRAWL_HEADER.test(text) || SHORT_HEADER.test(text) || BARE_DATE.test(text) || HEAD_FURNITURE.test(text)) continue;
-    else if (!head.byline && readByline(text, 'head')) head.byline = readByline(text, 'head');
-    // A page that prints its title twice (the document's title, then the heading).
-    else if (head.title && text === head.title.text) continue;
-    else if (!head.title && i === firstTextLine(lines, from) && isTitle(text)) head.title = line;
-    else break;
+    if (!head.published && (PUBLISHED.test(text) || PUBLISHED_IN_WORDS.test(text))) {
+      head.published = line;
+    } else if (!head.series && SERIES.test(text)) {
+      head.series = text;
+    } else if (isFurniture(text) || text === head.title?.text) {
+      // A repeated clock, an item date, a view count; or the title printed twice (document title, heading).
+    } else if (!head.byline && readByline(text, 'head')) {
+      head.byline = readByline(text, 'head');
+    } else if (!head.title && i === titleAt && isTitle(text)) {
+      // `Tin tức - Sự kiện` above the title: a short section name followed by a longer title.
+      const next = lines[i + 1]?.text;
+      if (next && isSectionName(text, next)) titleAt = firstTextLine(lines, i + 1);
+      else head.title = line;
+    } else {
+      break;
+    }
   }
   head.end = i;
   return head;
 }
 
-/** The title can only be the first line that is not a date, series or byline. */
+/** A section's name has a few words; what follows it is the real, longer title. */
+const SECTION_NAME_MAX_WORDS = 5;
+
+function isSectionName(text: string, next: string): boolean {
+  return (
+    text.split(/\s+/u).length <= SECTION_NAME_MAX_WORDS &&
+    next.length > text.length &&
+    isTitle(next) &&
+    !PUBLISHED.test(next) &&
+    !PUBLISHED_IN_WORDS.test(next) &&
+    !SERIES.test(next) &&
+    !isFurniture(next) &&
+    !readByline(next, 'head')
+  );
+}
+
+/** Lines of the head that carry nothing the article keeps. */
+function isFurniture(text: string): boolean {
+  return CRAWL_HEADER.test(text) || SHORT_HEADER.test(text) || BARE_DATE.test(text) || HEAD_FURNITURE.test(text);
+}
+
+/** The first line from `from` that is not a date, series, byline or furniture. */
 function firstTextLine(lines: readonly DumpLine[], from: number): number {
   let i = from;
-  while (
-    i < lines.length &&
-    (PUBLISHED.test(lines[i]!.text) ||
-      SERIES.test(lines[i]!.text) ||
-      BARE_DATE.test(lines[i]!.text) ||
-      HEAD_FURNITURE.test(lines[i]!.text) ||
-      readByline(lines[i]!.text, 'head'))
-  ) {
+  while (i < lines.length) {
+    const { text } = lines[i]!;
+    const meta =
+      PUBLISHED.test(text) || PUBLISHED_IN_WORDS.test(text) || SERIES.test(text) || isFurniture(text) || readByline(text, 'head');
+    if (!meta) break;
     i++;
   }
   return i;

@@ -9,7 +9,7 @@ import { captionEvidence, SUSPICIOUS_LENGTH, type BodyLine } from './captions.ts
 import { readPrelude } from './crawlHeader.ts';
 import { calendarDate } from './dates.ts';
 import { DumpParseError } from './error.ts';
-import { IMAGE_REMNANT, IMAGE_TAIL, INLINE_IMAGE, INLINE_LINK, isGarbageToken, PIPE_LINE, PIPED, PUBLISHED } from './grammar.ts';
+import { IMAGE_REMNANT, IMAGE_TAIL, INLINE_IMAGE, INLINE_LINK, isGarbageToken, PIPE_LINE, PIPED, PUBLISHED, PUBLISHED_IN_WORDS } from './grammar.ts';
 import { readHead, type Head } from './head.ts';
 import { deriveTitle, readLead, withoutGluedJunk } from './lead.ts';
 import { dumpLines, type DumpLine } from './lines.ts';
@@ -95,7 +95,8 @@ export function parseDump(text: string, source: string): ParsedDump {
 
 /** `Ngày đăng: 20/03/2023` → `2023-03-20`; a date that does not exist is dropped with a warning. */
 function publicationDate(head: Head, crawledAt: string | null, warnings: string[]): string | null {
-  const parts = head.published ? PUBLISHED.exec(head.published.text)?.groups : undefined;
+  const printed = head.published?.text ?? '';
+  const parts = (PUBLISHED.exec(printed) ?? PUBLISHED_IN_WORDS.exec(printed))?.groups;
   if (!head.published || !parts) {
     warnings.push('no publication date');
     return null;

@@ -4,7 +4,7 @@
  * them and stops mid-sentence was truncated by the capture.
  */
 import { isCredit, readByline, type Byline } from './byline.ts';
-import { END_MARK, SOURCE_LINE, TAIL_MARKER } from './grammar.ts';
+import { BARE_DATE, END_MARK, HEAD_FURNITURE, SOURCE_LINE, TAIL_MARKER } from './grammar.ts';
 import type { DumpLine } from './lines.ts';
 
 export interface End {
@@ -41,6 +41,9 @@ export function readEnd(all: readonly DumpLine[]): End {
     }
     return { body, byline, reachesEnd: true };
   }
+
+  // A date or a view count printed under the byline is the page's, not the article's.
+  while (body.length > 1 && (BARE_DATE.test(body.at(-1)!.text) || HEAD_FURNITURE.test(body.at(-1)!.text))) body.pop();
 
   // The byline is the last line, or the one before a source line (`Tin, ảnh: …` / `Nguồn: …`).
   const last = body.length - 1;
