@@ -36,6 +36,11 @@ const ADDED = 10;
 
 interface StageResult {
   seconds: number;
+  /**
+   * CPU seconds (user + system) of the build's process tree during the stage, sampled: start-up
+   * counts in the first stage. On a shared machine this moves less than wall time.
+   */
+  cpuSeconds: number;
   /** Peak RSS of the build's process tree during the stage, as the build measured it. */
   peakRssBytes: number | null;
   /** The same, as this script sampled it (VmRSS of every process in the tree, summed). */
@@ -125,15 +130,32 @@ async function removeAdded(folder: string, count: number, seed: number): Promise
 
 // ---- one build ----------------------------------------------------------------------------------
 
-/** Every descendant of `root`, from the parent pid in /proc/<pid>/stat. */
-function processTree(root: number): number[] {
+/** Clock ticks per second of /proc/<pid>/stat's CPU times (USER_HZ, 100 on Linux). */
+const TICKS = 100;
+
+interface TreeSample {
+  rssBytes: number;
+  /** CPU seconds (user + system) of the tree, including its children that already exited. */
+  cpuSeconds: number;
+  processes: number;
+}
+
+/**
+ * Memory and CPU time of `root` and all its descendants. Parents come from /proc/<pid>/stat; the CPU
+ * of exited children is in their parent's cutime/cstime once it waited for them.
+ */
+function sampleTree(root: number): TreeSample {
   const children = new Map<number, number[]>();
+  const ticks = new Map<number, number>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
       const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      // The command name is in parentheses and may hold spaces: fields are counted after its `)`.
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      // The command name is in parentheses and may hold spaces: fields are counted after its `)`,
+      // from field 3 (state): ppid is field 4, utime/stime/cutime/cstime fields 14–17.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const ppid = Number(fields[1]);
+      ticks.set(Number(name), Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]));
       const list = children.get(ppid) ?? [];
       list.push(Number(name));
       children.set(ppid, list);
@@ -141,34 +163,24 @@ function processTree(root: number): number[] {
       // The process exited between the listing and the read.
     }
   }
-  const tree: number[] = [];
+  const sample: TreeSample = { rssBytes: 0, cpuSeconds: 0, processes: 0 };
   const pending = [root];
   while (pending.length > 0) {
     const pid = pending.pop()!;
-    tree.push(pid);
     pending.push(...(children.get(pid) ?? []));
-  }
-  return tree;
-}
-
-const VM_RSS = /^VmRSS:\s+(\d+) kB$/m;
-
-function treeRss(root: number): { bytes: number; processes: number } {
-  let bytes = 0;
-  let processes = 0;
-  for (const pid of processTree(root)) {
     try {
       const match = VM_RSS.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-      if (match) {
-        bytes += Number(match[1]) * 1024;
-        processes++;
-      }
+      if (match) sample.rssBytes += Number(match[1]) * 1024;
+      sample.cpuSeconds += (ticks.get(pid) ?? 0) / TICKS;
+      sample.processes++;
     } catch {
       // Exited meanwhile.
     }
   }
-  return { bytes, processes };
+  return sample;
 }
+
+const VM_RSS = /^VmRSS:\s+(\d+) kB$/m;
 
 interface BuildPaths {
   input: string;
@@ -202,12 +214,16 @@ async function runBuild(paths: BuildPaths, label: string): Promise<RunResult> {
   let processes = 0;
   let cacheHits: number | null = null;
   const output: string[] = [];
+  // CPU seconds of the tree when each stage ended: a measure that a busy machine disturbs less than wall time.
+  const cpuAtEnd = new Map<string, number>();
+  let cpu = 0;
   const sample = () => {
-    const { bytes, processes: n } = treeRss(pid);
-    peak = Math.max(peak, bytes);
-    processes = Math.max(processes, n);
+    const tree = sampleTree(pid);
+    peak = Math.max(peak, tree.rssBytes);
+    processes = Math.max(processes, tree.processes);
+    cpu = Math.max(cpu, tree.cpuSeconds);
     const stage = STAGES[Math.min(finished, STAGES.length - 1)]!;
-    sampledPeaks.set(stage, Math.max(sampledPeaks.get(stage) ?? 0, bytes));
+    sampledPeaks.set(stage, Math.max(sampledPeaks.get(stage) ?? 0, tree.rssBytes));
   };
   const sampler = setInterval(sample, SAMPLE_MS);
   const onLine = (line: string) => {
@@ -216,6 +232,8 @@ async function runBuild(paths: BuildPaths, label: string): Promise<RunResult> {
     const stage = /^(\w+)\s+[\d.]+ s\b/.exec(line)?.[1];
     if (stage && (STAGES as readonly string[]).includes(stage)) {
       finished = STAGES.indexOf(stage as (typeof STAGES)[number]) + 1;
+      sample();
+      cpuAtEnd.set(stage, cpu);
       const hits = /\((\d+) parses from the cache\)/.exec(line);
       if (hits) cacheHits = Number(hits[1]);
     }
@@ -237,12 +255,16 @@ async function runBuild(paths: BuildPaths, label: string): Promise<RunResult> {
   }
   const report = JSON.parse(await readFile(path.join(paths.work, 'report.json'), 'utf8')) as BuildReport;
   const stages: Record<string, StageResult> = {};
+  let cpuBefore = 0;
   for (const timing of report.stages) {
+    const cpuAfter = timing.stage === 'total' ? cpu : (cpuAtEnd.get(timing.stage) ?? cpuBefore);
     stages[timing.stage] = {
       seconds: timing.seconds,
+      cpuSeconds: round(timing.stage === 'total' ? cpu : cpuAfter - cpuBefore),
       peakRssBytes: timing.peakRssBytes ?? null,
       sampledPeakRssBytes: sampledPeaks.get(timing.stage) ?? 0,
     };
+    if (timing.stage !== 'total') cpuBefore = cpuAfter;
   }
   const run: RunResult = {
     wallSeconds: round(wallSeconds),
@@ -293,6 +315,7 @@ function medianRun(runs: RunResult[]): RunResult {
     const peaks = runs.map((r) => r.stages[stage]?.peakRssBytes).filter((x): x is number => typeof x === 'number');
     stages[stage] = {
       seconds: round(m((r) => r.stages[stage]?.seconds ?? 0)),
+      cpuSeconds: round(m((r) => r.stages[stage]?.cpuSeconds ?? 0)),
       peakRssBytes: peaks.length ? median(peaks) : null,
       sampledPeakRssBytes: m((r) => r.stages[stage]?.sampledPeakRssBytes ?? 0),
     };
@@ -335,7 +358,7 @@ const log = (line: string) => console.error(line);
 function describeRun(run: RunResult): string {
   const stages = Object.entries(run.stages)
     .filter(([stage]) => stage !== 'total')
-    .map(([stage, s]) => `${stage} ${s.seconds.toFixed(1)} s`)
+    .map(([stage, s]) => `${stage} ${s.seconds.toFixed(1)} s/${s.cpuSeconds.toFixed(1)} CPU s`)
     .join(', ');
   const hits = run.cacheHits === null ? '' : `, ${run.cacheHits} cache hits`;
   return `total ${run.totalSeconds.toFixed(1)} s (${stages}); process wall ${run.wallSeconds.toFixed(1)} s; peak RSS ${gb(run.peakRssBytes)} over ${run.processes} processes; ${run.published} published${hits}`;
@@ -344,13 +367,13 @@ function describeRun(run: RunResult): string {
 function table(result: BenchResult): string {
   const { median: m } = result.full;
   const rows = [
-    ['stage', 'seconds', 'peak RSS (build)', 'peak RSS (sampled tree)'],
+    ['stage', 'seconds', 'CPU s', 'peak RSS (build)', 'peak RSS (sampled tree)'],
     ...Object.entries(m.stages).map(([stage, s]) =>
       stage === 'total'
-        ? [stage, s.seconds.toFixed(1), gb(Math.max(...Object.values(m.stages).map((x) => x.peakRssBytes ?? 0))), '']
-        : [stage, s.seconds.toFixed(1), gb(s.peakRssBytes), gb(s.sampledPeakRssBytes || null)],
+        ? [stage, s.seconds.toFixed(1), s.cpuSeconds.toFixed(1), gb(Math.max(...Object.values(m.stages).map((x) => x.peakRssBytes ?? 0))), '']
+        : [stage, s.seconds.toFixed(1), s.cpuSeconds.toFixed(1), gb(s.peakRssBytes), gb(s.sampledPeakRssBytes || null)],
     ),
-    ['process', m.wallSeconds.toFixed(1), '', gb(m.peakRssBytes)],
+    ['process', m.wallSeconds.toFixed(1), '', '', gb(m.peakRssBytes)],
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   const lines = rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '));
