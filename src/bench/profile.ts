@@ -27,6 +27,8 @@ export interface ProfileSummary {
   seconds: number;
   self: HotSpot[];
   inclusive: HotSpot[];
+  /** Inclusive time of the project's own functions (`src/`, `templates/`, `.eleventy.ts`). */
+  project: HotSpot[];
 }
 
 function frameName(node: ProfileNode, root: string): string {
@@ -65,9 +67,16 @@ export function summarizeProfile(profile: CpuProfile, root: string, top = 15): P
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
       .map(([frame, micros]) => ({ frame, seconds: Math.round(micros / 1e3) / 1e3, share: Math.round((1000 * micros) / total) / 1000 }));
-  // Roots and the event loop's own frames are 100% inclusive and say nothing.
-  const wrapper = (frame: string) => /^\((root|program|idle)\)/.test(frame) || frame.includes('node:internal/');
-  return { seconds: total / 1e6, self: rank(self, () => false), inclusive: rank(inclusive, wrapper) };
+  // Frames without a file (the root, microtask runs, module evaluation) and Node's internals wrap
+  // everything and say nothing about where the time goes.
+  const wrapper = (frame: string) => !frame.includes(' ') || frame.includes('node:internal/');
+  const notProject = (frame: string) => !/ (src\/|templates\/|\.eleventy\.ts)/.test(frame);
+  return {
+    seconds: total / 1e6,
+    self: rank(self, () => false),
+    inclusive: rank(inclusive, wrapper),
+    project: rank(inclusive, notProject),
+  };
 }
 
 export async function readProfile(file: string): Promise<CpuProfile> {
@@ -82,5 +91,7 @@ export function formatSummary(summary: ProfileSummary): string {
     ...summary.self.map(line),
     ' inclusive time:',
     ...summary.inclusive.map(line),
+    " inclusive time, the project's own code:",
+    ...summary.project.map(line),
   ].join('\n');
 }

@@ -230,7 +230,8 @@ async function runBuild(paths: BuildPaths, label: string): Promise<RunResult> {
     output.push(line);
     if (output.length > 400) output.shift();
     const stage = /^(\w+)\s+[\d.]+ s\b/.exec(line)?.[1];
-    if (stage && (STAGES as readonly string[]).includes(stage)) {
+    // The closing summary names every stage again (`ingest 0.4 s (peak …) · render …`): only the first line counts.
+    if (stage && (STAGES as readonly string[]).includes(stage) && !cpuAtEnd.has(stage)) {
       finished = STAGES.indexOf(stage as (typeof STAGES)[number]) + 1;
       sample();
       cpuAtEnd.set(stage, cpu);
