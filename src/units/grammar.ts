@@ -83,8 +83,10 @@ const HOSPITAL_NUMBER = sticky(`\\s+(\\d{1,4}[A-Z]?)${AFTER}`, 'uy');
 const PROVINCE_LEVEL = sticky(`\\s+(?:các\\s+)?(tỉnh|thành\\s+phố|TP\\.?)\\s+`);
 /** ` huyện `, ` các huyện `, ` thị xã `: a district-level place follows. */
 const DISTRICT_LEVEL = sticky(`\\s+(?:các\\s+)?(huyện|thị\\s+xã|thành\\s+phố|TP\\.?|quận)\\s+`);
-/** `, `, ` và `, `, huyện `: the next item of a list of places. */
-const MORE_PLACE = sticky(`(?:\\s*,\\s*và\\s+|\\s*,\\s*|\\s+và\\s+)(?:(huyện|thị\\s+xã|thành\\s+phố|tỉnh)\\s+)?`);
+/** `, `, ` và `, `, huyện `: the next item of a list of districts; `, tỉnh Cao Bằng` is their address, not an item. */
+const MORE_DISTRICT = sticky(`(?:\\s*,\\s*và\\s+|\\s*,\\s*|\\s+và\\s+)(?:(huyện|thị\\s+xã|thành\\s+phố|TP\\.?|quận)\\s+)?(?!tỉnh\\s)`);
+/** `, `, ` và `, `, thành phố `: the next item of a list of provinces. */
+const MORE_PROVINCE = sticky(`(?:\\s*,\\s*và\\s+|\\s*,\\s*|\\s+và\\s+)(?:(tỉnh|thành\\s+phố|TP\\.?)\\s+)?`);
 
 /** `Hà`, `Giang`: one capitalised syllable of a place name. */
 const PLACE_SYLLABLE = sticky(`\\p{Lu}\\p{Ll}*${AFTER}`, 'uy');
@@ -158,6 +160,14 @@ function placeName(printed: string): string {
   return name;
 }
 
+/** An administrative tier: how its first place is introduced, and how a list of its places goes on. */
+interface Level {
+  first: RegExp;
+  more: RegExp;
+}
+const PROVINCE: Level = { first: PROVINCE_LEVEL, more: MORE_PROVINCE };
+const DISTRICT: Level = { first: DISTRICT_LEVEL, more: MORE_DISTRICT };
+
 /** `tỉnh`/`TP.`/`thành phố` → how the canonical name writes the level. */
 function levelName(level: string): string {
   const key = level.toLowerCase().replace(/\s+/g, ' ');
@@ -173,14 +183,14 @@ function readPlaces(
   start: number,
   pos: number,
   prefix: string,
-  levelRe: RegExp,
+  level: Level,
   minSyllables: number,
 ): { mentions: Mention[]; end: number } | null {
-  levelRe.lastIndex = pos;
-  const level = levelRe.exec(text);
-  if (!level) return null;
-  let levelText = levelName(level[1]!);
-  const first = readPlace(text, levelRe.lastIndex);
+  level.first.lastIndex = pos;
+  const head = level.first.exec(text);
+  if (!head) return null;
+  let levelText = levelName(head[1]!);
+  const first = readPlace(text, level.first.lastIndex);
   if (!first || first.syllables < minSyllables) return null;
   const mentions: Mention[] = [];
   const add = (place: Place, start: number): void => {
@@ -189,12 +199,12 @@ function readPlaces(
   add(first, start);
   let end = first.end;
   for (;;) {
-    MORE_PLACE.lastIndex = end;
-    const more = MORE_PLACE.exec(text);
+    level.more.lastIndex = end;
+    const more = level.more.exec(text);
     if (!more) break;
-    UNIT_AHEAD.lastIndex = MORE_PLACE.lastIndex;
+    UNIT_AHEAD.lastIndex = level.more.lastIndex;
     if (UNIT_AHEAD.test(text)) break;
-    const place = readPlace(text, MORE_PLACE.lastIndex);
+    const place = readPlace(text, level.more.lastIndex);
     if (!place || place.syllables < 2) break;
     if (place.syllables >= 3 && SURNAMES.has(place.name.split(' ')[0]!)) break;
     if (more[1]) levelText = levelName(more[1]);
@@ -270,7 +280,7 @@ const museum: Parse = (text, start, end) => {
 };
 
 const militarySchool: Parse = (text, start, end) =>
-  readPlaces(text, start, end, 'Trường Quân sự', PROVINCE_LEVEL, 1) ?? owned(text, 'Trường Quân sự', start, end);
+  readPlaces(text, start, end, 'Trường Quân sự', PROVINCE, 1) ?? owned(text, 'Trường Quân sự', start, end);
 
 const hospital: Parse = (text, start, end) => {
   HOSPITAL_NUMBER.lastIndex = end;
@@ -298,9 +308,9 @@ function coded(canonicalHead: string, allowNumber: boolean): Parse {
   };
 }
 
-function placed(prefix: string, levelRe: RegExp, kind: UnitKind): Parse {
+function placed(prefix: string, level: Level, kind: UnitKind): Parse {
   return (text, start, end) =>
-    readPlaces(text, start, end, prefix, levelRe, 1) ?? (isCapital(text, start) ? one({ type: 'ref', kind, start, end }) : null);
+    readPlaces(text, start, end, prefix, level, 1) ?? (isCapital(text, start) ? one({ type: 'ref', kind, start, end }) : null);
 }
 
 const borderPost: Parse = (text, start, end) => {
@@ -345,9 +355,9 @@ const HEADS: ReadonlyArray<[string[], Parse, string?]> = [
   [['Bảo tàng'], museum],
   [['Bệnh viện Quân y'], hospital],
   [['Đoàn'], economicDefence],
-  [['Bộ Chỉ huy Bộ đội Biên phòng', 'Bộ Chỉ huy BĐBP', 'Bộ đội Biên phòng', 'BĐBP'], placed('BĐBP', PROVINCE_LEVEL, 'bdbp')],
-  [['Bộ Chỉ huy Quân sự', 'Bộ CHQS'], placed('Bộ CHQS', PROVINCE_LEVEL, 'bo-chqs')],
-  [['Ban Chỉ huy Quân sự', 'Ban CHQS'], placed('Ban CHQS', DISTRICT_LEVEL, 'ban-chqs')],
+  [['Bộ Chỉ huy Bộ đội Biên phòng', 'Bộ Chỉ huy BĐBP', 'Bộ đội Biên phòng', 'BĐBP'], placed('BĐBP', PROVINCE, 'bdbp')],
+  [['Bộ Chỉ huy Quân sự', 'Bộ CHQS'], placed('Bộ CHQS', PROVINCE, 'bo-chqs')],
+  [['Ban Chỉ huy Quân sự', 'Ban CHQS'], placed('Ban CHQS', DISTRICT, 'ban-chqs')],
   [['Đồn Biên phòng', 'Đồn BP'], borderPost],
   [['Kho'], coded('Kho', true)],
   [['Xưởng'], coded('Xưởng', true)],
