@@ -34,17 +34,13 @@ function plausibleName(name: string): boolean {
   );
 }
 
-/** `Đại úy NGUYỄN VĂN AN` inside a credit: the rank is not part of the name. */
-function withoutRank(name: string): string {
-  return RANK.exec(name)?.groups?.rest ?? name;
-}
 
 function splitNames(names: string): string[] {
   return names
     .replace(TRAILING_PARENS, '')
     .replace(/\s*\.$/u, '')
     .split(NAME_SEPARATOR)
-    .map((n) => withoutRank(n.trim()))
+    .map((n) => withoutRanks(n.trim()).rest)
     .filter(Boolean);
 }
 
@@ -65,20 +61,49 @@ function creditedNames(line: string): string[] | null {
   return authors;
 }
 
-/** `Đại tá PHAN ĐÌNH ÂN, Chính ủy Cục Kỹ thuật Quân khu` → `PHAN ĐÌNH ÂN`. */
-function rankedName(line: string, place: BylinePlace): string[] | null {
-  const ranked = RANK.exec(line);
-  if (!ranked?.groups) return null;
-  const [name = '', ...role] = ranked.groups.rest!.replace(TRAILING_PARENS, '').split(/\s*,\s*/u);
-  if (!plausibleName(name)) return null;
-  if (NAME_UPPER.test(name) && name.includes(' ')) return [name];
-  // `Thượng tá Nguyễn Văn Nam, Chính ủy Trung đoàn 98` closing an opinion piece: a short line with
-  // no sentence end. In the head the same shape is a caption's subject, so only at the end.
-  const roleText = role.join(', ');
-  if (place === 'end' && NAME_CAPITALIZED.test(name) && role.length > 0 && line.length <= 100 && !/[.!?…]$/u.test(roleText)) {
-    return [name];
+/** `Đại tá, ThS PHAN ĐÌNH ÂN` → `PHAN ĐÌNH ÂN`: every rank and degree before the name. */
+function withoutRanks(text: string): { rest: string; ranked: boolean } {
+  let rest = text;
+  let ranked = false;
+  for (let m = RANK.exec(rest); m?.groups; m = RANK.exec(rest)) {
+    rest = m.groups.rest!;
+    ranked = true;
   }
-  return null;
+  return { rest, ranked };
+}
+
+/** Between officers, or between an officer and the role: `, `, ` - `, ` – `, ` và `. */
+const RANKED_PART_SEPARATOR = /\s+[-–—]\s+|\s+và\s+(?=\p{Lu})/u;
+
+/**
+ * `Đại tá PHAN ĐÌNH ÂN, Chính ủy Cục Kỹ thuật Quân khu` → `PHAN ĐÌNH ÂN`;
+ * `Đại tá NGUYỄN AN - Thượng tá LÊ BÌNH` → both. A part without a rank is a role.
+ */
+function rankedName(line: string, place: BylinePlace): string[] | null {
+  const parts = line.replace(TRAILING_PARENS, '').split(RANKED_PART_SEPARATOR);
+  const authors: string[] = [];
+  for (const [i, part] of parts.entries()) {
+    const { rest, ranked } = withoutRanks(part);
+    if (!ranked) {
+      if (i === 0) return null;
+      continue;
+    }
+    const [name = '', ...role] = rest.split(/\s*,\s*/u);
+    if (!plausibleName(name)) return null;
+    if (NAME_UPPER.test(name) && name.includes(' ')) {
+      authors.push(name);
+      continue;
+    }
+    // `Thượng tá Nguyễn Văn Nam, Chính ủy Trung đoàn 98` closing an opinion piece: a short line with
+    // no sentence end. In the head the same shape is a caption's subject, so only at the end.
+    const hasRole = role.length > 0 || parts.length > 1;
+    if (place === 'end' && NAME_CAPITALIZED.test(name) && hasRole && line.length <= 100 && !/[.!?…]$/u.test(line)) {
+      authors.push(name);
+      continue;
+    }
+    return null;
+  }
+  return authors.length > 0 ? authors : null;
 }
 
 /** `KB`, `HOÀNG OANH`, `TRẦN HÀO-PHẠM HẢI`, `Tuấn Anh`, `Hải Anh và Minh Đức`. */

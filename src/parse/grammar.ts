@@ -117,8 +117,8 @@ export const LIST_ITEM = /^[–—\-+•*]\s/u;
 /** `…về với Tổ quốc./.` (also `. /.`) — the end mark of a Vietnamese news article. */
 export const END_MARK = /\.\s?\/\.\s*$/u;
 
-/** `Nguồn: Báo QĐND`, `(Theo QĐND)` — where a reposted article comes from; not a byline. */
-export const SOURCE_LINE = /^(?:Nguồn\s*:\s*\S.{0,80}|\(?Theo\s+[^\s,.]+(?:\s+[^\s,.]+){0,5}\)?)$/u;
+/** `Nguồn: Báo QĐND`, `(Theo QĐND)`, `Theo qdnd.vn` — where a reposted article comes from; not a byline. */
+export const SOURCE_LINE = /^(?:Nguồn\s*:\s*\S.{0,80}|\(?Theo\s+[^\s,]+(?:\s+[^\s,]+){0,5}\)?)$/u;
 
 /**
  * Lines that start the site's boilerplate below an article (comment form, related links, navigation):
@@ -137,9 +137,12 @@ export const LISTING_SNIPPET = /(?:\[…\]|\[\.\.\.\]|…\]|\[\s*Xem thêm\s*\]|
 export const CREDIT_PREFIX =
   /^(?<credit>(?:Bài|Tin|Ảnh|Bài viết|Tin bài|Video|Clip|Thực hiện|Nhóm PV|Tác giả)(?:\s*(?:,|và|&|\+|-)\s*(?:bài|tin|ảnh|video|clip))*)\s*:\s*(?<names>\S.*)$/iu;
 
-/** `Đại tá PHAN ĐÌNH ÂN, Chính ủy Cục Kỹ thuật Quân khu` — an officer writing under rank and role. */
+/**
+ * `Đại tá PHAN ĐÌNH ÂN, Chính ủy Cục Kỹ thuật Quân khu`, `Thượng tá, ThS NGUYỄN AN - Trường Quân sự
+ * Quân khu 2` — an officer writing under rank (and degree) and role.
+ */
 export const RANK =
-  /^(?<rank>Đại tướng|Thượng tướng|Trung tướng|Thiếu tướng|Đại tá|Thượng tá|Trung tá|Thiếu tá|Đại úy|Đại uý|Thượng úy|Thượng uý|Trung úy|Trung uý|Thiếu úy|Thiếu uý|Đồng chí|Đ\/c|PGS\.?\s*,?\s*TS\.?|TS\.?|ThS\.?)\s+(?<rest>\S.*)$/u;
+  /^(?<rank>Đại tướng|Thượng tướng|Trung tướng|Thiếu tướng|Đại tá|Thượng tá|Trung tá|Thiếu tá|Đại úy|Đại uý|Thượng úy|Thượng uý|Trung úy|Trung uý|Thiếu úy|Thiếu uý|Đồng chí|Đ\/c|PGS\.?\s*,?\s*TS\.?|TS\.?|ThS\.?)(?:\s*,\s*|\s+)(?<rest>\S.*)$/u;
 
 /** `TRẦN HÀO-PHẠM HẢI`, `Hải Anh và Minh Đức`: what separates names in a byline. */
 export const NAME_SEPARATOR = /\s*[-–—;,]\s*|\s+(?:và|&)\s+/u;
