@@ -91,14 +91,27 @@ describe('search state in the URL', () => {
 
 describe('planShards', () => {
   const page = (url: string) => ({ url, file: `/site${url}index.html` });
-  test('one shard per year, newest first, undated and other pages last', () => {
-    const shards = planShards([
-      page('/2016/02/18/a/'),
-      page('/khong-ro-ngay/b/'),
-      page('/2023/02/06/c/'),
-      page('/2016/07/26/d/'),
-      page('/tim-kiem/'),
-    ]);
+  const archive = [
+    page('/2016/02/18/a/'),
+    page('/khong-ro-ngay/b/'),
+    page('/2023/02/06/c/'),
+    page('/2016/07/26/d/'),
+    page('/2017/01/01/e/'),
+    page('/tim-kiem/'),
+  ];
+  test('small years are packed into runs of consecutive years', () => {
+    assert.deepEqual(
+      planShards(archive, 3).map((s) => [s.key, s.pages.map((p) => p.url)]),
+      [
+        ['2017-2023', ['/2017/01/01/e/', '/2023/02/06/c/']],
+        ['2016', ['/2016/02/18/a/', '/2016/07/26/d/']],
+        [UNDATED_SHARD, ['/khong-ro-ngay/b/']],
+        [OTHER_SHARD, ['/tim-kiem/']],
+      ],
+    );
+  });
+  test('one shard per year when years are large, newest first, undated and other pages last', () => {
+    const shards = planShards(archive.filter((p) => !p.url.startsWith('/2017/')), 2);
     assert.deepEqual(
       shards.map((s) => [s.key, s.pages.map((p) => p.url)]),
       [

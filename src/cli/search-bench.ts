@@ -14,7 +14,8 @@ import { syntheticArchive, writeArticlePages, writeSearchPage } from '../bench/s
 import { indexSite } from '../search/indexSite.ts';
 import { launchChromium, serveDirectory } from '../../tests/support/browser.ts';
 
-const DEFAULT_QUERIES = ['bien phong', 'dan quan', 'quan khu', 'su doan', 'tuyen quan'];
+// Typical queries (a place, a border post) and the archive's most common words.
+const DEFAULT_QUERIES = ['lung cu', 'pha long', 'y ty', 'quan khu', 'su doan', 'bien phong'];
 /** Time between keystrokes: a fast typist. */
 const KEY_DELAY_MS = 60;
 

@@ -1,8 +1,9 @@
 /**
  * How the archive's search index is split. One Pagefind index for 100,000 pages needs ~24 GB to build,
- * so the archive is indexed as shards that each fit: one per publication year (the year is in the
- * article's URL, `/YYYY/MM/DD/<slug>/`), a year too large for one shard is cut into runs of months,
- * undated articles get their own shard. The browser merges the shards with Pagefind's `mergeIndex`.
+ * so the archive is indexed as shards that each fit: runs of consecutive publication years (the year is
+ * in the article's URL, `/YYYY/MM/DD/<slug>/`) of at most `MAX_SHARD_PAGES` pages, a year too large
+ * for one shard cut into runs of months, undated articles in a shard of their own. The browser merges
+ * the shards with Pagefind's `mergeIndex`.
  *
  * Shards are ordered newest first, which is what makes date sorting work across shards: Pagefind's
  * merged search re-sorts every result by score, so the search page sorts within each shard (a
@@ -14,8 +15,13 @@ export const UNDATED_SHARD = 'khong-ro-ngay';
 /** Any other page that asks to be indexed (`data-pagefind-body`) outside the dated tree. */
 export const OTHER_SHARD = 'khac';
 
-/** A year above this many articles is cut into month runs: keeps each build under ~3 GB of RAM. */
-export const MAX_SHARD_PAGES = 12_000;
+/**
+ * Pages per shard, at most. Consecutive years are packed together up to this size; a year above it is
+ * cut into month runs. Each shard a query touches costs it one index chunk (~25 KB) per query word, so
+ * fewer shards mean fewer bytes per query; smaller shards mean less to rebuild when an article is
+ * added, and less memory (Pagefind needs ~1.3 GB per 5,000 pages, two shards are built at once).
+ */
+export const MAX_SHARD_PAGES = 5_000;
 
 /** `/2023/05/01/slug/` */
 const DATED_URL = /^\/(\d{4})\/(\d{2})\/\d{2}\//;
@@ -27,7 +33,10 @@ export interface IndexedPage {
 }
 
 export interface Shard {
-  /** `2023`, `2023-01-06` (January to June), `khong-ro-ngay` or `khac`: also its directory name. */
+  /**
+   * `2023`, `2016-2020` (five years packed), `2023-01-06` (January to June of a large year),
+   * `khong-ro-ngay` or `khac`: also its directory name. Keys sort newest first (`compareShardKeys`).
+   */
   key: string;
   pages: IndexedPage[];
 }
@@ -78,6 +87,28 @@ function splitYear(year: string, pages: IndexedPage[], max: number): Shard[] {
   return shards;
 }
 
+/** Packs consecutive single-year shards (newest first) into `oldest-newest` runs of at most `max` pages. */
+function packYears(years: Shard[], max: number): Shard[] {
+  const packed: Shard[] = [];
+  let run: Shard[] = [];
+  const flush = (): void => {
+    if (run.length === 1) packed.push(run[0]!);
+    else if (run.length > 1) {
+      const pages = run.flatMap((s) => s.pages).sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+      packed.push({ key: `${run[run.length - 1]!.key}-${run[0]!.key}`, pages });
+    }
+    run = [];
+  };
+  for (const year of years) {
+    const size = run.reduce((n, s) => n + s.pages.length, 0);
+    if (!/^\d{4}$/.test(year.key) || size + year.pages.length > max) flush();
+    run.push(year);
+    if (!/^\d{4}$/.test(year.key)) flush();
+  }
+  flush();
+  return packed;
+}
+
 /** Groups the pages to index into shards, newest first. Pure. */
 export function planShards(pages: IndexedPage[], max = MAX_SHARD_PAGES): Shard[] {
   const byYear = new Map<string, IndexedPage[]>();
@@ -93,5 +124,5 @@ export function planShards(pages: IndexedPage[], max = MAX_SHARD_PAGES): Shard[]
     list.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
     shards.push(...(/^\d{4}$/.test(key) ? splitYear(key, list, max) : [{ key, pages: list }]));
   }
-  return shards.sort((a, b) => compareShardKeys(a.key, b.key));
+  return packYears(shards.sort((a, b) => compareShardKeys(a.key, b.key)), max);
 }
