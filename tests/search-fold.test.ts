@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { foldDWords, foldDWordsInText } from '../src/search/fold.ts';
-import { compareShardKeys, planShards, UNDATED_SHARD, OTHER_SHARD } from '../src/search/shards.ts';
+import { compareShardKeys, planShards, shardCap, UNDATED_SHARD, OTHER_SHARD } from '../src/search/shards.ts';
 
 interface SearchText {
   unfoldExcerpt(excerpt: string): string;
@@ -140,4 +140,15 @@ describe('planShards', () => {
       ['2025', '2024-07-12', '2024-01-06', '2016', UNDATED_SHARD, 'khac'],
     );
   });
+});
+
+describe('shardCap: about ten shards for a large archive, never more than 10,000 pages each', () => {
+  const cases: Array<[number, number]> = [
+    [49, 5_000],
+    [10_000, 5_000],
+    [60_000, 6_000],
+    [100_000, 10_000],
+    [300_000, 10_000],
+  ];
+  for (const [pages, cap] of cases) test(`${pages} pages → ${cap}`, () => assert.equal(shardCap(pages), cap));
 });

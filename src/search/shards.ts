@@ -23,6 +23,14 @@ export const OTHER_SHARD = 'khac';
  */
 export const MAX_SHARD_PAGES = 5_000;
 
+/**
+ * Above 50,000 pages, shards grow (up to 10,000 pages: ~2.6 GB each, two built at once) so that a
+ * query still touches about ten shards: at 100,000 pages, ~10 shards rather than ~20.
+ */
+export function shardCap(totalPages: number): number {
+  return Math.min(10_000, Math.max(MAX_SHARD_PAGES, Math.ceil(totalPages / 10)));
+}
+
 /** `/2023/05/01/slug/` */
 const DATED_URL = /^\/(\d{4})\/(\d{2})\/\d{2}\//;
 
@@ -110,7 +118,7 @@ function packYears(years: Shard[], max: number): Shard[] {
 }
 
 /** Groups the pages to index into shards, newest first. Pure. */
-export function planShards(pages: IndexedPage[], max = MAX_SHARD_PAGES): Shard[] {
+export function planShards(pages: IndexedPage[], max = shardCap(pages.length)): Shard[] {
   const byYear = new Map<string, IndexedPage[]>();
   for (const page of pages) {
     const year = DATED_URL.exec(page.url)?.[1];
