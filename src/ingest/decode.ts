@@ -109,28 +109,44 @@ for (let b = 0x80; b <= 0xff; b++) {
 }
 const CP1252_RUN = new RegExp(`[${[...CP1252_BYTE.keys()].join('').replace(/[\]\\^-]/g, '\\$&')}]{2,}`, 'g');
 
+const LETTER = /\p{L}/u;
+const SMALL_LETTER = /\p{Ll}/u;
+const letterAt = (text: string, i: number, re = LETTER) => i >= 0 && i < text.length && re.test(text[i]!);
+
+interface MojibakeSign {
+  /** A plain character class, so a 10 KB dump is scanned in microseconds (a leading `\p{L}` is not). */
+  find: RegExp;
+  weight: number;
+  /** Whether the neighbours make the match a sign; every match counts without it. */
+  around?: (text: string, index: number) => boolean;
+}
+
 /**
  * Each sign that text went through the wrong decoder, weighted. Vietnamese uses Latin-1's `À Á Â Ã È É
  * Ê Ì Í Ò Ó Ô Õ Ù Ú Ý` (and lower case) but never an Icelandic `Ð`, and never a lead byte of UTF-8
  * (`Ã Ä Å Æ á`) followed by a continuation byte shown as a Windows-1252 symbol.
  */
-const MOJIBAKE_SIGNS: ReadonlyArray<[RegExp, number]> = [
+const MOJIBAKE_SIGNS: readonly MojibakeSign[] = [
   // `Ä‘` (đ), `Ã ` (à), `áº¡` (ạ), `Æ°` (ư): a UTF-8 lead byte then a continuation byte.
-  [/[ÂÃÄÅÆÇáâ][\u0080-\u00BF€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]/g, 2],
+  { find: /[ÂÃÄÅÆÇáâ][\u0080-\u00BF€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]/g, weight: 2 },
   // `oÃ n`: a lead byte left alone when its continuation byte was lost; Vietnamese never puts a
   // capital after a small letter in a word.
-  [/\p{Ll}[ÂÃÄÅÆ]/gu, 2],
+  { find: /[ÂÃÄÅÆ]/g, weight: 2, around: (text, i) => letterAt(text, i - 1, SMALL_LETTER) },
   // `Ð` (U+00D0) is never Vietnamese `Đ` (U+0110).
-  [/[Ðð]/g, 2],
-  // `Ð?oàn`: a character lost in a conversion and replaced by `?` (or U+FFFD) inside a word.
-  [/\p{L}[?\uFFFD]\p{L}|\uFFFD/gu, 1],
+  { find: /[Ðð]/g, weight: 2 },
+  // `Ð?oàn`: a character lost in a conversion and replaced by `?` inside a word, or by U+FFFD.
+  { find: /[?\uFFFD]/g, weight: 1, around: (text, i) => text[i] === '\uFFFD' || (letterAt(text, i - 1) && letterAt(text, i + 1)) },
 ];
 const MOJIBAKE_THRESHOLD = 2;
 
+function signsOf(text: string, sign: MojibakeSign): number[] {
+  const at: number[] = [];
+  for (const m of text.matchAll(sign.find)) if (!sign.around || sign.around(text, m.index)) at.push(m.index);
+  return at;
+}
+
 export function mojibakeScore(text: string): number {
-  let score = 0;
-  for (const [re, weight] of MOJIBAKE_SIGNS) score += (text.match(re)?.length ?? 0) * weight;
-  return score;
+  return MOJIBAKE_SIGNS.reduce((score, sign) => score + signsOf(text, sign).length * sign.weight, 0);
 }
 
 /** Re-encodes each run of Windows-1252 characters to bytes and decodes it as UTF-8 where it is valid. */
@@ -142,8 +158,7 @@ export function repairDoubleEncoded(text: string): string {
 }
 
 function quoteMojibake(text: string): string {
-  const sign = MOJIBAKE_SIGNS.map(([re]) => new RegExp(re.source, re.flags.replace('g', '')).exec(text)).find(Boolean);
-  const at = sign?.index ?? 0;
+  const at = MOJIBAKE_SIGNS.map((sign) => signsOf(text, sign)[0]).find((i) => i !== undefined) ?? 0;
   return JSON.stringify(text.slice(Math.max(0, at - 20), at + 20).replace(/\s+/g, ' '));
 }
 
