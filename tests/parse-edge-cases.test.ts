@@ -67,6 +67,8 @@ const HEADERS: Array<[line: string, crawledAt: string | null]> = [
   ['Thứ sáu Ngày 19 Tháng 07 Năm 2024, 25:54:42', null],
   // Wrapped in site noise.
   ['0985.456.616\n\nThứ tư Ngày 17 Tháng 04 Năm 2024, 03:04:17\nHoàn tất\nĐóng', '2024-04-17T03:04:17+07:00'],
+  // Below a banner the parser does not know.
+  ['Báo điện tử Quân khu 2\n\nThứ tư Ngày 17 Tháng 04 Năm 2024, 03:04:17', '2024-04-17T03:04:17+07:00'],
   // Absent.
   ['', null],
 ];

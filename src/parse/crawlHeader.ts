@@ -27,7 +27,9 @@ function isBreadcrumb(line: DumpLine, next: DumpLine | undefined): boolean {
 export function readPrelude(lines: readonly DumpLine[]): Prelude {
   let crawledAt: string | null = null;
   const warnings: string[] = [];
-  let i = 0;
+  // The long clock is unmistakable: whatever the site printed above it (a banner, a menu) is noise too.
+  const clockAt = lines.slice(0, PRELUDE_MAX).findIndex((l) => CRAWL_HEADER.test(l.text));
+  let i = Math.max(0, clockAt);
   for (; i < Math.min(lines.length, PRELUDE_MAX); i++) {
     const { text } = lines[i]!;
     const full = CRAWL_HEADER.exec(text) ?? SHORT_HEADER.exec(text);
