@@ -381,8 +381,13 @@ function searchRegex(catalogNames: readonly string[]): RegExp {
   const names = [...catalogNames]
     .sort((a, b) => b.length - a.length)
     .map((name) => name.trim().split(/\s*[-–—]\s*/).map(phrase).join('\\s*[-–—]\\s*'));
-  // An empty catalog still needs group 1: `[]` never matches.
-  return new RegExp(`((?:${names.join('|') || '[]'})${AFTER})|${GRAMMAR_HEADS.join('|')}`, 'gu');
+  const alternatives = `((?:${names.join('|') || '[]'})${AFTER})|${GRAMMAR_HEADS.join('|')}`;
+  // An empty catalog still needs group 1: `[]` never matches. The lookahead of every possible initial lets
+  // the engine skip most characters without trying thirty alternatives at each (about twice as fast).
+  const initials = new Set(
+    [...catalogNames, ...HEADS.flatMap(([phrases]) => phrases)].flatMap((name) => [name.charAt(0).toLowerCase(), name.charAt(0).toUpperCase()]),
+  );
+  return new RegExp(`(?=[${[...initials].join('')}])(?:${alternatives})`, 'gu');
 }
 
 function scan(text: string, search: RegExp): Mention[] {
