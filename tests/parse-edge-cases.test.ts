@@ -198,6 +198,7 @@ const LISTING = [
 const REJECTED: Array<[name: string, text: string, reason: DumpParseReason, line: number, input: string]> = [
   ['an empty file', '', 'empty', 1, ''],
   ['whitespace only', '  \n\t\n \u00a0\n', 'empty', 1, '  '],
+  ['an HTML fragment', '<div class="post">\n<p>Bài báo</p>\n<p>Đoạn hai</p>\n</div>', 'not-a-dump', 1, '<div class="post">'],
   ['an HTML page', '<!DOCTYPE html>\n<html lang="vi"><head><title>QK2</title></head>\n<body></body></html>', 'not-a-dump', 1, '<!DOCTYPE html>'],
   ['a JSON file', '\n{"title": "Bài báo", "body": "…"}\n', 'not-a-dump', 2, '{"title": "Bài báo", "body": "…"}'],
   ['binary data', 'PK\u0003\u0004\u0000\u0000garbage\u0001\u0002', 'not-a-dump', 1, 'PK\u0003\u0004\u0000\u0000garbage\u0001\u0002'],
@@ -220,6 +221,11 @@ for (const [name, text, reason, line, input] of REJECTED) {
     );
   });
 }
+
+test('a dump quoting one tag is still a dump', () => {
+  const { article } = parseDump(dump({ middle: '<b>Chú ý:</b> mọi dấu hiệu bất thường phải báo cáo ngay.' }), 'tag.txt');
+  assert.equal(article.body[1]!.text, '<b>Chú ý:</b> mọi dấu hiệu bất thường phải báo cáo ngay.');
+});
 
 test('the listing message starts with its stable phrase and quotes the line', () => {
   assert.throws(() => parseDump(LISTING, '027.txt'), {

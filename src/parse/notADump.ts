@@ -7,8 +7,9 @@ const BINARY_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/gu;
 const BINARY_SHARE = 0.01;
 /** `<!DOCTYPE html>`, `<html lang="vi">`, `<div class="post">`: a saved page, not its text. */
 const HTML_START = /^<(?:!doctype\s+html|html|head|body|meta|div|p|script|article|section|\?xml)\b/iu;
-/** Share of lines that are tags above which a file is markup. */
+/** Share of lines that are tags above which a file is markup (and at least this many: a dump may quote one). */
 const TAG_LINE_SHARE = 0.3;
+const TAG_LINES_MIN = 3;
 const TAG_LINE = /^<[^>]+>.*<?\/?[^>]*>$/u;
 /** `{"title": …`, `[{"title": …`: a JSON export; a truncated one too. */
 const JSON_START = /^(?:\{\s*(?:"|\}|$)|\[\s*(?:\{|\[|"|\]|$))/u;
@@ -36,7 +37,7 @@ export function rejectNonDump(text: string, source: string): void {
   const first = start.input.trim();
   const lines = text.split(/\r\n|\r|\n/).map((l) => l.trim()).filter(Boolean);
   const tagLines = lines.filter((l) => TAG_LINE.test(l)).length;
-  if (HTML_START.test(first) || tagLines / lines.length > TAG_LINE_SHARE) {
+  if (HTML_START.test(first) || (tagLines >= TAG_LINES_MIN && tagLines / lines.length > TAG_LINE_SHARE)) {
     throw new DumpParseError('not-a-dump', source, start.number, start.input, 'HTML page');
   }
   if (JSON_START.test(first) || (/^[[{]/u.test(first) && parsesAsJson(text))) {
