@@ -48,6 +48,9 @@ describe('recognizeUnits: units named in full', () => {
     ['Chỉ huy trưởng Bộ CHQS tỉnh Yên Bái Đại tá Hoàng Văn Minh phát biểu.', ['Bộ CHQS tỉnh Yên Bái']],
     ['Chỉ huy trưởng Bộ CHQS tỉnh Sơn La, Đồng chí Lò Văn Phấn dự.', ['Bộ CHQS tỉnh Sơn La']],
     ['Bộ CHQS tỉnh Bà Rịa – Vũng Tàu huấn luyện.', ['Bộ CHQS tỉnh Bà Rịa – Vũng Tàu']],
+    ['Bộ Chỉ huy Quân sự (CHQS) tỉnh Hà Giang và Bộ đội Biên phòng (BĐBP) tỉnh Lào Cai.', ['Bộ CHQS tỉnh Hà Giang', 'BĐBP tỉnh Lào Cai']],
+    // A military Party committee names the command it leads.
+    ['Đảng ủy Quân sự tỉnh Sơn La và Đảng uỷ Quân sự huyện Mường La họp.', ['Bộ CHQS tỉnh Sơn La', 'Ban CHQS huyện Mường La']],
     // Border guards.
     ['Bộ đội Biên phòng tỉnh Lào Cai, Bộ Chỉ huy BĐBP tỉnh Hà Giang họp.', ['BĐBP tỉnh Lào Cai', 'BĐBP tỉnh Hà Giang']],
     ['Đồn Biên phòng Lũng Cú (BĐBP tỉnh Hà Giang) tuần tra.', ['Đồn Biên phòng Lũng Cú', 'BĐBP tỉnh Hà Giang']],
@@ -63,6 +66,7 @@ describe('recognizeUnits: units named in full', () => {
     ['Bảo tàng Quân khu 2 đón khách.', ['Bảo tàng Quân khu 2']],
     ['Kho K3, Kho 706, Xưởng X81 và Đội K91.', ['Kho K3', 'Kho 706', 'Xưởng X81', 'Đội K91']],
     ['Học viện Quốc phòng và Trường Sỹ quan Lục quân 1.', ['Học viện Quốc phòng', 'Trường Sĩ quan Lục quân 1']],
+    ['Binh đoàn 15 và Bộ Tư lệnh Bộ đội Biên phòng, Tổng cục II.', ['Binh đoàn 15', 'Bộ Tư lệnh Bộ đội Biên phòng', 'Tổng cục Tình báo']],
     // The region in abbreviation, but not the dateline and not the newspaper.
     ['Bộ Tư lệnh QK2 giao nhiệm vụ.', ['Quân khu 2']],
     ['Báo QK7 và Báo Quân khu 7 đưa tin.', []],

@@ -79,10 +79,12 @@ const CODE_NUMBER = sticky(`\\s+(\\d{2,4})${AFTER}`, 'uy');
 const BORDER_GATE = sticky(`\\s+Cửa\\s+khẩu\\s+(Quốc\\s+tế\\s+)?`);
 /** ` 109`: Bệnh viện Quân y 109. */
 const HOSPITAL_NUMBER = sticky(`\\s+(\\d{1,4}[A-Z]?)${AFTER}`, 'uy');
+/** ` (CHQS)`, ` (BĐBP)`: the abbreviation a long name introduces before its place. */
+const ABBREVIATION = `(?:\\s*\\([\\p{Lu}-]{2,8}\\))?`;
 /** ` tỉnh `, ` các tỉnh `, ` thành phố `: a province-level place follows. */
-const PROVINCE_LEVEL = sticky(`\\s+(?:các\\s+)?(tỉnh|thành\\s+phố|TP\\.?)\\s+`);
+const PROVINCE_LEVEL = sticky(`${ABBREVIATION}\\s+(?:các\\s+)?(tỉnh|thành\\s+phố|TP\\.?)\\s+`);
 /** ` huyện `, ` các huyện `, ` thị xã `: a district-level place follows. */
-const DISTRICT_LEVEL = sticky(`\\s+(?:các\\s+)?(huyện|thị\\s+xã|thành\\s+phố|TP\\.?|quận)\\s+`);
+const DISTRICT_LEVEL = sticky(`${ABBREVIATION}\\s+(?:các\\s+)?(huyện|thị\\s+xã|thành\\s+phố|TP\\.?|quận)\\s+`);
 /** `, `, ` và `, `, huyện `: the next item of a list of districts; `, tỉnh Cao Bằng` is their address, not an item. */
 const MORE_DISTRICT = sticky(`(?:\\s*,\\s*và\\s+|\\s*,\\s*|\\s+và\\s+)(?:(huyện|thị\\s+xã|thành\\s+phố|TP\\.?|quận)\\s+)?(?!tỉnh\\s)`);
 /** `, `, ` và `, `, thành phố `: the next item of a list of provinces. */
@@ -308,6 +310,10 @@ function coded(canonicalHead: string, allowNumber: boolean): Parse {
   };
 }
 
+/** `Đảng ủy Quân sự tỉnh Sơn La` is the Party committee of the Bộ CHQS: it names that unit. */
+const militaryPartyCommittee: Parse = (text, start, end) =>
+  readPlaces(text, start, end, 'Bộ CHQS', PROVINCE, 1) ?? readPlaces(text, start, end, 'Ban CHQS', DISTRICT, 1);
+
 function placed(prefix: string, level: Level, kind: UnitKind): Parse {
   return (text, start, end) =>
     readPlaces(text, start, end, prefix, level, 1) ?? (isCapital(text, start) ? one({ type: 'ref', kind, start, end }) : null);
@@ -344,6 +350,7 @@ const HEADS: ReadonlyArray<[string[], Parse, string?]> = [
   // `QK2`: the number is glued to the head, so the head ends before a digit rather than at a word's end.
   [['QK'], regionAbbreviation, '(?=\\s?\\d)'],
   [['Quân đoàn'], numbered('Quân đoàn', 'quan-doan')],
+  [['Binh đoàn'], numbered('Binh đoàn', 'quan-doan')],
   [['Sư đoàn', 'Đại đoàn'], numbered('Sư đoàn', 'su-doan')],
   [['Lữ đoàn'], numbered('Lữ đoàn', 'lu-doan')],
   [['Trung đoàn'], numbered('Trung đoàn', 'trung-doan')],
@@ -358,6 +365,7 @@ const HEADS: ReadonlyArray<[string[], Parse, string?]> = [
   [['Bộ Chỉ huy Bộ đội Biên phòng', 'Bộ Chỉ huy BĐBP', 'Bộ đội Biên phòng', 'BĐBP'], placed('BĐBP', PROVINCE, 'bdbp')],
   [['Bộ Chỉ huy Quân sự', 'Bộ CHQS'], placed('Bộ CHQS', PROVINCE, 'bo-chqs')],
   [['Ban Chỉ huy Quân sự', 'Ban CHQS'], placed('Ban CHQS', DISTRICT, 'ban-chqs')],
+  [['Đảng ủy Quân sự', 'Đảng uỷ Quân sự'], militaryPartyCommittee],
   [['Đồn Biên phòng', 'Đồn BP'], borderPost],
   [['Kho'], coded('Kho', true)],
   [['Xưởng'], coded('Xưởng', true)],
