@@ -87,6 +87,7 @@ interface BenchResult {
     /** `added.totalSeconds / full.median.totalSeconds`: the issue's target is ≤ 0.5. */
     addedRatio: number;
   };
+  incrementalError?: string;
 }
 
 // ---- the corpus ---------------------------------------------------------------------------------
@@ -452,25 +453,36 @@ async function main(): Promise<void> {
       site: await siteSize(paths.output),
     };
     if (paths.profiles) result.profile = await heaviestProfile(paths.profiles);
-    if (values.incremental) {
-      const unchanged = await runBuild(paths, 'rebuild, nothing changed');
-      await writeCorpus(corpus.folder, ADDED, { seed, start: count });
-      let added: RunResult;
-      try {
-        added = await runBuild(paths, `rebuild, ${ADDED} dumps added`);
-      } finally {
-        await removeAdded(corpus.folder, count, seed);
-      }
-      result.incremental = {
-        unchanged,
-        added: { ...added, dumps: ADDED },
-        addedRatio: round(added.totalSeconds / result.full.median.totalSeconds),
-      };
-    }
-    result.machine.loadAfter = os.loadavg().map(round);
     const file = path.join(RESULTS, `bench-${count}.json`);
-    await writeFile(file, `${JSON.stringify(result, null, 2)}\n`);
+    const save = async () => {
+      result.machine.loadAfter = os.loadavg().map(round);
+      await writeFile(file, `${JSON.stringify(result, null, 2)}\n`);
+    };
+    // The full builds are saved before the rebuilds, which a failure must not take with it.
+    await save();
+    if (values.incremental) {
+      try {
+        const unchanged = await runBuild(paths, 'rebuild, nothing changed');
+        await writeCorpus(corpus.folder, ADDED, { seed, start: count });
+        let added: RunResult;
+        try {
+          added = await runBuild(paths, `rebuild, ${ADDED} dumps added`);
+        } finally {
+          await removeAdded(corpus.folder, count, seed);
+        }
+        result.incremental = {
+          unchanged,
+          added: { ...added, dumps: ADDED },
+          addedRatio: round(added.totalSeconds / result.full.median.totalSeconds),
+        };
+      } catch (error) {
+        result.incrementalError = error instanceof Error ? error.message : String(error);
+        process.exitCode = 1;
+      }
+      await save();
+    }
     console.log(table(result));
+    if (result.incrementalError) console.log(`incremental rebuilds failed: ${result.incrementalError}`);
     if (result.profile) console.log(formatSummary(result.profile));
     console.log(`results: ${rel(file)}`);
   } finally {
