@@ -23,6 +23,7 @@ import { renderBody } from '../src/site/markdown.ts';
 import { readingMinutes } from '../src/site/readingTime.ts';
 import { plainUnitDirectory, type UnitDirectory } from '../src/site/unitDirectory.ts';
 import { unitDirectory } from '../src/site/units.ts';
+import { prefixUrl } from '../src/site/url.ts';
 
 describe('dates: calendar dates in Vietnam, formatted by luxon', () => {
   for (const [date, long, short] of [
@@ -312,4 +313,18 @@ describe('reading content files', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+});
+
+describe('the url filter', () => {
+  for (const [url, prefix, out] of [
+    ['/don-vi/', '/', '/don-vi/'],
+    ['/don-vi/', '/luu-tru/', '/luu-tru/don-vi/'],
+    ['/', '/luu-tru/', '/luu-tru/'],
+    ['https://x.vn/a/', '/luu-tru/', 'https://x.vn/a/'],
+    ['//cdn.example/a', '/luu-tru/', '//cdn.example/a'],
+    ['#main', '/luu-tru/', '#main'],
+    ['js/x.js', '/luu-tru/', 'js/x.js'],
+  ] as const) {
+    test(`${url} under ${prefix} → ${out}`, () => assert.equal(prefixUrl(url, prefix), out));
+  }
 });

@@ -6,8 +6,10 @@ import { crawlTime, rfc3339, shortDate, vietnameseDate } from './dates.ts';
 import { newsArticle, scriptSafeJson } from './jsonLd.ts';
 import type { ArchiveArticle, NamedCount } from './archive.ts';
 import { ui } from './strings.ts';
+import { prefixUrl } from './url.ts';
 
 export function filtersPlugin(config: EleventyConfig, site: SiteConfig): void {
+  config.addFilter('url', (url: string) => prefixUrl(url, site.pathPrefix));
   config.addFilter('vietnameseDate', vietnameseDate);
   config.addFilter('shortDate', shortDate);
   config.addFilter('crawlTime', crawlTime);
