@@ -118,6 +118,7 @@ const BYLINES: Array<[line: string, byline: string | null, authors: string[]]> =
   ['Trung tá NGUYỄN VĂN AN (Sư đoàn 355)', 'Trung tá NGUYỄN VĂN AN (Sư đoàn 355)', ['NGUYỄN VĂN AN']],
   ['Đại tá PHAN VĂN BÌNH, Chính ủy Cục Kỹ thuật Quân khu', 'Đại tá PHAN VĂN BÌNH, Chính ủy Cục Kỹ thuật Quân khu', ['PHAN VĂN BÌNH']],
   ['Thượng tá Nguyễn Văn Nam, Chính ủy Trung đoàn 98', 'Thượng tá Nguyễn Văn Nam, Chính ủy Trung đoàn 98', ['Nguyễn Văn Nam']],
+  ['Đại úy Nguyễn Văn An', 'Đại úy Nguyễn Văn An', ['Nguyễn Văn An']],
   ['KB', 'KB', ['KB']],
   ['HOÀNG OANH', 'HOÀNG OANH', ['HOÀNG OANH']],
   ['Tuấn Anh', 'Tuấn Anh', ['Tuấn Anh']],

@@ -88,16 +88,15 @@ function rankedName(line: string, place: BylinePlace): string[] | null {
       if (i === 0) return null;
       continue;
     }
-    const [name = '', ...role] = rest.split(/\s*,\s*/u);
+    const [name = ''] = rest.split(/\s*,\s*/u);
     if (!plausibleName(name)) return null;
     if (NAME_UPPER.test(name) && name.includes(' ')) {
       authors.push(name);
       continue;
     }
-    // `Thượng tá Nguyễn Văn Nam, Chính ủy Trung đoàn 98` closing an opinion piece: a short line with
-    // no sentence end. In the head the same shape is a caption's subject, so only at the end.
-    const hasRole = role.length > 0 || parts.length > 1;
-    if (place === 'end' && NAME_CAPITALIZED.test(name) && hasRole && line.length <= 100 && !/[.!?…]$/u.test(line)) {
+    // `Thượng tá Nguyễn Văn Nam, Chính ủy Trung đoàn 98` (or `Đại úy Nguyễn Văn An` alone) closing a
+    // piece: a short line with no sentence end. In the head the same shape is a caption's subject.
+    if (place === 'end' && NAME_CAPITALIZED.test(name) && line.length <= 100 && !/[.!?…]$/u.test(line)) {
       authors.push(name);
       continue;
     }
