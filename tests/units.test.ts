@@ -102,6 +102,7 @@ describe('recognizeUnits: names the article completes', () => {
     ['Bộ Tư lệnh Quân khu tổ chức hội nghị.', { dateline: 'QK2' }, ['Quân khu 2']],
     ['Thủ trưởng BTL Quân khu dự.', { dateline: 'QK7 Online' }, ['Quân khu 7']],
     ['Ban Thường vụ Đảng ủy Quân khu ra chỉ thị.', { dateline: 'Qk2' }, ['Quân khu 2']],
+    ['Quân khu ủy họp phiên đầu tiên.', { dateline: 'QK2' }, ['Quân khu 2']],
     // … but not through a person's title, an inspection team or a place.
     ['Đại tá Lê Văn An, Phó Tư lệnh Quân khu kiểm tra.', { dateline: 'QK2' }, []],
     ['Đoàn kiểm tra Quân khu làm việc tại Quân khu.', { dateline: 'QK2' }, []],

@@ -109,6 +109,9 @@ const ORG_BEFORE = new RegExp(
   'iu',
 );
 
+/** ` ủy` after `Quân khu`: `Quân khu ủy`, the old name of the Quân khu's Party committee. */
+const PARTY_AFTER = sticky(`\\s+(?:ủy|uỷ)${AFTER}`);
+
 // Vietnamese has no locale-specific case rules, and `toLocaleLowerCase('vi')` costs microseconds a call.
 const capitalize = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
 const isCapital = (text: string, at: number): boolean => {
@@ -229,7 +232,8 @@ function numbered(canonicalHead: string, kind: UnitKind): Parse {
     if (!number) {
       if (!isCapital(text, start)) return null;
       if (kind === 'quan-khu') {
-        const org = ORG_BEFORE.test(text.slice(Math.max(0, start - 24), start));
+        PARTY_AFTER.lastIndex = end;
+        const org = ORG_BEFORE.test(text.slice(Math.max(0, start - 24), start)) || PARTY_AFTER.test(text);
         return one({ type: 'partial', family: 'Quân khu', owned: true, org, start, end });
       }
       return one({ type: 'ref', kind, start, end });
