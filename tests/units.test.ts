@@ -58,6 +58,7 @@ describe('recognizeUnits: units named in full', () => {
     // Agencies, schools, hospitals, museums, depots, workshops, teams.
     ['Cục Hậu cần - Kỹ thuật Quân khu 2 và Bộ Tham mưu Quân khu 2 giao ban.', ['Cục Hậu cần – Kỹ thuật Quân khu 2', 'Bộ Tham mưu Quân khu 2']],
     ['Cục Chính trị Quân đoàn 12 hướng dẫn.', ['Cục Chính trị Quân đoàn 12']],
+    ['Cục Kỹ thuật QK2 kiểm tra.', ['Cục Kỹ thuật Quân khu 2']],
     ['Tổng Cục Kỹ thuật và Tổng cục Hậu cần kiểm tra.', ['Tổng cục Kỹ thuật', 'Tổng cục Hậu cần']],
     ['Lữ đoàn 96 (Binh chủng Pháo binh) bắn đạn thật.', ['Lữ đoàn 96', 'Binh chủng Pháo binh']],
     ['Quân chủng Phòng không - Không quân diễn tập.', ['Quân chủng Phòng không – Không quân']],

@@ -63,8 +63,8 @@ const ARMS = [
 const NUMBER = sticky(`\\s+(?:(?:${ARMS})\\s+)?(?:BB\\s*)?(\\d{1,4})(?![\\p{L}\\p{N}]|[.,]\\d)`);
 /** `, 355`, ` và 148` after `Sư đoàn 316`: more units of the same kind. A number must end the item. */
 const MORE_NUMBER = sticky(`(?:\\s*,\\s*và\\s+|\\s*,\\s*|\\s+và\\s+)(\\d{1,3})(?=\\s*(?:[,;:)]|\\.(?!\\d)|$)|\\s+và\\s)`);
-/** ` Quân khu 2` / ` Quân khu` / ` Quân đoàn 12` after an agency's name: its owner. */
-const OWNER = sticky(`\\s+(Quân\\s+khu|Quân\\s+đoàn)(?:\\s+(\\d{1,3}))?${AFTER}`);
+/** ` Quân khu 2` / ` Quân khu` / ` Quân đoàn 12` / ` QK2` after an agency's name: its owner. */
+const OWNER = sticky(`\\s+(?:(Quân\\s+khu|Quân\\s+đoàn)(?:\\s+(\\d{1,3}))?|QK\\s?(\\d{1,2}))${AFTER}`);
 /** ` Kỹ thuật`, ` Hậu cần - Kỹ thuật`: the Cục of a Quân khu. Other Cục are named in the catalog. */
 const CUC_BRANCH = sticky(`\\s+(Hậu\\s+cần\\s*[-–]\\s*K[ỹĩ]\\s+thuật|Chính\\s+trị|K[ỹĩ]\\s+thuật|Hậu\\s+cần)${AFTER}`);
 /** ` KT-QP 356`, ` Kinh tế - Quốc phòng (KTQP) 338`, ` KTQP 338`. */
@@ -258,12 +258,13 @@ function numbered(canonicalHead: string, kind: UnitKind): Parse {
 function owned(text: string, family: string, start: number, pos: number): { mentions: Mention[]; end: number } | null {
   OWNER.lastIndex = pos;
   const owner = OWNER.exec(text);
-  if (owner?.[2]) {
-    const ownerHead = /đoàn/iu.test(owner[1]!) ? 'Quân đoàn' : 'Quân khu';
-    return one({ type: 'unit', name: `${family} ${ownerHead} ${owner[2]}`, start, end: OWNER.lastIndex });
+  const ownerHead = owner?.[1] !== undefined && /đoàn/iu.test(owner[1]) ? 'Quân đoàn' : 'Quân khu';
+  const ownerNumber = owner?.[2] ?? owner?.[3];
+  if (ownerNumber !== undefined) {
+    return one({ type: 'unit', name: `${family} ${ownerHead} ${ownerNumber}`, start, end: OWNER.lastIndex });
   }
   if (!isCapital(text, start)) return null;
-  const isQuanKhu = owner !== null && !/đoàn/iu.test(owner[1]!);
+  const isQuanKhu = owner !== null && ownerHead === 'Quân khu';
   if (owner && !isQuanKhu) return null;
   const org = ORG_BEFORE.test(text.slice(Math.max(0, start - 24), start));
   return one({ type: 'partial', family, owned: isQuanKhu, org, start, end: isQuanKhu ? OWNER.lastIndex : pos });
