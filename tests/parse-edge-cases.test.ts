@@ -174,6 +174,8 @@ const CAPTIONS: Array<[middle: string, caption: string | null]> = [
   ['Theo ghi nhận của chúng tôi, hội thi diễn ra sôi nổi.', null],
   ['Các đội thi đã hoàn thành tốt các nội dung.', null],
   ['Hội thi có 95% quân số tham gia.', null],
+  ['Dự hội thi có Thượng tá Lê Minh, Phó Chính ủy Sư đoàn 316.', null],
+  ['Hội thi diễn ra trong hai ngày 27 và 28/5.', null],
   ['Hội thi diễn ra sôi nổi. Các đội thể hiện tác phong chính quy.', null],
   ['“Hội thi là dịp để rèn luyện tác phong chính quy”, Đại tá Lê Minh nói.', null],
 ];

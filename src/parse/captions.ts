@@ -120,6 +120,12 @@ const BODY_OPENING = new RegExp(
       'Sau đó',
       'Suốt',
       'Nhận được',
+      'Dự',
+      'Tham dự',
+      'Cùng dự',
+      'Đến dự',
+      'Chủ trì',
+      'Tham gia',
       // A time phrase closed by a comma: `Mùa khô năm nay, …`, `Thời gian qua, …`, `Những ngày này, …`.
       '(?:[\\p{L}\\d/-]+\\s+){0,4}(?:nay|qua|này|đó|ấy|trước|tới)(?=,)',
       '(?:Năm|Ngày|Sáng|Chiều|Tối|Trưa|Đêm|Tháng)\\s+(?:\\d|nay|qua|hôm)',
@@ -130,10 +136,11 @@ const BODY_OPENING = new RegExp(
 
 /**
  * What a caption does not say. Captions describe the photo in the present: body text tells what was
- * done (`đã`) or will be (`sẽ`), reports (`… đánh giá, …`, `… cho biết: …`) and counts (`100%`).
+ * done (`đã`) or will be (`sẽ`), when things take place (`diễn ra`) and what for (`nhằm`), reports
+ * (`… đánh giá, …`, `… cho biết: …`) and counts (`100%`).
  */
 const BODY_WORDING =
-  /(?<![\p{L}])(?:đã|sẽ)(?![\p{L}])|%|(?<![\p{L}])(?:đánh giá|cho biết|nhấn mạnh|khẳng định|cho rằng|chia sẻ|nhận định|thông tin)\s*[,:]/u;
+  /(?<![\p{L}])(?:đã|sẽ|diễn ra|nhằm)(?![\p{L}])|%|(?<![\p{L}])(?:đánh giá|cho biết|nhấn mạnh|khẳng định|cho rằng|chia sẻ|nhận định|thông tin)\s*[,:]/u;
 
 /** What a caption may end with: a period, a closing quote or parenthesis, or nothing at all. */
 const BAD_ENDING = /[,;:…?!]$|\.\.\.$/u;
