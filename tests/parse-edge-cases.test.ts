@@ -115,6 +115,7 @@ const BYLINES: Array<[line: string, byline: string | null, authors: string[]]> =
   ['Thượng tá, ThS NGUYỄN VĂN AN - Trường Quân sự Quân khu 2', 'Thượng tá, ThS NGUYỄN VĂN AN - Trường Quân sự Quân khu 2', ['NGUYỄN VĂN AN']],
   ['Đại tá LÊ HÙNG - Thượng tá TRẦN BÌNH', 'Đại tá LÊ HÙNG - Thượng tá TRẦN BÌNH', ['LÊ HÙNG', 'TRẦN BÌNH']],
   ['Theo qdnd.vn', null, []],
+  ['(Nguồn: QĐND)', null, []],
   ['Trung tá NGUYỄN VĂN AN (Sư đoàn 355)', 'Trung tá NGUYỄN VĂN AN (Sư đoàn 355)', ['NGUYỄN VĂN AN']],
   ['Đại tá PHAN VĂN BÌNH, Chính ủy Cục Kỹ thuật Quân khu', 'Đại tá PHAN VĂN BÌNH, Chính ủy Cục Kỹ thuật Quân khu', ['PHAN VĂN BÌNH']],
   ['Thượng tá Nguyễn Văn Nam, Chính ủy Trung đoàn 98', 'Thượng tá Nguyễn Văn Nam, Chính ủy Trung đoàn 98', ['Nguyễn Văn Nam']],
@@ -265,6 +266,7 @@ const LAYOUTS: Array<[name: string, text: string, expected: Partial<Record<strin
   ['page furniture in the head', `Hội thi điều lệnh\n\nCập nhật: 28/05/2024 08:00\n\nLượt xem: 1.234\n\n${LEAD}`, { summary: LEAD.slice(6), date: null }],
   ['a capture starting mid-sentence', `các đơn vị trực thuộc tham gia hội thi.\n\nHội thi diễn ra sôi nổi.`, { titleDerived: true, summary: 'các đơn vị trực thuộc tham gia hội thi.' }],
   ['a series line before the date', `Hội thi điều lệnh\n\nKỳ 2: Những người thầy\n\nNgày đăng: 28/05/2024\n\n${LEAD}`, { series: 'Kỳ 2: Những người thầy', date: '2024-05-28' }],
+  ['a byline above the source', `Hội thi điều lệnh\n\n${LEAD}\n\nHội thi kết thúc tốt đẹp.\n\nTin, ảnh: MINH TÂM\n\n(Nguồn: QĐND)`, { byline: 'Tin, ảnh: MINH TÂM', authors: ['MINH TÂM'] }],
   ['a date under the byline', `Hội thi điều lệnh\n\n${LEAD}\n\nHội thi kết thúc tốt đẹp.\n\nTin, ảnh: MINH TÂM\n\n28/05/2024 08:15`, { byline: 'Tin, ảnh: MINH TÂM', truncated: false }],
   ['a byline after the end mark, then navigation', `Hội thi điều lệnh\n\n${LEAD}\n\nHội thi kết thúc tốt đẹp./.\n\nMINH TÂM\n\nTrang chủ\n\nLiên hệ`, { byline: 'MINH TÂM', truncated: false }],
 ];

@@ -117,8 +117,8 @@ export const LIST_ITEM = /^[–—\-+•*]\s/u;
 /** `…về với Tổ quốc./.` (also `. /.`) — the end mark of a Vietnamese news article. */
 export const END_MARK = /\.\s?\/\.\s*$/u;
 
-/** `Nguồn: Báo QĐND`, `(Theo QĐND)`, `Theo qdnd.vn` — where a reposted article comes from; not a byline. */
-export const SOURCE_LINE = /^(?:Nguồn\s*:\s*\S.{0,80}|\(?Theo\s+[^\s,]+(?:\s+[^\s,]+){0,5}\)?)$/u;
+/** `Nguồn: Báo QĐND`, `(Nguồn: QĐND)`, `(Theo QĐND)`, `Theo qdnd.vn` — where a reposted article comes from; not a byline. */
+export const SOURCE_LINE = /^\(?(?:Nguồn\s*:\s*[^()\s][^()]{0,80}|Theo\s+[^\s,()]+(?:\s+[^\s,()]+){0,5})\)?$/u;
 
 /**
  * Lines that start the site's boilerplate below an article (comment form, related links, navigation):
