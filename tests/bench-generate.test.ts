@@ -6,6 +6,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { generateDump, Random, UNITS, writeCorpus, type SyntheticDump } from '../src/bench/generate.ts';
 import { WEEKDAYS } from '../src/bench/phrases.ts';
+import { summarizeProfile } from '../src/bench/profile.ts';
 import { readArticle } from '../src/pipeline.ts';
 
 const SAMPLE = 1500;
@@ -151,4 +152,34 @@ test('the dumps parse back to what the generator wrote, and the recognizer finds
   }
   // A few named units (a vocational college, a rest home) are outside the recognizer's grammar.
   assert.ok(found / pairs >= 0.97, `${found} of ${pairs} units recognized`);
+});
+
+test('a CPU profile is summarized by self and inclusive time, the project’s own functions apart', () => {
+  const frame = (functionName: string, url: string) => ({ functionName, url, lineNumber: 9 });
+  // root → ingest (src) → parseDump (src); root → render (node_modules)
+  const profile = {
+    nodes: [
+      { id: 1, callFrame: frame('(root)', ''), children: [2, 4] },
+      { id: 2, callFrame: frame('ingest', 'file:///repo/src/ingest/ingest.ts'), children: [3] },
+      { id: 3, callFrame: frame('parseDump', 'file:///repo/src/parse/parseDump.ts') },
+      { id: 4, callFrame: frame('render', 'file:///repo/node_modules/nunjucks/src/environment.js') },
+    ],
+    samples: [3, 3, 2, 4],
+    timeDeltas: [1_000_000, 1_000_000, 1_000_000, 1_000_000],
+  };
+  const summary = summarizeProfile(profile, '/repo', 5);
+  assert.equal(summary.seconds, 4);
+  assert.deepEqual(summary.self[0], { frame: 'parseDump src/parse/parseDump.ts:10', seconds: 2, share: 0.5 });
+  assert.deepEqual(
+    summary.inclusive.map((h) => [h.frame, h.seconds]),
+    [
+      ['ingest src/ingest/ingest.ts:10', 3],
+      ['parseDump src/parse/parseDump.ts:10', 2],
+      ['render node_modules/nunjucks/src/environment.js:10', 1],
+    ],
+  );
+  assert.deepEqual(
+    summary.project.map((h) => h.frame),
+    ['ingest src/ingest/ingest.ts:10', 'parseDump src/parse/parseDump.ts:10'],
+  );
 });
