@@ -51,6 +51,7 @@ describe('recognizeUnits: units named in full', () => {
     ['Bộ Chỉ huy Quân sự (CHQS) tỉnh Hà Giang và Bộ đội Biên phòng (BĐBP) tỉnh Lào Cai.', ['Bộ CHQS tỉnh Hà Giang', 'BĐBP tỉnh Lào Cai']],
     // A military Party committee names the command it leads.
     ['Đảng ủy Quân sự tỉnh Sơn La và Đảng uỷ Quân sự huyện Mường La họp.', ['Bộ CHQS tỉnh Sơn La', 'Ban CHQS huyện Mường La']],
+    ['Đại hội Đảng bộ Quân sự tỉnh Điện Biên.', ['Bộ CHQS tỉnh Điện Biên']],
     // Border guards.
     ['Bộ đội Biên phòng tỉnh Lào Cai, Bộ Chỉ huy BĐBP tỉnh Hà Giang họp.', ['BĐBP tỉnh Lào Cai', 'BĐBP tỉnh Hà Giang']],
     ['Đồn Biên phòng Lũng Cú (BĐBP tỉnh Hà Giang) tuần tra.', ['Đồn Biên phòng Lũng Cú', 'BĐBP tỉnh Hà Giang']],

@@ -315,7 +315,7 @@ function coded(canonicalHead: string, allowNumber: boolean): Parse {
   };
 }
 
-/** `Đảng ủy Quân sự tỉnh Sơn La` is the Party committee of the Bộ CHQS: it names that unit. */
+/** `Đảng ủy Quân sự tỉnh Sơn La`, `Đảng bộ Quân sự tỉnh`: the Party organisation of the Bộ CHQS names that unit. */
 const militaryPartyCommittee: Parse = (text, start, end) =>
   readPlaces(text, start, end, 'Bộ CHQS', PROVINCE, 1) ?? readPlaces(text, start, end, 'Ban CHQS', DISTRICT, 1);
 
@@ -370,7 +370,7 @@ const HEADS: ReadonlyArray<[string[], Parse, string?]> = [
   [['Bộ Chỉ huy Bộ đội Biên phòng', 'Bộ Chỉ huy BĐBP', 'Bộ đội Biên phòng', 'BĐBP'], placed('BĐBP', PROVINCE, 'bdbp')],
   [['Bộ Chỉ huy Quân sự', 'Bộ CHQS'], placed('Bộ CHQS', PROVINCE, 'bo-chqs')],
   [['Ban Chỉ huy Quân sự', 'Ban CHQS'], placed('Ban CHQS', DISTRICT, 'ban-chqs')],
-  [['Đảng ủy Quân sự', 'Đảng uỷ Quân sự'], militaryPartyCommittee],
+  [['Đảng ủy Quân sự', 'Đảng uỷ Quân sự', 'Đảng bộ Quân sự'], militaryPartyCommittee],
   [['Đồn Biên phòng', 'Đồn BP'], borderPost],
   [['Kho'], coded('Kho', true)],
   [['Xưởng'], coded('Xưởng', true)],
