@@ -36,8 +36,13 @@ export function readEnd(all: readonly DumpLine[]): End {
     const after = body.slice(markAt + 1, markAt + 1 + AFTER_END_MARK);
     body = body.slice(0, markAt + 1);
     for (const line of after) {
-      if (!byline) byline = readByline(line.text, 'end');
-      if (SOURCE_LINE.test(line.text)) body.push(line);
+      if (SOURCE_LINE.test(line.text)) {
+        body.push(line);
+        continue;
+      }
+      const signed = byline ? null : readByline(line.text, 'end');
+      if (!signed) break; // the site's navigation begins
+      byline = signed;
     }
     return { body, byline, reachesEnd: true };
   }
