@@ -4,7 +4,6 @@
 // Pagefind's prebuilt UIs are not used: their merged multi-index search re-sorts every result by score,
 // which breaks date sorting across shards, and excerpts must lose the `đ` twins the indexer adds.
 import {
-  FILTER_PARAMS,
   SORTS,
   STRINGS,
   formatDate,
@@ -172,16 +171,17 @@ function syncControls() {
 let allFilters = null;
 let lastCounts = {};
 
-async function loadFilters() {
-  if (allFilters) return;
-  if (Object.keys(state.filters).length) await loadFilters();
-  const options = form.querySelector('[data-search-ui]');
-  options.addEventListener('focusin', () => void loadFilters().catch(fail));
-  options.addEventListener('pointerdown', () => void loadFilters().catch(fail));
-  lastCounts = allFilters;
-  const term = searchTerm(state.q) || null;
-  if (term || Object.keys(state.filters).length) lastCounts = (await index.search(term, { filters: { ...state.filters } })).filters;
-  fillAllFilterOptions(lastCounts);
+let filtersLoading = null;
+
+function loadFilters() {
+  filtersLoading ??= (async () => {
+    allFilters = await index.filters();
+    const term = searchTerm(state.q) || null;
+    const searched = term || Object.keys(state.filters).length > 0;
+    lastCounts = searched ? (await index.search(term, { filters: { ...state.filters } })).filters : allFilters;
+    fillAllFilterOptions(lastCounts);
+  })();
+  return filtersLoading;
 }
 
 function fillAllFilterOptions(counts) {
@@ -304,10 +304,6 @@ async function start() {
   const options = form.querySelector('[data-search-ui]');
   options.addEventListener('focusin', () => void loadFilters().catch(fail));
   options.addEventListener('pointerdown', () => void loadFilters().catch(fail));
-  // Filter names in the URL that the index does not know are dropped rather than matching nothing.
-  for (const name of Object.keys(state.filters)) {
-    if (!Object.values(FILTER_PARAMS).includes(name)) delete state.filters[name];
-  }
   syncControls();
   await search();
 }
