@@ -40,7 +40,7 @@ export function readEnd(all: readonly DumpLine[]): End {
         body.push(line);
         continue;
       }
-      const signed = byline ? null : readByline(line.text, 'end');
+      const signed: Byline | null = byline ? null : readByline(line.text, 'end');
       if (!signed) break; // the site's navigation begins
       byline = signed;
     }
