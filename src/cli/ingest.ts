@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   });
   const report = summarize(result.entries, result);
   for (const line of entryLines(result.entries)) console.log(line);
-  console.log(`${countsLine(report)} → ${path.join(values.output, '/')}`);
+  console.log(`${countsLine(report)}; ${result.cacheHits} parses from the cache → ${path.join(values.output, '/')}`);
   if (values.report) await writeFileAtomic(values.report, `${JSON.stringify(report, null, 2)}\n`);
 }
 

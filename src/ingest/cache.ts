@@ -15,6 +15,8 @@ import { writeFileAtomic } from './atomic.ts';
 export type CachedRead = ({ ok: true } & ReadArticle) | { ok: false; reason: string };
 
 export interface ParseCache {
+  /** The parser code the entries belong to. */
+  codeHash: string;
   get(source: string, text: string): Promise<CachedRead | undefined>;
   set(source: string, text: string, value: CachedRead): Promise<void>;
 }
@@ -44,11 +46,16 @@ export async function parserCodeHash(root = REPO, parts = PARSER_CODE): Promise<
   return hash.digest('hex').slice(0, 16);
 }
 
-export async function openParseCache(cacheRoot: string, codeHash?: string): Promise<ParseCache> {
+/** `keepStale`: leave older parser code's entries to whoever opened the cache first (worker threads). */
+export async function openParseCache(
+  cacheRoot: string,
+  codeHash?: string,
+  options: { keepStale?: boolean } = {},
+): Promise<ParseCache> {
   const code = codeHash ?? (await parserCodeHash());
   const folder = path.join(cacheRoot, code);
   // Entries of older parser code can never be hit again.
-  for (const stale of await readdir(cacheRoot).catch(() => [] as string[])) {
+  for (const stale of options.keepStale ? [] : await readdir(cacheRoot).catch(() => [] as string[])) {
     if (stale !== code) await rm(path.join(cacheRoot, stale), { recursive: true, force: true });
   }
   const fileOf = (source: string, text: string) => {
@@ -56,6 +63,7 @@ export async function openParseCache(cacheRoot: string, codeHash?: string): Prom
     return path.join(folder, key.slice(0, 2), `${key}.json`);
   };
   return {
+    codeHash: code,
     async get(source, text) {
       try {
         return JSON.parse(await readFile(fileOf(source, text), 'utf8')) as CachedRead;

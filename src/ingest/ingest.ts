@@ -5,22 +5,20 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ReadArticle } from '../pipeline.ts';
 import type { ReportEntry } from '../report.ts';
 import { recoverFolder, stagingFolder, swapFolder, writeFileAtomic } from './atomic.ts';
-import { openParseCache, type CachedRead, type ParseCache } from './cache.ts';
-import { decodeDump } from './decode.ts';
 import { mergeDuplicates, type Copy } from './dedupe.ts';
 import { articleToMarkdown } from './markdown.ts';
 import { assignSlugs, type SlugLedger } from './slugs.ts';
+import { forEachLimited, readDumps, type ReadArticleFn } from './readDumps.ts';
 import { findDumps } from './walk.ts';
 
-export type ReadArticleFn = (text: string, source: string) => ReadArticle;
+export type { ReadArticleFn };
 
 /** A dump is a page of text: 10 MB is far beyond any article, and reading more would only waste memory. */
 export const MAX_DUMP_BYTES = 10 * 1024 * 1024;
-/** Files read at once: enough to hide disk latency, few enough to bound memory. */
-const READ_CONCURRENCY = 16;
+/** Markdown files written at once. */
+const WRITE_CONCURRENCY = 16;
 
 export interface IngestOptions {
   inputDir: string;
@@ -45,33 +43,18 @@ export interface IngestResult {
   cacheHits: number;
 }
 
-type Outcome = { file: string; read: CachedRead; notes: string[] };
-
 export async function ingest(options: IngestOptions): Promise<IngestResult> {
-  const read = options.readArticle ?? (await import('../pipeline.ts')).readArticle;
-  const readDump = options.readDump ?? ((file: string) => readFile(file));
   const maxBytes = options.maxDumpBytes ?? MAX_DUMP_BYTES;
   const workDir = options.workDir === undefined ? '.build' : options.workDir;
-  const cache = workDir ? await openParseCache(path.join(workDir, 'cache')) : null;
-  let cacheHits = 0;
-
   const found = await findDumps(options.inputDir);
-  const outcomes: Outcome[] = new Array(found.length);
-  let done = 0;
-  await forEachLimited(found.length, READ_CONCURRENCY, async (i) => {
-    const entry = found[i]!;
-    if (entry.kind === 'rejected') {
-      outcomes[i] = { file: entry.file, read: { ok: false, reason: entry.reason }, notes: [] };
-    } else if (entry.size > maxBytes) {
-      const reason = `too large: ${megabytes(entry.size)} (a dump is at most ${megabytes(maxBytes)})`;
-      outcomes[i] = { file: entry.file, read: { ok: false, reason }, notes: [] };
-    } else {
-      const outcome = await readOne(entry.file, entry.absolute, readDump, read, cache);
-      if (outcome.cached) cacheHits++;
-      outcomes[i] = outcome;
-    }
-    options.onProgress?.(++done, found.length);
+  const outcomes = await readDumps(found, {
+    ...(options.readArticle ? { readArticle: options.readArticle } : {}),
+    ...(options.readDump ? { readDump: options.readDump } : {}),
+    cacheRoot: workDir ? path.join(workDir, 'cache') : null,
+    maxBytes,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
+  const cacheHits = outcomes.filter((o) => o.cached).length;
 
   const entries = new Map<string, ReportEntry>();
   const copies: Copy[] = [];
@@ -98,7 +81,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   let undated = 0;
   let truncated = 0;
   const folders = new Map<string, Promise<unknown>>();
-  await forEachLimited(articles.length, READ_CONCURRENCY, async (i) => {
+  await forEachLimited(articles.length, WRITE_CONCURRENCY, async (i) => {
     const { kept, duplicates, identity } = articles[i]!;
     const where = placed.get(identity)!;
     const markdown = articleToMarkdown(kept.article, {
@@ -134,58 +117,6 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     truncated,
     cacheHits,
   };
-}
-
-async function readOne(
-  file: string,
-  absolute: string,
-  readDump: (absolute: string) => Promise<Uint8Array>,
-  read: ReadArticleFn,
-  cache: ParseCache | null,
-): Promise<Outcome & { cached: boolean }> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readDump(absolute);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    return { file, read: { ok: false, reason: `unreadable: ${code}` }, notes: [], cached: false };
-  }
-  const decoded = decodeDump(bytes);
-  if (!decoded.ok) return { file, read: { ok: false, reason: decoded.reason }, notes: [], cached: false };
-  const notes: string[] = [];
-  if (decoded.repaired) notes.push('repaired double-encoded UTF-8 (mojibake) on reading');
-  if (decoded.encoding === 'windows-1258' || decoded.encoding === 'tcvn3') {
-    notes.push(`decoded from the legacy ${decoded.encoding === 'tcvn3' ? 'TCVN3' : 'Windows-1258'} encoding`);
-  }
-
-  const hit = await cache?.get(file, decoded.text);
-  if (hit) return { file, read: hit, notes, cached: true };
-  const result = parse(decoded.text, file, read);
-  await cache?.set(file, decoded.text, result);
-  return { file, read: result, notes, cached: false };
-}
-
-/** `DumpParseError` carries its reason in its message; any other failure is a parser bug, reported as such. */
-function parse(text: string, file: string, read: ReadArticleFn): CachedRead {
-  try {
-    return { ok: true, ...read(text, file) };
-  } catch (error) {
-    const e = error as Error;
-    if (e.name === 'DumpParseError') return { ok: false, reason: e.message };
-    return { ok: false, reason: `parser failed (a bug, please report it): ${e.message}` };
-  }
-}
-
-async function forEachLimited(count: number, limit: number, task: (i: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < count) await task(next++);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, count) }, worker));
-}
-
-function megabytes(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 async function loadLedger(file: string): Promise<SlugLedger> {
