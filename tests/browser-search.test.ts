@@ -69,7 +69,7 @@ async function searchFor(page: Page, site: StaticSite, params: Record<string, st
 // among the first three results. Pairs: as typed with diacritics, and as most readers type it (no
 // diacritics, `d` for `đ`).
 const LU_DOAN_297 = 'Lữ đoàn 297 ra quân huấn luyện năm 2018';
-const LU_DOAN_297_ALL = [LU_DOAN_297, 'Quân khu 2: Lữ đoàn 297 hội thao pháo binh năm 2025'];
+const LU_DOAN_297_ALL = [LU_DOAN_297, 'Quân khu 2 – Lữ đoàn 297 hội thao pháo binh năm 2025'];
 const RA_QUAN_316 = 'Ra quân huấn luyện năm 2023';
 const LUNG_CU = 'Đồn Biên phòng Lũng Cú đón Tết cùng đồng bào nơi địa đầu';
 const K52 = 'Đội K52 hồi hương hài cốt liệt sĩ hy sinh tại Lào';
