@@ -133,7 +133,8 @@ function markImages(lines: readonly DumpLine[]): { lines: BodyLine[]; markupMode
       besideImage = true;
       continue;
     }
-    const piped = PIPED.exec(text)?.groups;
+    // Checking the ends first spares the pattern's backtracking on every long paragraph.
+    const piped = text.startsWith('|') || text.endsWith('|') ? PIPED.exec(text)?.groups : undefined;
     if (piped) {
       markupMode = true;
       out.push({ ...line, text: (piped.left ?? piped.right)!, besideImage: true });
