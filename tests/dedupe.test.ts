@@ -97,10 +97,11 @@ test('dedupe: identical copies: the tie is broken by file name, not by input ord
 });
 
 const titleKeys: Array<[string, string]> = [
-  ['Quân khu 2 – Tuần tra biên giới', 'tuần tra biên giới'],
-  ['QK2 - Tuần tra biên giới', 'tuần tra biên giới'],
-  ['Tuần  tra   biên giới ', 'tuần tra biên giới'],
-  ['Ủy ban hoà giải', 'ủy ban hòa giải'],
+  ['Quân khu 2 – Tuần tra biên giới', 'tuan tra bien gioi'],
+  ['QK2 - Tuần tra biên giới', 'tuan tra bien gioi'],
+  ['Tuần  tra   biên giới ', 'tuan tra bien gioi'],
+  ['Ủy ban hoà giải', 'uy ban hoa giai'],
+  ['Đồn Biên phòng', 'don bien phong'],
 ];
 for (const [title, key] of titleKeys) {
   test(`dedupe: title key of ${JSON.stringify(title)}`, () => assert.equal(titleKey(title), key));
