@@ -1,7 +1,7 @@
 /** Ingest with the real parser on the bad-input fixtures of issue 8: files that are no dump, and bad dates. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import matter from 'gray-matter';
@@ -63,4 +63,23 @@ test('ingest (real parser): a publication date after the crawl time is kept, wit
 test('ingest (real parser): a two-digit year is read in this century', async () => {
   const { byFile } = await run();
   assert.equal(published(byFile.get('two-digit-year.txt')).url, '/2024/06/15/don-bien-phong-y-ty-kham-benh-cho-dan/');
+});
+
+test('ingest (real parser): a large archive is parsed on worker threads, and a rebuild parses nothing again', async () => {
+  const template = await readFile(path.join(BAD, 'after-crawl.txt'), 'utf8');
+  const input = await mkdtemp(path.join(tmpdir(), 'ingest-many-'));
+  const count = 450;
+  for (let i = 0; i < count; i++) {
+    const dump = template.replace('tuần tra mốc giới', `tuần tra mốc giới số ${i}`).replace('Những ngày này', `Ngày ${i}`);
+    await writeFile(path.join(input, `${String(i).padStart(3, '0')}.txt`), dump);
+  }
+  const work = await mkdtemp(path.join(tmpdir(), 'ingest-many-work-'));
+  const options = { inputDir: input, outputDir: path.join(work, 'content'), workDir: work };
+  const first = await ingest(options);
+  assert.equal(first.articles, count);
+  assert.equal(first.cacheHits, 0);
+  assert.equal(first.entries[7]?.status === 'published' && first.entries[7].url, '/2024/09/15/don-bien-phong-y-ty-tuan-tra-moc-gioi-so-7/');
+  const second = await ingest(options);
+  assert.equal(second.cacheHits, count);
+  assert.deepEqual(second.entries, first.entries);
 });
