@@ -10,7 +10,8 @@ const HTML_START = /^<(?:!doctype\s+html|html|head|body|meta|div|p|script|articl
 /** Share of lines that are tags above which a file is markup (and at least this many: a dump may quote one). */
 const TAG_LINE_SHARE = 0.3;
 const TAG_LINES_MIN = 3;
-const TAG_LINE = /^<[^>]+>.*<?\/?[^>]*>$/u;
+/** `<p class="x">…</p>`: a line that opens and closes as markup. */
+const isTagLine = (line: string) => line.startsWith('<') && line.endsWith('>') && /^<[!/?]?[a-z]/iu.test(line);
 /** `{"title": …`, `[{"title": …`: a JSON export; a truncated one too. */
 const JSON_START = /^(?:\{\s*(?:"|\}|$)|\[\s*(?:\{|\[|"|\]|$))/u;
 
@@ -36,7 +37,7 @@ export function rejectNonDump(text: string, source: string): void {
   const start = lineOf(text, firstText);
   const first = start.input.trim();
   const lines = text.split(/\r\n|\r|\n/).map((l) => l.trim()).filter(Boolean);
-  const tagLines = lines.filter((l) => TAG_LINE.test(l)).length;
+  const tagLines = lines.filter(isTagLine).length;
   if (HTML_START.test(first) || (tagLines >= TAG_LINES_MIN && tagLines / lines.length > TAG_LINE_SHARE)) {
     throw new DumpParseError('not-a-dump', source, start.number, start.input, 'HTML page');
   }
