@@ -1,5 +1,5 @@
 /**
- * `npx tsx src/cli/search-bench.ts [--count 10000] [--dir /tmp/qk2-search-bench] [--keep] [query…]`
+ * `npx tsx src/cli/search-bench.ts [--count 10000] [--dir /tmp/qk2-search-bench] [--keep] [--no-fold] [query…]`
  *
  * Measures search alone on a synthetic archive of built article pages (src/bench/search.ts): the time
  * and size of the index build, then, in headless Chromium on the real search page, per query, the
@@ -37,20 +37,22 @@ interface QueryMeasure {
   keystrokeToResultsMs: number;
 }
 
-function args(argv: string[]): { count: number; dir: string; keep: boolean; queries: string[] } {
+function args(argv: string[]): { count: number; dir: string; keep: boolean; fold: boolean; queries: string[] } {
   let count = 10_000;
   let dir = '/tmp/qk2-search-bench';
   let keep = false;
+  let fold = true;
   const queries: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--count') count = Number(argv[++i]);
     else if (a === '--dir') dir = argv[++i]!;
     else if (a === '--keep') keep = true;
+    else if (a === '--no-fold') fold = false;
     else queries.push(a);
   }
   if (!Number.isInteger(count) || count < 1) throw new Error(`--count must be a positive integer`);
-  return { count, dir, keep, queries: queries.length ? queries : DEFAULT_QUERIES };
+  return { count, dir, keep, fold, queries: queries.length ? queries : DEFAULT_QUERIES };
 }
 
 const TEXT = /\.(js|json|html|css)$/;
@@ -79,7 +81,7 @@ function breakdown(served: Array<{ path: string; bytes: number }>): Record<strin
 }
 
 async function main(): Promise<void> {
-  const { count, dir, keep, queries } = args(process.argv.slice(2));
+  const { count, dir, keep, fold, queries } = args(process.argv.slice(2));
   const siteDir = join(dir, `site-${count}`);
   const exists = await stat(join(siteDir, 'pagefind', 'shards.json')).catch(() => null);
   let indexMs = 0;
@@ -92,7 +94,7 @@ async function main(): Promise<void> {
   }
   await writeSearchPage(siteDir);
   const t1 = performance.now();
-  const index = await indexSite({ siteDir });
+  const index = await indexSite({ siteDir, fold });
   indexMs = performance.now() - t1;
   console.log(
     `index    ${(indexMs / 1000).toFixed(1)} s  ${index.pages} pages, ${index.shards} shards (${index.rebuilt} rebuilt), ` +

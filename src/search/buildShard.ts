@@ -44,6 +44,8 @@ export interface ShardJob {
   /** The hash recorded by the previous build, if its output is still there. */
   previousHash: string | null;
   maxFragments?: number;
+  /** False only to measure what the `đ` fold costs (search-bench `--no-fold`). */
+  fold?: boolean;
 }
 
 export interface ShardResult {
@@ -67,7 +69,8 @@ export class SearchIndexError extends Error {
 export async function buildShard(job: ShardJob): Promise<ShardResult> {
   const { shard, bundleDir } = job;
   const outDir = join(bundleDir, shard.key);
-  const hash = createHash('sha256').update(`${INDEX_FORMAT}\n`);
+  const fold = job.fold ?? true;
+  const hash = createHash('sha256').update(`${INDEX_FORMAT}${fold ? '' : '-unfolded'}\n`);
   const documents: Array<{ url: string; content: string }> = [];
   for (const page of shard.pages) {
     const html = await readFile(page.file, 'utf8');
@@ -92,7 +95,7 @@ export async function buildShard(job: ShardJob): Promise<ShardResult> {
   const { index } = created;
   try {
     for (const doc of documents) {
-      const added = await index.addHTMLFile({ url: doc.url, content: foldDWords(doc.content) });
+      const added = await index.addHTMLFile({ url: doc.url, content: fold ? foldDWords(doc.content) : doc.content });
       if (added.errors.length) throw new SearchIndexError(shard.key, added.errors.map((e) => `${doc.url}: ${e}`));
     }
     // Written beside the live shard and swapped in, so a failed build never leaves half an index.

@@ -21,6 +21,8 @@ export interface IndexSiteOptions {
   concurrency?: number;
   /** Pagefind's cap on fragment files per shard, for static hosts with file-count limits. */
   maxFragments?: number;
+  /** False only to measure what the `đ` fold costs. */
+  fold?: boolean;
   /** Called after each shard, for the build's progress display. */
   onShard?: (done: number, total: number, shard: ShardResult) => void;
 }
@@ -115,6 +117,7 @@ export async function indexSite(opts: IndexSiteOptions): Promise<IndexSiteResult
             bundleDir,
             previousHash: previous.get(shard.key) ?? null,
             ...(opts.maxFragments ? { maxFragments: opts.maxFragments } : {}),
+            ...(opts.fold === false ? { fold: false } : {}),
           };
           const result = await worker.run(job);
           results.push(result);
