@@ -115,6 +115,8 @@ const BYLINES: Array<[line: string, byline: string | null, authors: string[]]> =
   ['Thượng tá, ThS NGUYỄN VĂN AN - Trường Quân sự Quân khu 2', 'Thượng tá, ThS NGUYỄN VĂN AN - Trường Quân sự Quân khu 2', ['NGUYỄN VĂN AN']],
   ['Đại tá LÊ HÙNG - Thượng tá TRẦN BÌNH', 'Đại tá LÊ HÙNG - Thượng tá TRẦN BÌNH', ['LÊ HÙNG', 'TRẦN BÌNH']],
   ['Theo qdnd.vn', null, []],
+  // A photo's origin is not an author.
+  ['Ảnh: TL', null, []],
   ['(Nguồn: QĐND)', null, []],
   ['Trung tá NGUYỄN VĂN AN (Sư đoàn 355)', 'Trung tá NGUYỄN VĂN AN (Sư đoàn 355)', ['NGUYỄN VĂN AN']],
   ['Đại tá PHAN VĂN BÌNH, Chính ủy Cục Kỹ thuật Quân khu', 'Đại tá PHAN VĂN BÌNH, Chính ủy Cục Kỹ thuật Quân khu', ['PHAN VĂN BÌNH']],
@@ -129,6 +131,8 @@ const BYLINES: Array<[line: string, byline: string | null, authors: string[]]> =
   ['Bài và ảnh: MAI HƯƠNG và QUANG VINH', 'Bài và ảnh: MAI HƯƠNG và QUANG VINH', ['MAI HƯƠNG', 'QUANG VINH']],
   ['Hải Anh - Minh Đức', 'Hải Anh - Minh Đức', ['Hải Anh', 'Minh Đức']],
   // A rank inside a credit, an agency after the name, a final period.
+  ['Bài, ảnh: NGUYỄN VĂN AN, Sư đoàn 316', 'Bài, ảnh: NGUYỄN VĂN AN, Sư đoàn 316', ['NGUYỄN VĂN AN']],
+  ['Tin: Hải', 'Tin: Hải', ['Hải']],
   ['Bài, ảnh: Đại úy LÊ VĂN AN', 'Bài, ảnh: Đại úy LÊ VĂN AN', ['LÊ VĂN AN']],
   ['HẢI ANH (Báo QĐND)', 'HẢI ANH (Báo QĐND)', ['HẢI ANH']],
   ['Tin, ảnh: NGỌC HÀ.', 'Tin, ảnh: NGỌC HÀ.', ['NGỌC HÀ']],

@@ -35,6 +35,14 @@ function plausibleName(name: string): boolean {
 }
 
 
+/** `Ảnh: TL` (tư liệu, the archive), `Ảnh: Internet`: where a photo came from, not who wrote. */
+const NOT_A_NAME = /^(?:TL|Tư liệu|Internet|Minh họa|Minh hoạ|Nguồn Internet|St|ST|Sưu tầm)$/u;
+
+/** A name after a credit: capitals (`HOÀNG OANH`), initials (`KB`) or capitalized words (`Hải`, `Tuấn Anh`). */
+function isCreditedName(name: string): boolean {
+  return plausibleName(name) && !NOT_A_NAME.test(name) && (NAME_UPPER.test(name) || INITIALS.test(name) || /^[\p{Lu}][\p{Ll}]*(?:\s+[\p{Lu}][\p{Ll}]*)*$/u.test(name));
+}
+
 function splitNames(names: string): string[] {
   return names
     .replace(TRAILING_PARENS, '')
@@ -54,8 +62,11 @@ function creditedNames(line: string): string[] | null {
   for (const segment of [line.slice(0, colon + 1) + firstNames, ...others]) {
     const credited = CREDIT_PREFIX.exec(segment);
     if (!credited?.groups) return null;
-    const names = splitNames(credited.groups.names!);
-    if (names.length === 0 || !names.every(plausibleName)) return null;
+    // `Bài, ảnh: NGUYỄN VĂN AN, Sư đoàn 316`: the names come first, a unit or role may follow.
+    const parts = splitNames(credited.groups.names!);
+    const end = parts.findIndex((n) => !isCreditedName(n));
+    const names = end < 0 ? parts : parts.slice(0, end);
+    if (names.length === 0) return null;
     authors.push(...names);
   }
   return authors;
