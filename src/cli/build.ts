@@ -197,8 +197,11 @@ async function main(): Promise<void> {
     await build(options);
   } catch (error) {
     const stage = error instanceof BuildError ? error.stage : 'build';
-    console.error(`build failed (${stage}): ${error instanceof Error ? error.message : String(error)}`);
-    if (!(error instanceof BuildError) && error instanceof Error && error.stack) console.error(error.stack);
+    const code = (error as NodeJS.ErrnoException)?.code;
+    const message = code === 'ENOSPC' ? 'the disk is full' : error instanceof Error ? error.message : String(error);
+    console.error(`build failed (${stage}): ${message}`);
+    // A bug, not a known failure: the stack helps whoever reports it.
+    if (!(error instanceof BuildError) && code === undefined && error instanceof Error && error.stack) console.error(error.stack);
     process.exitCode = 1;
   }
 }

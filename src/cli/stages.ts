@@ -14,6 +14,7 @@ export interface StageProgress {
 const SAMPLE_MS = 200;
 const REDRAW_MS = 100;
 const BAR_WIDTH = 24;
+const HEARTBEAT_MS = 1000;
 
 export function interactive(stream: NodeJS.WriteStream = process.stderr): boolean {
   return Boolean(stream.isTTY) && process.env.CI !== 'true';
@@ -35,14 +36,20 @@ export async function runStage<T>(
   sampler.unref();
 
   let lastDraw = 0;
+  let state: { done: number; total: number | undefined } = { done: 0, total: undefined };
+  const draw = () => {
+    lastDraw = performance.now();
+    stream.write(`\r\x1b[2K${bar(stage, state.done, state.total, (lastDraw - started) / 1000)}`);
+  };
   const progress: StageProgress = {
     tick(done, total) {
-      const now = performance.now();
-      if (!tty || (now - lastDraw < REDRAW_MS && done !== total)) return;
-      lastDraw = now;
-      stream.write(`\r\x1b[2K${bar(stage, done, total, (now - started) / 1000)}`);
+      state = { done, total };
+      if (tty && (performance.now() - lastDraw >= REDRAW_MS || done === total)) draw();
     },
   };
+  // A stage that reports nothing (Eleventy) still shows that it is alive.
+  const heartbeat = tty ? setInterval(draw, HEARTBEAT_MS) : undefined;
+  heartbeat?.unref();
   const elapsed = () => (performance.now() - started) / 1000;
   try {
     const result = await work(progress);
@@ -56,15 +63,16 @@ export async function runStage<T>(
     throw error;
   } finally {
     clearInterval(sampler);
+    clearInterval(heartbeat);
   }
 }
 
 function bar(stage: string, done: number, total: number | undefined, seconds: number): string {
   const rate = seconds > 0 ? done / seconds : 0;
-  if (!total) return `${stage.padEnd(8)} ${done} · ${seconds.toFixed(0)} s`;
+  if (!total) return `${stage.padEnd(8)} ${done > 0 ? `${done} · ` : ''}${seconds.toFixed(0)} s`;
   const filled = Math.round((BAR_WIDTH * done) / total);
   const eta = rate > 0 ? (total - done) / rate : 0;
-  return `${stage.padEnd(8)} [${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}] ${done}/${total}  ${rate.toFixed(0)}/s  ETA ${eta.toFixed(0)} s`;
+  return `${stage.padEnd(8)} [${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}] ${done}/${total}  ${rate.toFixed(rate < 10 ? 1 : 0)}/s  ETA ${eta.toFixed(0)} s`;
 }
 
 function round(seconds: number): number {
