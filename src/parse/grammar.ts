@@ -1,9 +1,8 @@
 /**
- * (JavaScript's `\b` knows only ASCII letters, so word edges here are `(?<![\p{L}])` and `(?![\p{L}])`.)
- *
  * The grammar of a dump: every line shape the parser recognizes, as named constants with an example
  * line above each. Lines are matched after trimming. Patterns are anchored and case-sensitive unless
- * the sites print a form in several cases.
+ * the sites print a form in several cases. JavaScript's `\b` knows only ASCII letters, so word edges
+ * here are `(?<![\p{L}])` and `(?![\p{L}])`.
  */
 
 // ── The page header: the site's clock and the noise around it ─────────────────────────────────────
