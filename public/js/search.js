@@ -37,7 +37,6 @@ let index = null;
 let shardKeys = [];
 let state = readState(location.search);
 let run = 0;
-let shown = [];
 let pending = [];
 let timer = 0;
 let composing = false;
@@ -131,7 +130,6 @@ async function showMore(thisRun, focusFirst) {
   if (thisRun !== run) return;
   const items = datas.map(resultItem);
   list.append(...items);
-  shown.push(...page);
   more.hidden = pending.length === 0;
   if (focusFirst && items[0]) items[0].querySelector('a').focus();
 }
@@ -209,7 +207,6 @@ async function search() {
   if (thisRun !== run) return;
   lastCounts = found.counts;
   fillAllFilterOptions(lastCounts);
-  shown = [];
   pending = found.results.slice();
   if (found.results.length === 0) {
     status.textContent = STRINGS.noResults(term || '…');
