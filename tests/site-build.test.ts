@@ -7,7 +7,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import matter from 'gray-matter';
-import { buildFixtureSite, FIXTURE_CONTENT, readSiteFile, siteFiles, type BuiltSite } from './fixtures/site/build.ts';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import {
+  buildFixtureSite,
+  FIXTURE_CONTENT,
+  readSiteFile,
+  siteFiles,
+  writeManyArticles,
+  type BuiltSite,
+} from './fixtures/site/build.ts';
 
 const SITE_URL = 'https://luutru.example.vn';
 
@@ -304,5 +313,42 @@ describe('under a path prefix', () => {
     const sitemap = await readSiteFile(prefixed.dir, '/sitemap.xml');
     for (const [, url] of sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)) assert.ok(url!.startsWith(`${SITE_URL}/luu-tru/`), url);
     assert.match(await readSiteFile(prefixed.dir, '/robots.txt'), /Sitemap: https:\/\/luutru.example.vn\/luu-tru\/sitemap.xml/);
+  });
+});
+
+describe('pagination at the pinned URLs', () => {
+  let many: BuiltSite;
+  let content: string;
+  let manyFiles: string[];
+  before(async () => {
+    content = await mkdtemp(join(tmpdir(), 'qk2-many-'));
+    await writeManyArticles(content, 75);
+    many = await buildFixtureSite({ contentDir: content });
+    manyFiles = await siteFiles(many.dir);
+  });
+  after(async () => {
+    await many.remove();
+    await rm(content, { recursive: true, force: true });
+  });
+
+  test('home /, /trang/2/ … /trang/4/ and unit /don-vi/<slug>/trang/N/; a month under 50 is one page', () => {
+    for (const path of ['/index.html', '/trang/2/index.html', '/trang/3/index.html', '/trang/4/index.html']) assert.ok(manyFiles.includes(path), path);
+    assert.ok(!manyFiles.includes('/trang/5/index.html'));
+    assert.ok(!manyFiles.includes('/trang/1/index.html'), 'page 1 is the home page itself');
+    for (const n of [2, 3, 4]) assert.ok(manyFiles.includes(`/don-vi/tieu-doan-3/trang/${n}/index.html`), `unit page ${n}`);
+    // 31 articles in January 2020: month pages hold 50.
+    assert.ok(manyFiles.includes('/2020/01/index.html'));
+    assert.ok(!manyFiles.includes('/2020/01/trang/2/index.html'));
+  });
+
+  test('the page navigation marks the current page and links its neighbours', async () => {
+    const html = await readSiteFile(many.dir, '/trang/2/index.html');
+    assert.match(html, /<nav class="pagination" aria-label="Phân trang">/);
+    assert.match(html, /<a href="\/" rel="prev">/);
+    assert.match(html, /<a href="\/trang\/3\/" rel="next">/);
+    assert.match(html, /<a href="\/trang\/2\/" aria-current="page">/);
+    // Newest first: page 2 starts with the 21st newest article.
+    assert.ok(html.indexOf('ngày thứ 55<') < html.indexOf('ngày thứ 54<'));
+    assert.ok(html.includes('ngày thứ 55<') && !html.includes('ngày thứ 56<'));
   });
 });
