@@ -176,6 +176,8 @@ const CAPTIONS: Array<[middle: string, caption: string | null]> = [
   ['– Là đơn vị có truyền thống huấn luyện giỏi.', null],
   ['Đại tá Lê Minh cho biết: “Hội thi là dịp để đơn vị rèn luyện”.', null],
   ['Tại hội thi, các đội đều thể hiện tác phong chính quy.', null],
+  ['Chiều 28/5, các đội thi nội dung điều lệnh tay không.', null],
+  ['Năm 2024, hội thi có thêm nội dung mới.', null],
   ['Theo ghi nhận của chúng tôi, hội thi diễn ra sôi nổi.', null],
   ['Các đội thi đã hoàn thành tốt các nội dung.', null],
   ['Hội thi có 95% quân số tham gia.', null],
@@ -265,6 +267,14 @@ const LAYOUTS: Array<[name: string, text: string, expected: Partial<Record<strin
   ['a title printed twice', `Hội thi điều lệnh\n\nHội thi điều lệnh\n\nNgày đăng: 28/05/2024\n\n${LEAD}`, { title: 'Hội thi điều lệnh', date: '2024-05-28', summary: LEAD.slice(6) }],
   ['a section name above the title', `Tin tức - Sự kiện\n\nHội thi điều lệnh ở Trung đoàn 98\n\nNgày đăng: Thứ ba, 28/05/2024\n\n${LEAD}`, { title: 'Hội thi điều lệnh ở Trung đoàn 98', date: '2024-05-28' }],
   ['a date in words', `Hội thi điều lệnh\n\nNgày đăng: 28 tháng 5 năm 2024\n\n${LEAD}`, { date: '2024-05-28' }],
+  [
+    'a caption above a lead without dateline',
+    'Hội thi điều lệnh\n\nCán bộ, chiến sĩ Trung đoàn 98 luyện tập điều lệnh.\n\nTrong hai ngày 27 và 28/5, Trung đoàn 98 tổ chức hội thi điều lệnh cho các đơn vị trực thuộc, thu hút hơn 300 cán bộ, chiến sĩ tham gia.',
+    {
+      captions: ['Cán bộ, chiến sĩ Trung đoàn 98 luyện tập điều lệnh.'],
+      summary: 'Trong hai ngày 27 và 28/5, Trung đoàn 98 tổ chức hội thi điều lệnh cho các đơn vị trực thuộc, thu hút hơn 300 cán bộ, chiến sĩ tham gia.',
+    },
+  ],
   ['a title that asks', `Vì sao đơn vị luôn dẫn đầu?\n\n${LEAD}`, { title: 'Vì sao đơn vị luôn dẫn đầu?' }],
   ['a share bar above the lead', `Hội thi điều lệnh\n\nChia sẻ\n\nFacebook\n\n${LEAD}`, { title: 'Hội thi điều lệnh', summary: LEAD.slice(6) }],
   ['page furniture in the head', `Hội thi điều lệnh\n\nCập nhật: 28/05/2024 08:00\n\nLượt xem: 1.234\n\n${LEAD}`, { summary: LEAD.slice(6), date: null }],

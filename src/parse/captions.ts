@@ -128,7 +128,7 @@ const BODY_OPENING = new RegExp(
       'Tham gia',
       // A time phrase closed by a comma: `Mùa khô năm nay, …`, `Thời gian qua, …`, `Những ngày này, …`.
       '(?:[\\p{L}\\d/-]+\\s+){0,4}(?:nay|qua|này|đó|ấy|trước|tới)(?=,)',
-      '(?:Năm|Ngày|Sáng|Chiều|Tối|Trưa|Đêm|Tháng)\\s+(?:\\d|nay|qua|hôm)',
+      '(?:Năm|Ngày|Sáng|Chiều|Tối|Trưa|Đêm|Tháng|Từ ngày)\\s+(?:\\d[\\d/.-]*|nay|qua|hôm \\S+)',
     ].join('|') +
     ')(?=[\\s,])',
   'u',

@@ -5,11 +5,23 @@
  */
 import type { Article, Block } from '../schema.ts';
 import { normalizeText } from '../text.ts';
-import { captionEvidence, SUSPICIOUS_LENGTH, type BodyLine } from './captions.ts';
+import { captionEvidence, SUSPICIOUS_LENGTH, type BodyLine, type CaptionEvidence } from './captions.ts';
 import { readPrelude } from './crawlHeader.ts';
 import { calendarDate } from './dates.ts';
 import { DumpParseError } from './error.ts';
-import { IMAGE_REMNANT, IMAGE_TAIL, INLINE_IMAGE, INLINE_LINK, isGarbageToken, PIPE_LINE, PIPED, PUBLISHED, PUBLISHED_IN_WORDS } from './grammar.ts';
+import {
+  BARE_DASH_LEAD,
+  DATELINE,
+  IMAGE_REMNANT,
+  IMAGE_TAIL,
+  INLINE_IMAGE,
+  INLINE_LINK,
+  isGarbageToken,
+  PIPE_LINE,
+  PIPED,
+  PUBLISHED,
+  PUBLISHED_IN_WORDS,
+} from './grammar.ts';
 import { readHead, type Head } from './head.ts';
 import { deriveTitle, readLead, withoutGluedJunk } from './lead.ts';
 import { dumpLines, type DumpLine } from './lines.ts';
@@ -53,7 +65,7 @@ export function parseDump(text: string, source: string): ParsedDump {
   const evidence = body.lines.map((_, i) => captionEvidence(body.lines, i, body.markupMode));
   // The line a capture cut off is a paragraph's start, never a caption.
   if (!end.reachesEnd) evidence[evidence.length - 1] = null;
-  const leadAt = Math.max(0, evidence.findIndex((e) => e !== 'markup' && e !== 'words'));
+  const leadAt = findLead(body.lines, evidence);
   evidence[leadAt] = null;
   const lead = readLead(body.lines[leadAt]!.text);
 
@@ -91,6 +103,20 @@ export function parseDump(text: string, source: string): ParsedDump {
     source,
   };
   return { article, warnings };
+}
+
+/**
+ * The lead is the first line that is not a caption. A caption-shaped first line counts as a caption
+ * only when it has no dateline and a longer paragraph follows: leads open on their dateline or their
+ * time (`Sáng 7/4, …`), a photo's caption on who is in it.
+ */
+function findLead(lines: readonly BodyLine[], evidence: ReadonlyArray<CaptionEvidence | null>): number {
+  const first = evidence.findIndex((e) => e !== 'markup' && e !== 'words');
+  if (first < 0) return 0;
+  const text = lines[first]!.text;
+  if (evidence[first] !== 'shape' || DATELINE.test(text) || BARE_DASH_LEAD.test(text)) return first;
+  const next = evidence.findIndex((e, i) => i > first && e === null);
+  return next > first && lines[next]!.text.length > text.length ? next : first;
 }
 
 /** `Ngày đăng: 20/03/2023` → `2023-03-20`; a date that does not exist is dropped with a warning. */
