@@ -277,7 +277,7 @@ const LAYOUTS: Array<[name: string, text: string, expected: Partial<Record<strin
   ],
   ['a title that asks', `Vì sao đơn vị luôn dẫn đầu?\n\n${LEAD}`, { title: 'Vì sao đơn vị luôn dẫn đầu?' }],
   ['a share bar above the lead', `Hội thi điều lệnh\n\nChia sẻ\n\nFacebook\n\n${LEAD}`, { title: 'Hội thi điều lệnh', summary: LEAD.slice(6) }],
-  ['page furniture in the head', `Hội thi điều lệnh\n\nCập nhật: 28/05/2024 08:00\n\nLượt xem: 1.234\n\n${LEAD}`, { summary: LEAD.slice(6), date: null }],
+  ['page furniture in the head', `Hội thi điều lệnh\n\nCập nhật lúc 08:00 ngày 28/05/2024\n\nLượt xem: 1.234\n\n${LEAD}`, { summary: LEAD.slice(6), date: null }],
   ['a capture starting mid-sentence', `các đơn vị trực thuộc tham gia hội thi.\n\nHội thi diễn ra sôi nổi.`, { titleDerived: true, summary: 'các đơn vị trực thuộc tham gia hội thi.' }],
   ['a series line before the date', `Hội thi điều lệnh\n\nKỳ 2: Những người thầy\n\nNgày đăng: 28/05/2024\n\n${LEAD}`, { series: 'Kỳ 2: Những người thầy', date: '2024-05-28' }],
   ['a byline above the source', `Hội thi điều lệnh\n\n${LEAD}\n\nHội thi kết thúc tốt đẹp.\n\nTin, ảnh: MINH TÂM\n\n(Nguồn: QĐND)`, { byline: 'Tin, ảnh: MINH TÂM', authors: ['MINH TÂM'] }],

@@ -56,9 +56,12 @@ export const PUBLISHED_IN_WORDS =
 export const BARE_DATE =
   /^(?:\d{1,2}:\d{2}(?::\d{2})?\s*[,|–-]?\s*)?(?<day>\d{1,2})[/.-](?<month>\d{1,2})[/.-](?<year>\d{4})(?:\s*[,|–-]?\s*\d{1,2}:\d{2}(?::\d{2})?)?$/u;
 
-/** `Cập nhật: 20/03/2023 08:15`, `Lượt xem: 1.234`, `Chuyên mục: Tin tức` — page furniture in the head. */
+/**
+ * `Cập nhật: 20/03/2023 08:15`, `Cập nhật lúc 08:15 ngày 20/03/2023`, `Lượt xem: 1.234`,
+ * `Chuyên mục: Tin tức` — page furniture in the head.
+ */
 export const HEAD_FURNITURE =
-  /^(?:Cập nhật(?: lúc)?|Lượt xem|Lượt đọc|Số lần đọc|Lượt truy cập|Chuyên mục|Danh mục|Đăng lúc|Thời gian)\s*:.*$/iu;
+  /^(?:Cập nhật|Lượt xem|Lượt đọc|Số lần đọc|Lượt truy cập|Chuyên mục|Danh mục|Đăng lúc|Thời gian)(?:\s*:|\s+(?:lúc\s+|ngày\s+)?\d).*$/iu;
 
 /** `Bài 1: Phát huy vai trò hạt nhân lãnh đạo` — a series line (also `Kỳ 2:`, `Phần 3:`, `Bài cuối:`). */
 export const SERIES = /^(?:Bài|Kỳ|Phần)\s+(?:\d{1,2}|cuối|[IVX]{1,4})\s*[:.–-]\s*\S.{0,200}$/u;
