@@ -6,25 +6,21 @@
  * search index included, succeeded: a build killed at any moment leaves the previous site in place,
  * and the next build puts back a site a kill caught mid-swap (`recoverFolder`).
  */
-import { spawn } from 'node:child_process';
 import { cp, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { getHeapStatistics } from 'node:v8';
 import { recoverFolder, stagingFolder, swapFolder, writeFileAtomic } from '../ingest/atomic.ts';
 import { ingest } from '../ingest/ingest.ts';
 import { summarize, type BuildReport, type StageTiming } from '../report.ts';
 import { countsLine, entryLines, formatBytes, stagesLine } from './reportText.ts';
+import { respawnWithHeap } from './heap.ts';
 import { runStage } from './stages.ts';
 
 const USAGE = `usage: npm run build -- [--input articles/] [--output _site/] [--work .build/] [--strict] [--no-cache]
   --strict    fail when any dump is rejected or has a warning (for CI)
   --work      where the Markdown (content/), the parse cache (cache/), the slug ledger and report.json go`;
 
-/** Eleventy holding 100k articles as data needs more than Node's default heap; the user never has to ask. */
-const HEAP_MB = 8192;
-const RESPAWNED = 'QK2_BUILD_HEAP';
 /** Lines of rejected/merged/warned dumps printed before pointing at the report instead. */
 const MAX_ENTRY_LINES = 200;
 
@@ -170,25 +166,13 @@ function parseOptions(argv: string[]): BuildOptions | null {
   return { input: values.input, output: values.output, work: values.work, strict: values.strict, cache: !values['no-cache'] };
 }
 
-/** Re-runs this script with a larger heap, passing signals on, unless it already has one. */
-function respawnWithHeap(): Promise<number> | null {
-  if (process.env[RESPAWNED] || getHeapStatistics().heap_size_limit >= HEAP_MB * 1024 * 1024 * 0.9) return null;
-  const child = spawn(
-    process.execPath,
-    [...process.execArgv, `--max-old-space-size=${HEAP_MB}`, fileURLToPath(import.meta.url), ...process.argv.slice(2)],
-    { stdio: 'inherit', env: { ...process.env, [RESPAWNED]: '1' } },
-  );
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => child.kill(signal));
-  return new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
-}
-
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   if (!options) {
     console.log(USAGE);
     return;
   }
-  const respawned = respawnWithHeap();
+  const respawned = respawnWithHeap(fileURLToPath(import.meta.url));
   if (respawned) {
     process.exitCode = await respawned;
     return;

@@ -9,6 +9,8 @@ import { summarize } from '../report.ts';
 import { writeFileAtomic } from '../ingest/atomic.ts';
 import { countsLine, entryLines } from './reportText.ts';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { respawnWithHeap } from './heap.ts';
 
 const USAGE = 'usage: npm run ingest -- [--input articles/] [--output .build/content/] [--work .build/] [--report FILE]';
 
@@ -25,6 +27,11 @@ async function main(): Promise<void> {
   });
   if (values.help) {
     console.log(USAGE);
+    return;
+  }
+  const respawned = respawnWithHeap(fileURLToPath(import.meta.url));
+  if (respawned) {
+    process.exitCode = await respawned;
     return;
   }
   const result = await ingest({

@@ -1,0 +1,24 @@
+/**
+ * The CLIs hold a whole archive's articles (and Eleventy its data) in memory: at 100,000 dumps that is
+ * more than Node's default heap. A CLI re-runs itself once with a larger heap, so the user never has to
+ * pass `--max-old-space-size`.
+ */
+import { spawn } from 'node:child_process';
+import { getHeapStatistics } from 'node:v8';
+
+export const HEAP_MB = 8192;
+const RESPAWNED = 'QK2_LARGE_HEAP';
+
+/**
+ * Re-runs `script` with a larger heap, passing signals on, and resolves to its exit code; null when
+ * this process already has the heap (or is the re-run).
+ */
+export function respawnWithHeap(script: string): Promise<number> | null {
+  if (process.env[RESPAWNED] || getHeapStatistics().heap_size_limit >= HEAP_MB * 1024 * 1024 * 0.9) return null;
+  const child = spawn(process.execPath, [...process.execArgv, `--max-old-space-size=${HEAP_MB}`, script, ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    env: { ...process.env, [RESPAWNED]: '1' },
+  });
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => child.kill(signal));
+  return new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+}
