@@ -19,17 +19,28 @@ const DUMP_EXTENSION = '.txt';
  * tie-break downstream do not depend on the file system's order.
  */
 export async function findDumps(inputDir: string): Promise<Found[]> {
+  const input = await stat(inputDir).catch(() => null);
+  if (!input?.isDirectory()) throw new Error(`the input folder ${JSON.stringify(inputDir)} does not exist or is not a folder`);
   const found: Found[] = [];
   // Real paths of the folders entered, so a symlink loop (`a/b → a`) is walked once.
   const entered = new Set<string>();
   const walk = async (dir: string): Promise<void> => {
-    const real = await realpath(dir);
+    let real: string;
+    let names: string[];
+    try {
+      real = await realpath(dir);
+      names = (await readdir(dir)).filter((n) => !HIDDEN.test(n)).sort();
+    } catch (error) {
+      if (dir === inputDir) throw error;
+      const code = (error as NodeJS.ErrnoException).code ?? String(error);
+      found.push({ kind: 'rejected', file: relative(inputDir, dir), reason: `unreadable folder: ${code}` });
+      return;
+    }
     if (entered.has(real)) {
       found.push({ kind: 'rejected', file: relative(inputDir, dir), reason: 'symlink loop: folder already read' });
       return;
     }
     entered.add(real);
-    const names = (await readdir(dir)).filter((n) => !HIDDEN.test(n)).sort();
     for (const name of names) {
       const absolute = path.join(dir, name);
       const file = relative(inputDir, absolute);
