@@ -140,14 +140,16 @@ async function exists(file: string): Promise<boolean> {
 }
 
 async function folderSize(folder: string): Promise<{ files: number; bytes: number }> {
-  let files = 0;
+  const files = (await readdir(folder, { withFileTypes: true, recursive: true }))
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name));
   let bytes = 0;
-  for (const entry of await readdir(folder, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue;
-    files++;
-    bytes += (await stat(path.join(entry.parentPath, entry.name))).size;
+  // Stat in slices: one at a time takes tens of seconds for 100k pages, all at once exhausts file handles.
+  for (let i = 0; i < files.length; i += 256) {
+    const sizes = await Promise.all(files.slice(i, i + 256).map((f) => stat(f).then((s) => s.size)));
+    bytes += sizes.reduce((a, b) => a + b, 0);
   }
-  return { files, bytes };
+  return { files: files.length, bytes };
 }
 
 function parseOptions(argv: string[]): BuildOptions | null {
