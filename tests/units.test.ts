@@ -48,6 +48,11 @@ describe('recognizeUnits: units named in full', () => {
     ['Chỉ huy trưởng Bộ CHQS tỉnh Yên Bái Đại tá Hoàng Văn Minh phát biểu.', ['Bộ CHQS tỉnh Yên Bái']],
     ['Chỉ huy trưởng Bộ CHQS tỉnh Sơn La, Đồng chí Lò Văn Phấn dự.', ['Bộ CHQS tỉnh Sơn La']],
     ['Bộ CHQS tỉnh Bà Rịa – Vũng Tàu huấn luyện.', ['Bộ CHQS tỉnh Bà Rịa – Vũng Tàu']],
+    ['Bộ CHQS tỉnh Bà Rịa-Vũng Tàu và Ban CHQS thành phố Phan Rang - Tháp Chàm.', ['Bộ CHQS tỉnh Bà Rịa – Vũng Tàu', 'Ban CHQS thành phố Phan Rang – Tháp Chàm']],
+    // A dash ends any other place: what follows it is the rest of a title or a second unit.
+    ['Bộ CHQS tỉnh Yên Bái – Vững vàng nơi tuyến đầu.', ['Bộ CHQS tỉnh Yên Bái']],
+    ['Ban CHQS huyện Bắc Mê - Điểm sáng dân vận.', ['Ban CHQS huyện Bắc Mê']],
+    ['Bộ CHQS tỉnh Sơn La - Đồn Biên phòng Chiềng Khương phối hợp.', ['Bộ CHQS tỉnh Sơn La', 'Đồn Biên phòng Chiềng Khương']],
     ['Bộ Chỉ huy Quân sự (CHQS) tỉnh Hà Giang và Bộ đội Biên phòng (BĐBP) tỉnh Lào Cai.', ['Bộ CHQS tỉnh Hà Giang', 'BĐBP tỉnh Lào Cai']],
     // A military Party committee names the command it leads.
     ['Đảng ủy Quân sự tỉnh Sơn La và Đảng uỷ Quân sự huyện Mường La họp.', ['Bộ CHQS tỉnh Sơn La', 'Ban CHQS huyện Mường La']],
@@ -142,6 +147,13 @@ describe('recognizeUnits: the primary unit first', () => {
   test('a mirror prefix in the title names the site, not the subject', () => {
     const input = article('Sư đoàn 316 dâng hương.', { title: 'Quân khu 2 – Sư đoàn 316 dâng hương tại Vị Xuyên' });
     assert.deepEqual(recognizeUnits(input), ['Sư đoàn 316', 'Quân khu 2']);
+  });
+  test('a dash in the title ends the place of the unit before it', () => {
+    const input = article('Bộ CHQS tỉnh Tuyên Quang triển khai nhiệm vụ năm mới.', {
+      title: 'Bộ CHQS tỉnh Tuyên Quang – Vững bước trên chặng đường mới',
+      dateline: 'QK2',
+    });
+    assert.deepEqual(recognizeUnits(input), ['Bộ CHQS tỉnh Tuyên Quang']);
   });
   test('a bare head in the title stands for the unit of that kind the article names', () => {
     const input = article('Lữ đoàn 297 cùng Sư đoàn 355 diễn tập.', { title: 'Sư đoàn tổ chức diễn tập' });

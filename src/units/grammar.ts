@@ -92,8 +92,15 @@ const MORE_PROVINCE = sticky(`(?:\\s*,\\s*và\\s+|\\s*,\\s*|\\s+và\\s+)(?:(tỉ
 
 /** `Hà`, `Giang`: one capitalised syllable of a place name. */
 const PLACE_SYLLABLE = sticky(`\\p{Lu}\\p{Ll}*${AFTER}`, 'uy');
-/** ` ` or ` – ` between syllables (`Bà Rịa – Vũng Tàu`), only before another capital. */
-const PLACE_GAP = sticky(`(?: |\\s*[-–]\\s*)(?=\\p{Lu})`, 'uy');
+/** ` ` between syllables, only before another capital. A dash ends a place (`Vĩnh Phúc – Vững vàng`). */
+const PLACE_GAP = sticky(`[ ](?=\\p{Lu})`, 'uy');
+/** `Bà Rịa – Vũng Tàu`, `Bà Rịa-Vũng Tàu`: the few places whose name has a dash in it, read whole. */
+const DASHED_PLACE = sticky(
+  `(?:${['Bà Rịa – Vũng Tàu', 'Phan Rang – Tháp Chàm']
+    .map((name) => name.split(' – ').map(words).join('\\s*[-–]\\s*'))
+    .join('|')})${AFTER}`,
+  'uy',
+);
 /** `Đại tá`, `Đồng chí`: a capital that starts a rank or a form of address, not a place. */
 const NOT_PLACE_NEXT = sticky(`\\s+(?:tá|úy|uý|tướng|chí|sĩ|sỹ)${AFTER}`, 'uy');
 /** ` yên,` after `Hàm`: a second syllable printed in lower case by mistake (`huyện Hàm yên`), ending the name. */
@@ -127,6 +134,12 @@ interface Place {
 
 /** A place name at `pos`: capitalised syllables, up to six. */
 function readPlace(text: string, pos: number): Place | null {
+  DASHED_PLACE.lastIndex = pos;
+  const dashed = DASHED_PLACE.exec(text);
+  if (dashed) {
+    const name = placeName(dashed[0].split(/\s*[-–]\s*/u).map((half) => half.split(/\s+/u).join(' ')).join(' – '));
+    return { name, syllables: name.split(' ').length - 1, end: DASHED_PLACE.lastIndex };
+  }
   const parts: string[] = [];
   let end = pos;
   for (let at = pos; parts.length < 6; ) {
@@ -135,8 +148,7 @@ function readPlace(text: string, pos: number): Place | null {
     if (!syllable) break;
     NOT_PLACE_NEXT.lastIndex = PLACE_SYLLABLE.lastIndex;
     if (NOT_PLACE_NEXT.test(text)) break;
-    const gap = text.slice(end, at);
-    parts.push(parts.length && /[-–]/.test(gap) ? `– ${syllable[0]}` : syllable[0]);
+    parts.push(syllable[0]);
     end = PLACE_SYLLABLE.lastIndex;
     PLACE_GAP.lastIndex = end;
     if (!PLACE_GAP.test(text)) break;
