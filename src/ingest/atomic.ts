@@ -9,8 +9,9 @@ import path from 'node:path';
 const STAGING = '.staging-';
 const PREVIOUS = '.previous-';
 
-export async function writeFileAtomic(file: string, content: string): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
+/** `folderExists`: the caller made the folder already (a `mkdir` per file costs as much as the write). */
+export async function writeFileAtomic(file: string, content: string, { folderExists = false } = {}): Promise<void> {
+  if (!folderExists) await mkdir(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
   await writeFile(temporary, content);
   await rename(temporary, file);

@@ -5,7 +5,7 @@
  * catalog or the schema changes the code hash: the old folder is dropped and everything is parsed anew.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ReadArticle } from '../pipeline.ts';
@@ -62,18 +62,42 @@ export async function openParseCache(
     const key = createHash('sha256').update(source).update('\0').update(text).digest('hex');
     return path.join(folder, key.slice(0, 2), `${key}.json`);
   };
+  // A miss is followed by a `set` of the same dump: hashing its text once serves both. Held from the
+  // miss to the `set`, so only the dumps being parsed at the moment are remembered.
+  const missed = new Map<string, { text: string; file: string }>();
+  // Each of the 256 subfolders is made once per run, not once per entry.
+  const madeFolders = new Map<string, Promise<unknown>>();
   return {
     codeHash: code,
     async get(source, text) {
+      const file = fileOf(source, text);
       try {
-        return JSON.parse(await readFile(fileOf(source, text), 'utf8')) as CachedRead;
+        return JSON.parse(await readFile(file, 'utf8')) as CachedRead;
       } catch {
         // Missing, or unreadable for any reason: parse again.
+        missed.set(source, { text, file });
         return undefined;
       }
     },
     async set(source, text, value) {
-      await writeFileAtomic(fileOf(source, text), JSON.stringify(value));
+      const miss = missed.get(source);
+      missed.delete(source);
+      const file = miss !== undefined && miss.text === text ? miss.file : fileOf(source, text);
+      const subfolder = path.dirname(file);
+      let made = madeFolders.get(subfolder);
+      if (made === undefined) {
+        made = mkdir(subfolder, { recursive: true });
+        madeFolders.set(subfolder, made);
+      }
+      const content = JSON.stringify(value);
+      try {
+        await made;
+        await writeFileAtomic(file, content, { folderExists: true });
+      } catch {
+        // The folder went away under us (the cache was cleared): make it again.
+        madeFolders.delete(subfolder);
+        await writeFileAtomic(file, content);
+      }
     },
   };
 }

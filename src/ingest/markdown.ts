@@ -16,7 +16,8 @@ export function escapeMarkdown(text: string): string {
     text
       .replace(ASCII_PUNCTUATION, '\\$&')
       // Leading spaces would make an indented code block; inner runs would be collapsed by HTML anyway.
-      .replace(/[ \t]+/g, ' ')
+      // Only runs that are not already one space: matching every single space costs a second a 10k run.
+      .replace(/(?: [ \t]|\t)[ \t]*/g, ' ')
       .trim()
   );
 }
