@@ -205,7 +205,9 @@ export function readContent(dir: string): ContentFile[] {
     .sort();
   return files.map((file) => {
     // Passing options disables gray-matter's cache, which would otherwise keep every file in memory.
-    const parsed = matter(readFileSync(file, 'utf8'), {});
+    // A Buffer, not a string: gray-matter copies a string into a Buffer it never uses, and decodes a
+    // Buffer as UTF-8 without its BOM like a string.
+    const parsed = matter(readFileSync(file), {});
     const data = parsed.data as Record<string, unknown>;
     // A hand-edited file may leave a date unquoted, which YAML reads as a UTC-midnight Date.
     if (data.date instanceof Date) data.date = data.date.toISOString().slice(0, 10);

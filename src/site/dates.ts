@@ -2,9 +2,15 @@
  * Dates as the archive keeps them: a publication date is a calendar date in Vietnam, `YYYY-MM-DD`,
  * never a `Date` at some machine's local midnight. Luxon formats it with an explicit zone.
  */
-import { DateTime } from 'luxon';
+import { DateTime, FixedOffsetZone } from 'luxon';
 
 export const ZONE = 'Asia/Ho_Chi_Minh';
+/**
+ * Vietnam has kept UTC+7, without daylight saving, since 13 June 1975: a fixed offset gives the same
+ * wall time as the IANA zone for every crawl since, at half the cost (no `Intl` lookup per call).
+ */
+const VIETNAM_SINCE_1975 = FixedOffsetZone.instance(7 * 60);
+const FIXED_OFFSET_FROM = Date.UTC(1975, 5, 13);
 const LONG_DATE = "cccc, 'ngày' d 'tháng' M 'năm' yyyy";
 
 /**
@@ -20,8 +26,12 @@ function memoized(format: (date: string) => string): (date: string) => string {
   };
 }
 
-function calendarDate(date: string): DateTime {
-  const parsed = DateTime.fromISO(date, { zone: ZONE, setZone: true }).setLocale('vi');
+/**
+ * A calendar date's day, month, year and weekday are the same in every zone: `utc` formats them like
+ * Vietnam's zone without its offset lookups. `zone` matters only where the offset is printed.
+ */
+function calendarDate(date: string, zone: string = 'utc'): DateTime {
+  const parsed = DateTime.fromISO(date, { zone, setZone: true }).setLocale('vi');
   if (!parsed.isValid) throw new Error(`invalid calendar date: date=${JSON.stringify(date)}`);
   return parsed;
 }
@@ -34,9 +44,10 @@ export const shortDate = memoized((date) => calendarDate(date).toFormat('d/M/yyy
 
 /** `2024-07-19T12:54:42+07:00` → `12:54 ngày 19/7/2024` (in Vietnam's time, whatever the machine's). */
 export function crawlTime(iso: string): string {
-  const parsed = DateTime.fromISO(iso, { setZone: true }).setZone(ZONE).setLocale('vi');
-  if (!parsed.isValid) throw new Error(`invalid crawl time: crawledAt=${JSON.stringify(iso)}`);
-  return parsed.toFormat("HH:mm 'ngày' d/M/yyyy");
+  const instant = DateTime.fromISO(iso, { setZone: true });
+  if (!instant.isValid) throw new Error(`invalid crawl time: crawledAt=${JSON.stringify(iso)}`);
+  const zone = instant.toMillis() >= FIXED_OFFSET_FROM ? VIETNAM_SINCE_1975 : ZONE;
+  return instant.setZone(zone).setLocale('vi').toFormat("HH:mm 'ngày' d/M/yyyy");
 }
 
 /**
@@ -45,7 +56,7 @@ export function crawlTime(iso: string): string {
  */
 export const rfc3339 = memoized((dateOrTime) => {
   const parsed = /^\d{4}-\d{2}-\d{2}$/.test(dateOrTime)
-    ? calendarDate(dateOrTime)
+    ? calendarDate(dateOrTime, ZONE)
     : DateTime.fromISO(dateOrTime, { setZone: true });
   if (!parsed.isValid) throw new Error(`invalid date: value=${JSON.stringify(dateOrTime)}`);
   return parsed.toISO({ suppressMilliseconds: true }) as string;
