@@ -46,31 +46,40 @@ export function titleKey(title: string): string {
 }
 
 /**
- * The body's words, folded for comparison; only the first `limit` tokens when given, since folding
- * (`canonicalTone`) a whole body for every article would dominate the ingest run.
+ * The body's words, folded for comparison (what `fold` gives the whole text, split at spaces, without
+ * punctuation); only the first `limit` tokens when given. Folding is per character and whitespace separates
+ * tokens under every step of it, so each token folds on its own, and the few thousand distinct syllables
+ * of an archive are each folded once.
  */
 function words(article: Article, limit = Infinity): string[] {
-  const text =
-    limit === Infinity
-      ? article.body.filter((b) => b.kind === 'paragraph').map((b) => b.text).join(' ')
-      : paragraphTokens(article, limit).join(' ');
-  return fold(text)
-    .replace(/[^\p{L}\p{N} ]+/gu, '')
-    .split(' ')
-    .filter(Boolean);
+  const out: string[] = [];
+  for (const token of paragraphTokens(article, limit)) {
+    const word = foldedWord(token);
+    if (word !== '') out.push(word);
+  }
+  return out;
 }
 
-/**
- * The whitespace-separated tokens of the paragraphs, as if they were joined by spaces, up to `limit`:
- * paragraphs past the limit are never touched, so the identity of a long article costs no more than a short one's.
- */
+const foldedWords = new Map<string, string>();
+function foldedWord(token: string): string {
+  let word = foldedWords.get(token);
+  if (word === undefined) {
+    word = fold(token).replace(/[^\p{L}\p{N} ]+/gu, '');
+    // Bounded: a huge archive's rare tokens (numbers, names) should not grow the map forever.
+    if (foldedWords.size < 500_000) foldedWords.set(token, word);
+  }
+  return word;
+}
+
+/** The whitespace-separated tokens of the paragraphs, as if they were joined by spaces, up to `limit`. */
 function paragraphTokens(article: Article, limit: number): string[] {
   const tokens: string[] = [];
   for (const block of article.body) {
     if (block.kind !== 'paragraph') continue;
     const text = block.text.trim();
     if (text === '') continue;
-    for (const token of text.split(/\s+/, limit - tokens.length)) tokens.push(token);
+    // `split`'s limit is a 32-bit count: `Infinity` would mean none.
+    for (const token of limit === Infinity ? text.split(/\s+/) : text.split(/\s+/, limit - tokens.length)) tokens.push(token);
     if (tokens.length >= limit) break;
   }
   return tokens;
