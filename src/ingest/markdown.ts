@@ -86,6 +86,7 @@ export function toFrontMatter(article: Article, placement: Placement): FrontMatt
 
 export function articleToMarkdown(article: Article, placement: Placement): string {
   const frontMatter = toFrontMatter(article, placement);
-  // gray-matter caches parsed files by content; stringify has no cache, so this stays pure.
-  return matter.stringify(`${bodyToMarkdown(article.body)}\n`, frontMatter as unknown as Record<string, unknown>);
+  // A file object, not a string: given a string, gray-matter first parses it for front matter and keeps
+  // the result in a cache keyed by the whole text, forever (a body never has front matter: `-` is escaped).
+  return matter.stringify({ content: `${bodyToMarkdown(article.body)}\n` }, frontMatter);
 }
