@@ -206,8 +206,11 @@ test('ingest: a cache entry a killed build left half written is parsed again, no
   await cache.set('a.txt', 'text', { ok: false, reason: 'empty dump' });
   const [shard] = await readdir(path.join(work, 'code'));
   const [entry] = await readdir(path.join(work, 'code', shard!));
+  // Opened again, as the next build does: a cache serves only what was on disk when it was opened.
+  const reopened = await openParseCache(work, 'code');
+  assert.deepEqual(await reopened.get('a.txt', 'text'), { ok: false, reason: 'empty dump' });
   await writeFile(path.join(work, 'code', shard!, entry!), '{"ok": tr');
-  assert.equal(await cache.get('a.txt', 'text'), undefined);
+  assert.equal(await (await openParseCache(work, 'code')).get('a.txt', 'text'), undefined);
 });
 
 test('ingest: every input is published, merged or rejected, and stale Markdown is removed', async () => {

@@ -65,12 +65,19 @@ export async function openParseCache(
   // A miss is followed by a `set` of the same dump: hashing its text once serves both. Held from the
   // miss to the `set`, so only the dumps being parsed at the moment are remembered.
   const missed = new Map<string, { text: string; file: string }>();
+  // A subfolder absent when the cache was opened holds no entry from an earlier run: its dumps are misses
+  // without a failed open each (the whole first run after a parser change).
+  const present = new Set(await readdir(folder).catch(() => [] as string[]));
   // Each of the 256 subfolders is made once per run, not once per entry.
   const madeFolders = new Map<string, Promise<unknown>>();
   return {
     codeHash: code,
     async get(source, text) {
       const file = fileOf(source, text);
+      if (!present.has(path.basename(path.dirname(file)))) {
+        missed.set(source, { text, file });
+        return undefined;
+      }
       try {
         return JSON.parse(await readFile(file, 'utf8')) as CachedRead;
       } catch {
