@@ -2,9 +2,14 @@
  * Builds one shard's Pagefind index (IO). Runs inside a worker thread (`shardWorker.ts`) so that each
  * shard gets its own Pagefind service process: two shards really index on two cores, and a shard's
  * memory is returned to the system as soon as it is written.
+ *
+ * Pagefind is handed the shard's pages as files, folded (`fold.ts`) into a scratch directory, rather
+ * than one `addHTMLFile` message each: a message costs ~3 ms of Pagefind's time (5,000 pages: 14 s),
+ * reading the same pages from disk ~0.6 ms (3 s), and the copy is written in well under a second.
  */
 import { createHash } from 'node:crypto';
-import { readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { foldDWords } from './fold.ts';
@@ -36,6 +41,8 @@ const UNUSED_BUNDLE_FILES = [
   'pagefind-highlight.js',
   'playground',
 ];
+
+const WRITES_AT_ONCE = 32;
 
 export interface ShardJob {
   shard: Shard;
@@ -86,23 +93,46 @@ export async function buildShard(job: ShardJob): Promise<ShardResult> {
   const kept = job.previousHash === digest && (await stat(join(outDir, 'pagefind-entry.json')).catch(() => null));
   if (kept) return { key: shard.key, pages: documents.length, hash: digest, rebuilt: false };
 
+  // Pagefind makes a page's URL from its path under the directory: `2023/05/01/slug/index.html`.
+  const scratch = await mkdtemp(join(tmpdir(), `qk2-index-${shard.key}-`));
+  try {
+    // A few writes in flight at once: one at a time waits on the disk for each of thousands of files.
+    for (let i = 0; i < documents.length; i += WRITES_AT_ONCE) {
+      await Promise.all(
+        documents.slice(i, i + WRITES_AT_ONCE).map(async (doc) => {
+          const dir = join(scratch, ...doc.url.split('/').filter(Boolean));
+          await mkdir(dir, { recursive: true });
+          await writeFile(join(dir, 'index.html'), fold ? foldDWords(doc.content) : doc.content);
+        }),
+      );
+    }
+    await writeIndex(shard.key, scratch, outDir, documents.length, job.maxFragments);
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+  return { key: shard.key, pages: documents.length, hash: digest, rebuilt: true };
+}
+
+/** Indexes the pages under `sourceDir` and swaps the result in at `outDir`. */
+async function writeIndex(key: string, sourceDir: string, outDir: string, expected: number, maxFragments?: number): Promise<void> {
   const created = await pagefind.createIndex({
     forceLanguage: 'vi',
     excludeSelectors: EXCLUDED,
-    ...(job.maxFragments ? { maxFragments: job.maxFragments } : {}),
+    ...(maxFragments ? { maxFragments } : {}),
   });
-  if (!created.index) throw new SearchIndexError(shard.key, created.errors);
+  if (!created.index) throw new SearchIndexError(key, created.errors);
   const { index } = created;
   try {
-    for (const doc of documents) {
-      const added = await index.addHTMLFile({ url: doc.url, content: fold ? foldDWords(doc.content) : doc.content });
-      if (added.errors.length) throw new SearchIndexError(shard.key, added.errors.map((e) => `${doc.url}: ${e}`));
+    const added = await index.addDirectory({ path: sourceDir });
+    if (added.errors.length) throw new SearchIndexError(key, added.errors);
+    if (added.page_count !== expected) {
+      throw new SearchIndexError(key, [`indexed ${added.page_count} pages of ${expected}`]);
     }
     // Written beside the live shard and swapped in, so a failed build never leaves half an index.
     const partial = `${outDir}.partial`;
     await rm(partial, { recursive: true, force: true });
     const written = await index.writeFiles({ outputPath: partial });
-    if (written.errors.length) throw new SearchIndexError(shard.key, written.errors);
+    if (written.errors.length) throw new SearchIndexError(key, written.errors);
     await Promise.all(UNUSED_BUNDLE_FILES.map((f) => rm(join(partial, f), { recursive: true, force: true })));
     await rm(outDir, { recursive: true, force: true });
     await rename(partial, outDir);
@@ -110,5 +140,4 @@ export async function buildShard(job: ShardJob): Promise<ShardResult> {
     await index.deleteIndex();
     await pagefind.close();
   }
-  return { key: shard.key, pages: documents.length, hash: digest, rebuilt: true };
 }
