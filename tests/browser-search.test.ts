@@ -249,6 +249,38 @@ describe('search in Chromium', { skip: chromiumSkipReason() }, () => {
     assert.equal(await page.inputValue('select[name="sap-xep"]'), 'cu-nhat');
   });
 
+  test('the newest shard answers first, then the whole archive\'s results replace its own', async () => {
+    await page.goto(`${site.url}tim-kiem/`);
+    await page.waitForFunction(() => document.querySelector('[data-search-status]')?.textContent?.startsWith('Nhập'));
+    await page.evaluate(() => {
+      const root = document.querySelector('[data-search]')!;
+      const status = root.querySelector('[data-search-status]')!;
+      const log: string[] = [];
+      new MutationObserver(() => log.push(`status ${status.textContent ?? ''}`)).observe(status, { childList: true, characterData: true, subtree: true });
+      new MutationObserver((records) => {
+        for (const r of records) log.push(`${r.attributeName} ${root.getAttribute(r.attributeName!) ?? ''}`);
+      }).observe(root, { attributes: true, attributeFilter: ['data-shown', 'data-searched'] });
+      Object.assign(window, { progressLog: log });
+    });
+    await page.locator('#search-q').pressSequentially('su doan 302');
+    const shown = await seen(page, site);
+    const log = await page.evaluate(() => (window as unknown as { progressLog: string[] }).progressLog);
+    const want = '?q=su+doan+302';
+    const partial = log.findIndex((l) => l.startsWith('status ') && l.endsWith('đang tìm trong các năm trước…'));
+    assert.ok(partial >= 0, `no partial results in ${JSON.stringify(log)}`);
+    assert.ok(log.indexOf(`data-shown ${want}`) < log.indexOf(`data-searched ${want}`));
+    assert.ok(partial < log.indexOf(`data-searched ${want}`));
+    // The undated articles are in an older shard: only the whole archive's results have them.
+    assert.ok(shown.results.some((r) => r.title === 'Sư đoàn 302 tọa đàm kỷ niệm 50 năm Ngày Giải phóng miền Nam'));
+    assert.match(shown.status, /^\d+ kết quả cho “su doan 302”$/);
+  });
+
+  test('a query only an older shard can answer waits for it instead of saying “no results”', async () => {
+    const { results, status } = await searchFor(page, site, { q: 'xuong x83' });
+    assert.equal(results[0]?.title, 'Xưởng X83 tổng kết công tác kỹ thuật 6 tháng đầu năm');
+    assert.match(status, /^\d+ kết quả/);
+  });
+
   test('no results: a friendly message', async () => {
     const { results, status } = await searchFor(page, site, { q: 'xyzzy qwerty' });
     assert.equal(results.length, 0);

@@ -9,6 +9,7 @@ export const STRINGS = {
   prompt: 'Nhập từ khóa, có dấu hoặc không dấu (ví dụ: su doan 316).',
   results: (count, term) => `${count} kết quả cho “${term}”`,
   filtered: (count) => `${count} bài viết phù hợp bộ lọc`,
+  searchingOlder: ' trong các bài mới nhất; đang tìm trong các năm trước…',
   // Pagefind's own `vi` strings say "Kiểm thị" for "Hiển thị" (alt_search); ours are written here.
   noResults: (term) =>
     `Không tìm thấy kết quả nào cho “${term}”. Hãy thử từ khóa ngắn hơn, từ đồng nghĩa, hoặc bỏ bớt bộ lọc.`,

@@ -4,7 +4,8 @@
  * Measures search alone on a synthetic archive of built article pages (src/bench/search.ts): the time
  * and size of the index build, then, in headless Chromium on the real search page, per query, the
  * bytes the first query transfers (Pagefind's own files included; raw, and gzipped as a static host
- * would serve its text files) and the time from the last keystroke to the first results on screen.
+ * would serve its text files) and the time from the last keystroke to the first results on screen,
+ * both when the first results are shown (the newest shard's) and when the whole archive's replace them.
  * Prints a table and writes it as JSON (`<dir>/search-bench.json`).
  */
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -12,17 +13,14 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { syntheticArchive, writeArticlePages, writeSearchPage } from '../bench/search.ts';
 import { indexSite } from '../search/indexSite.ts';
-import { launchChromium, serveDirectory } from '../../tests/support/browser.ts';
+import { launchChromium, serveDirectory, type ServedRequest } from '../../tests/support/browser.ts';
 
 // Typical queries (a place, a border post) and the archive's most common words.
 const DEFAULT_QUERIES = ['lung cu', 'pha long', 'y ty', 'quan khu', 'su doan', 'bien phong'];
 /** Time between keystrokes: a fast typist. */
 const KEY_DELAY_MS = 60;
 
-interface QueryMeasure {
-  query: string;
-  results: string;
-  /** Everything the page fetched from opening it to the first results of the query. */
+interface Transfer {
   requests: number;
   bytes: number;
   /** The same, text files (JS, JSON) gzipped as a static host serves them. */
@@ -31,10 +29,20 @@ interface QueryMeasure {
   pagefindBytes: number;
   /** Raw bytes by kind of Pagefind file: runtime (JS, worker, WebAssembly), meta, filter, index, fragment. */
   breakdown: Record<string, number>;
+}
+
+interface QueryMeasure {
+  query: string;
+  results: string;
   /** From opening the page to the index being ready (before the reader types). */
   readyMs: number;
+  /** Everything the page fetched from opening it to the first results of the query. */
+  first: Transfer;
   /** From the last keystroke to the first results on screen. */
   keystrokeToResultsMs: number;
+  /** Everything fetched until the whole archive's results were on screen. */
+  complete: Transfer;
+  keystrokeToCompleteMs: number;
 }
 
 function args(argv: string[]): { count: number; dir: string; keep: boolean; fold: boolean; queries: string[] } {
@@ -80,6 +88,18 @@ function breakdown(served: Array<{ path: string; bytes: number }>): Record<strin
   return out;
 }
 
+async function transfer(siteDir: string, served: ServedRequest[]): Promise<Transfer> {
+  let gzipBytes = 0;
+  for (const s of served) gzipBytes += await gzipSize(siteDir, s.path, s.bytes);
+  return {
+    requests: served.length,
+    bytes: served.reduce((sum, s) => sum + s.bytes, 0),
+    gzipBytes,
+    pagefindBytes: served.filter((s) => s.path.startsWith('/pagefind/')).reduce((sum, s) => sum + s.bytes, 0),
+    breakdown: breakdown(served),
+  };
+}
+
 async function main(): Promise<void> {
   const { count, dir, keep, fold, queries } = args(process.argv.slice(2));
   const siteDir = join(dir, `site-${count}`);
@@ -117,29 +137,33 @@ async function main(): Promise<void> {
       const expected = `?q=${encodeURIComponent(query).replace(/%20/g, '+')}`;
       await page.evaluate((want) => {
         const root = document.querySelector('[data-search]')!;
-        const timing = { lastKey: 0, shown: 0 };
+        // Date.now() for the moments requests are compared with (the server's clock), performance.now()
+        // for durations.
+        const timing = { lastKey: 0, shown: 0, shownAt: 0, complete: 0 };
         Object.assign(window, { searchTiming: timing });
         document.addEventListener('keydown', () => (timing.lastKey = performance.now()), true);
         new MutationObserver(() => {
-          if (root.getAttribute('data-searched') === want && !timing.shown) timing.shown = performance.now();
-        }).observe(root, { attributes: true, attributeFilter: ['data-searched'] });
+          if (root.getAttribute('data-shown') === want && !timing.shown) {
+            timing.shown = performance.now();
+            timing.shownAt = Date.now();
+          }
+          if (root.getAttribute('data-searched') === want && !timing.complete) timing.complete = performance.now();
+        }).observe(root, { attributes: true, attributeFilter: ['data-shown', 'data-searched'] });
       }, expected);
       await page.locator('#search-q').pressSequentially(query, { delay: KEY_DELAY_MS });
-      await page.waitForFunction(() => (window as unknown as { searchTiming: { shown: number } }).searchTiming.shown > 0);
-      const timing = await page.evaluate(() => (window as unknown as { searchTiming: { lastKey: number; shown: number } }).searchTiming);
+      await page.waitForFunction(() => (window as unknown as { searchTiming: { complete: number } }).searchTiming.complete > 0);
+      const timing = await page.evaluate(
+        () => (window as unknown as { searchTiming: { lastKey: number; shown: number; shownAt: number; complete: number } }).searchTiming,
+      );
       const results = (await page.textContent('[data-search-status]')) ?? '';
-      let gzipBytes = 0;
-      for (const s of site.served) gzipBytes += await gzipSize(siteDir, s.path, s.bytes);
       measures.push({
         query,
         results,
-        requests: site.served.length,
-        bytes: site.served.reduce((sum, s) => sum + s.bytes, 0),
-        gzipBytes,
-        pagefindBytes: site.served.filter((s) => s.path.startsWith('/pagefind/')).reduce((sum, s) => sum + s.bytes, 0),
-        breakdown: breakdown(site.served),
         readyMs: Math.round(readyMs),
+        first: await transfer(siteDir, site.served.filter((s) => s.at <= timing.shownAt)),
         keystrokeToResultsMs: Math.round(timing.shown - timing.lastKey),
+        complete: await transfer(siteDir, site.served),
+        keystrokeToCompleteMs: Math.round(timing.complete - timing.lastKey),
       });
       await context.close();
     }
@@ -149,12 +173,16 @@ async function main(): Promise<void> {
   }
 
   const kb = (n: number): string => `${(n / 1024).toFixed(0)} KB`;
-  console.log(`\n${count} articles, ${index.shards} shards; first query on an empty cache:`);
-  console.log('query         requests  raw       gzip      pagefind  ready   keystroke→results  results');
+  console.log(`\n${count} articles, ${index.shards} shards; first query on an empty cache, ready = index open:`);
+  console.log('                    first results (newest shard)                  whole archive');
+  console.log('query         ready    requests  gzip      pagefind  keystroke→   requests  gzip      keystroke→  results');
   for (const m of measures) {
+    const cells = (t: Transfer, ms: number, pagefind: boolean): string =>
+      `${String(t.requests).padStart(8)}  ${kb(t.gzipBytes).padEnd(9)} ${pagefind ? `${kb(t.pagefindBytes).padEnd(9)} ` : ''}` +
+      `${`${ms} ms`.padEnd(11)}`;
     console.log(
-      `${m.query.padEnd(13)} ${String(m.requests).padStart(8)}  ${kb(m.bytes).padEnd(9)} ${kb(m.gzipBytes).padEnd(9)} ` +
-        `${kb(m.pagefindBytes).padEnd(9)} ${`${m.readyMs} ms`.padEnd(7)} ${`${m.keystrokeToResultsMs} ms`.padEnd(18)} ${m.results}`,
+      `${m.query.padEnd(13)} ${`${m.readyMs} ms`.padEnd(8)} ${cells(m.first, m.keystrokeToResultsMs, true)}  ` +
+        `${cells(m.complete, m.keystrokeToCompleteMs, false)} ${m.results}`,
     );
   }
   const report = { count, index: { ...index, ms: Math.round(indexMs) }, queries: measures };

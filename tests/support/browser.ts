@@ -66,6 +66,8 @@ export interface ServedRequest {
   path: string;
   status: number;
   bytes: number;
+  /** When it was sent (`Date.now()`, the clock a page shares). */
+  at: number;
 }
 
 export interface StaticSite {
@@ -95,7 +97,7 @@ export async function serveDirectory(root: string, prefix = '/'): Promise<Static
       'cache-control': 'no-store',
     });
     res.end(body);
-    served.push({ path, status, bytes: body.length });
+    served.push({ path, status, bytes: body.length, at: Date.now() });
   };
 
   const fileAt = async (path: string): Promise<string | null> => {
@@ -120,7 +122,7 @@ export async function serveDirectory(root: string, prefix = '/'): Promise<Static
         if (file && !path.endsWith('/') && file.endsWith(`${sep}index.html`) && !local.endsWith('index.html')) {
           res.writeHead(301, { location: `${url.pathname}/${url.search}` });
           res.end();
-          served.push({ path, status: 301, bytes: 0 });
+          served.push({ path, status: 301, bytes: 0, at: Date.now() });
           return;
         }
         if (file) {
