@@ -17,19 +17,13 @@ export const OTHER_SHARD = 'khac';
 
 /**
  * Pages per shard, at most. Consecutive years are packed together up to this size; a year above it is
- * cut into month runs. Each shard a query touches costs it one index chunk (~25 KB) per query word, so
- * fewer shards mean fewer bytes per query; smaller shards mean less to rebuild when an article is
- * added, and less memory (Pagefind needs ~1.3 GB per 5,000 pages, two shards are built at once).
+ * cut into month runs. The search page answers a first query from the newest shard alone (its
+ * metadata, ~50 KB at 5,000 pages, and one index chunk per word), then merges the others: smaller
+ * shards mean faster first results and less to rebuild when an article is added; fewer shards mean
+ * fewer bytes for the whole archive's results. Memory decides the ceiling: Pagefind needs ~2 GB for
+ * 5,000 of these pages, ~5 GB for 10,000, and two shards are built at once, at 100,000 articles too.
  */
 export const MAX_SHARD_PAGES = 5_000;
-
-/**
- * Above 50,000 pages, shards grow (up to 10,000 pages: ~2.6 GB each, two built at once) so that a
- * query still touches about ten shards: at 100,000 pages, ~10 shards rather than ~20.
- */
-export function shardCap(totalPages: number): number {
-  return Math.min(10_000, Math.max(MAX_SHARD_PAGES, Math.ceil(totalPages / 10)));
-}
 
 /** `/2023/05/01/slug/` */
 const DATED_URL = /^\/(\d{4})\/(\d{2})\/\d{2}\//;
@@ -118,7 +112,7 @@ function packYears(years: Shard[], max: number): Shard[] {
 }
 
 /** Groups the pages to index into shards, newest first. Pure. */
-export function planShards(pages: IndexedPage[], max = shardCap(pages.length)): Shard[] {
+export function planShards(pages: IndexedPage[], max = MAX_SHARD_PAGES): Shard[] {
   const byYear = new Map<string, IndexedPage[]>();
   for (const page of pages) {
     const year = DATED_URL.exec(page.url)?.[1];
