@@ -29,6 +29,7 @@ const OTHER_SHARD = 'khac';
 const siteRoot = new URL('../', import.meta.url);
 const bundle = new URL('pagefind/', siteRoot);
 const collator = new Intl.Collator('vi', { numeric: true });
+const INDEX_OPTIONS = { baseUrl: siteRoot.pathname, excerptLength: 28 };
 
 const root = document.querySelector('[data-search]');
 const form = root.querySelector('form');
@@ -63,8 +64,6 @@ async function openIndex() {
   complete = shardKeys.length === 1;
   return created;
 }
-
-const INDEX_OPTIONS = { baseUrl: siteRoot.pathname, excerptLength: 28 };
 
 /** Merges the older shards into the index, once. */
 function mergeOlderShards() {
