@@ -21,7 +21,7 @@ const RESPAWNED = 'QK2_LARGE_HEAP';
  */
 export function respawnWithHeap(script: string): Promise<number> | null {
   if (process.env[RESPAWNED] || getHeapStatistics().heap_size_limit >= HEAP_MB * 1024 * 1024 * 0.9) return null;
-  const child = spawn(process.execPath, [...process.execArgv, `--max-old-space-size=${HEAP_MB}`, `--max-semi-space-size=${SEMI_SPACE_MB}`, script, ...process.argv.slice(2)], {
+  const child = spawn(process.execPath, [...process.execArgv, `--max-old-space-size=${HEAP_MB}`, `--max-semi-space-size=${SEMI_SPACE_MB}`, '--expose-gc', script, ...process.argv.slice(2)], {
     stdio: 'inherit',
     env: { ...process.env, [RESPAWNED]: '1' },
   });

@@ -5,11 +5,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import type { ReadArticle } from '../pipeline.ts';
 import { openParseCache, type CachedRead, type ParseCache } from './cache.ts';
 import { decodeDump } from './decode.ts';
 import type { Found } from './walk.ts';
+import { tsWorker } from '../worker.ts';
 
 export type ReadArticleFn = (text: string, source: string) => ReadArticle;
 
@@ -68,13 +68,6 @@ export interface WorkerSetup {
   maxBytes: number;
 }
 
-/**
- * On Node 20 a worker thread given tsx's `--import` flag still cannot load a `.ts` entry ("Unknown
- * file extension"); registering tsx's loader inside the worker, then importing the entry, works.
- */
-const WORKER_BOOT = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
-  .then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./parseWorker.ts', import.meta.url).href)}); })`;
-
 async function readInWorkers(found: Found[], options: ReadOptions, threads: number): Promise<Outcome[]> {
   // Opened once here, so the stale-folder clean-up never races between threads.
   const cache = options.cacheRoot ? await openParseCache(options.cacheRoot) : null;
@@ -84,7 +77,7 @@ async function readInWorkers(found: Found[], options: ReadOptions, threads: numb
   let done = 0;
   const runWorker = () =>
     new Promise<void>((resolve, reject) => {
-      const worker = new Worker(WORKER_BOOT, { eval: true, workerData: setup });
+      const worker = tsWorker(new URL('./parseWorker.ts', import.meta.url), { workerData: setup });
       const send = () => {
         if (next >= found.length) {
           void worker.terminate().then(() => resolve());

@@ -7,10 +7,10 @@
 import { availableParallelism } from 'node:os';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import type { ShardJob, ShardResult } from './buildShard.ts';
 import { planShards, type IndexedPage, type ShardManifest } from './shards.ts';
+import { tsWorker } from '../worker.ts';
 
 export const BUNDLE_DIR = 'pagefind';
 export const MANIFEST_FILE = 'shards.json';
@@ -66,15 +66,9 @@ async function directorySize(dir: string): Promise<number> {
   return total;
 }
 
-/** A worker thread that builds shards. It loads TypeScript through tsx, as every entry point here does. */
+/** A worker thread that builds shards. */
 function startWorker(): { run(job: ShardJob): Promise<ShardResult>; stop(): Promise<number> } {
-  // Node 20 does not apply `--import tsx` to a worker's own entry file: register tsx, then import it.
-  const entry = new URL('./shardWorker.ts', import.meta.url).href;
-  const api = import.meta.resolve('tsx/esm/api');
-  const worker = new Worker(
-    `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`,
-    { eval: true },
-  );
+  const worker = tsWorker(new URL('./shardWorker.ts', import.meta.url));
   return {
     run: (job) =>
       new Promise((resolve, reject) => {
