@@ -1,10 +1,10 @@
 /** The folder swap and its recovery: the states a kill can leave, and what the next run makes of them. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { recoverFolder, stagingFolder, swapFolder } from '../src/ingest/atomic.ts';
+import { linkTree, recoverFolder, stagingFolder, swapFolder, writeFileAtomic } from '../src/ingest/atomic.ts';
 
 async function site(dir: string, marker: string): Promise<void> {
   await mkdir(dir, { recursive: true });
@@ -50,4 +50,20 @@ test('atomic: folders that merely share the prefix are not touched', async () =>
   await site(path.join(parent, '_site-backup'), 'keep');
   await recoverFolder(target);
   assert.deepEqual((await readdir(parent)).sort(), ['_site', '_site-backup']);
+});
+
+test('atomic: a linked tree shares the files, and replacing or removing them in the copy leaves the original', async () => {
+  const parent = await mkdtemp(path.join(tmpdir(), 'atomic-'));
+  const from = path.join(parent, 'live', 'pagefind');
+  await site(path.join(from, '2024'), 'shard 2024');
+  await site(path.join(from, '2023'), 'shard 2023');
+  await writeFile(path.join(from, 'shards.json'), 'old manifest');
+  const to = path.join(parent, 'staging', 'pagefind');
+  await linkTree(from, to);
+  assert.equal((await stat(path.join(to, '2024', 'index.html'))).ino, (await stat(path.join(from, '2024', 'index.html'))).ino);
+  await writeFileAtomic(path.join(to, 'shards.json'), 'new manifest');
+  await rm(path.join(to, '2023'), { recursive: true });
+  assert.equal(await readFile(path.join(from, 'shards.json'), 'utf8'), 'old manifest');
+  assert.equal(await readFile(path.join(from, '2023', 'index.html'), 'utf8'), 'shard 2023');
+  assert.equal(await readFile(path.join(to, '2024', 'index.html'), 'utf8'), 'shard 2024');
 });

@@ -6,11 +6,11 @@
  * search index included, succeeded: a build killed at any moment leaves the previous site in place,
  * and the next build puts back a site a kill caught mid-swap (`recoverFolder`).
  */
-import { cp, readdir, rm, stat } from 'node:fs/promises';
+import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { recoverFolder, stagingFolder, swapFolder, writeFileAtomic } from '../ingest/atomic.ts';
+import { linkTree, recoverFolder, stagingFolder, swapFolder, writeFileAtomic } from '../ingest/atomic.ts';
 import { ingest } from '../ingest/ingest.ts';
 import { summarize, type BuildReport, type StageTiming } from '../report.ts';
 import { countsLine, entryLines, formatBytes, stagesLine } from './reportText.ts';
@@ -87,7 +87,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 
     // The previous index lets the indexer keep the shards whose pages did not change.
     const previousIndex = path.join(output, 'pagefind');
-    if (await exists(previousIndex)) await cp(previousIndex, path.join(staging, 'pagefind'), { recursive: true });
+    if (await exists(previousIndex)) await linkTree(previousIndex, path.join(staging, 'pagefind'));
     const { indexSite } = await import('../search/indexSite.ts');
     const { timing: indexTiming } = await runStage(
       'index',

@@ -3,7 +3,7 @@
  * renamed over it; a folder is built beside its target and swapped in with two renames, and the one
  * moment between them is recovered by the next run (`recoverFolder`).
  */
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { link, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 const STAGING = '.staging-';
@@ -60,4 +60,19 @@ export async function swapFolder(staging: string, target: string): Promise<void>
   if (hadTarget) await rename(resolved, previous);
   await rename(staging, resolved);
   if (hadTarget) await rm(previous, { recursive: true, force: true });
+}
+
+/**
+ * Recreates the tree `from` at `to` with hard links: a copy of a folder whose files are only ever
+ * replaced (written beside and renamed in), never changed in place, without copying a byte. The
+ * search index of 100,000 articles is ~107,000 files.
+ */
+export async function linkTree(from: string, to: string): Promise<void> {
+  await mkdir(to, { recursive: true });
+  for (const entry of await readdir(from, { withFileTypes: true })) {
+    const source = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    if (entry.isDirectory()) await linkTree(source, target);
+    else if (entry.isFile()) await link(source, target);
+  }
 }

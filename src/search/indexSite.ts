@@ -5,11 +5,12 @@
  * change since the last build (same HTML, same index format) is kept as it is.
  */
 import { availableParallelism } from 'node:os';
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ShardJob, ShardResult } from './buildShard.ts';
 import { planShards, type IndexedPage, type ShardManifest } from './shards.ts';
+import { writeFileAtomic } from '../ingest/atomic.ts';
 import { tsWorker } from '../worker.ts';
 
 export const BUNDLE_DIR = 'pagefind';
@@ -136,7 +137,8 @@ export async function indexSite(opts: IndexSiteOptions): Promise<IndexSiteResult
     pagefind: await pagefindVersion(),
     shards: indexed.map(({ key, pages: count, hash }) => ({ key, pages: count, hash })),
   };
-  await writeFile(join(bundleDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 1)}\n`);
+  // Renamed in, never written in place: the bundle may be hard links to the live site's (`linkTree`).
+  await writeFileAtomic(join(bundleDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 1)}\n`);
   return {
     pages: indexed.reduce((sum, s) => sum + s.pages, 0),
     bytes: await directorySize(bundleDir),
