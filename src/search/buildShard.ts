@@ -8,8 +8,7 @@
  * reading the same pages from disk ~0.6 ms (3 s), and the copy is written in well under a second.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { foldDWords } from './fold.ts';
@@ -94,7 +93,9 @@ export async function buildShard(job: ShardJob): Promise<ShardResult> {
   if (kept) return { key: shard.key, pages: documents.length, hash: digest, rebuilt: false };
 
   // Pagefind makes a page's URL from its path under the directory: `2023/05/01/slug/index.html`.
-  const scratch = await mkdtemp(join(tmpdir(), `qk2-index-${shard.key}-`));
+  // Inside the bundle, so that a killed build's copy goes with its staging site.
+  const scratch = `${outDir}.source`;
+  await rm(scratch, { recursive: true, force: true });
   try {
     // A few writes in flight at once: one at a time waits on the disk for each of thousands of files.
     for (let i = 0; i < documents.length; i += WRITES_AT_ONCE) {
