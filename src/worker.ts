@@ -1,12 +1,37 @@
 /**
- * Worker threads whose entry is a TypeScript module. On Node 20 a worker given tsx's `--import` flag
- * still cannot load a `.ts` entry ("Unknown file extension"): the worker registers tsx's loader first,
- * then imports its entry.
+ * Worker threads whose entry is a TypeScript module, and the one reply they send per job. On Node 20 a
+ * worker given tsx's `--import` flag still cannot load a `.ts` entry ("Unknown file extension"): the
+ * worker registers tsx's loader first, then imports its entry.
  */
-import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { parentPort, Worker, type WorkerOptions } from 'node:worker_threads';
+
+type Reply<T> = { ok: true; result: T } | { ok: false; error: string };
 
 export function tsWorker(entry: URL, options: Omit<WorkerOptions, 'eval'> = {}): Worker {
   const api = import.meta.resolve('tsx/esm/api');
   const boot = `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`;
   return new Worker(boot, { ...options, eval: true });
+}
+
+/** In a worker: posts the outcome of `work` to the main thread, an error as its message. */
+export function reply<T>(work: Promise<T>): void {
+  work.then(
+    (result) => parentPort?.postMessage({ ok: true, result } satisfies Reply<T>),
+    (error: unknown) =>
+      parentPort?.postMessage({ ok: false, error: error instanceof Error ? error.message : String(error) } satisfies Reply<T>),
+  );
+}
+
+/** On the main thread: the worker's next reply, or its failure if it errs or exits first. */
+export function nextReply<T>(worker: Worker): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: Error): void => settle(() => reject(error));
+    const onExit = (code: number): void => settle(() => reject(new Error(`the worker thread stopped (exit code ${code})`)));
+    const onMessage = (message: Reply<T>): void => settle(() => (message.ok ? resolve(message.result) : reject(new Error(message.error))));
+    const settle = (then: () => void): void => {
+      worker.off('error', onError).off('exit', onExit).off('message', onMessage);
+      then();
+    };
+    worker.once('error', onError).once('exit', onExit).once('message', onMessage);
+  });
 }

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { ShardJob, ShardResult } from './buildShard.ts';
 import { planShards, type IndexedPage, type ShardManifest } from './shards.ts';
 import { writeFileAtomic } from '../ingest/atomic.ts';
-import { tsWorker } from '../worker.ts';
+import { nextReply, tsWorker } from '../worker.ts';
 
 export const BUNDLE_DIR = 'pagefind';
 export const MANIFEST_FILE = 'shards.json';
@@ -71,17 +71,11 @@ async function directorySize(dir: string): Promise<number> {
 function startWorker(): { run(job: ShardJob): Promise<ShardResult>; stop(): Promise<number> } {
   const worker = tsWorker(new URL('./shardWorker.ts', import.meta.url));
   return {
-    run: (job) =>
-      new Promise((resolve, reject) => {
-        const onError = (error: Error): void => reject(error);
-        worker.once('error', onError);
-        worker.once('message', (reply: { ok: true; result: ShardResult } | { ok: false; error: string }) => {
-          worker.off('error', onError);
-          if (reply.ok) resolve(reply.result);
-          else reject(new Error(reply.error));
-        });
-        worker.postMessage(job);
-      }),
+    run: (job) => {
+      const result = nextReply<ShardResult>(worker);
+      worker.postMessage(job);
+      return result;
+    },
     stop: () => worker.terminate(),
   };
 }

@@ -6,7 +6,7 @@
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Eleventy from '@11ty/eleventy';
-import { tsWorker } from '../worker.ts';
+import { nextReply, tsWorker } from '../worker.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -83,17 +83,13 @@ export async function renderSite(opts: RenderOptions): Promise<{ pages: number }
  * process-wide caches, ~6 GB at 100,000 articles, which only the end of the thread returns before the
  * search index needs the memory.
  */
-export function renderSiteInWorker(opts: RenderOptions): Promise<{ pages: number }> {
-  return new Promise((resolve, reject) => {
-    const worker = tsWorker(new URL('./renderWorker.ts', import.meta.url), { workerData: opts });
-    worker.once('error', reject);
-    worker.once('message', (reply: { ok: true; result: { pages: number } } | { ok: false; error: string }) => {
-      void worker.terminate();
-      if (reply.ok) resolve(reply.result);
-      else reject(new Error(reply.error));
-    });
-    worker.once('exit', (code) => reject(new Error(`the render thread stopped (exit code ${code})`)));
-  });
+export async function renderSiteInWorker(opts: RenderOptions): Promise<{ pages: number }> {
+  const worker = tsWorker(new URL('./renderWorker.ts', import.meta.url), { workerData: opts });
+  try {
+    return await nextReply<{ pages: number }>(worker);
+  } finally {
+    await worker.terminate();
+  }
 }
 
 /**
