@@ -79,3 +79,8 @@ export function slugify(text: string, max = 80): string {
 
 /** Vietnamese collation, numbers in numeric order (`Sư đoàn 2` before `Sư đoàn 10`). */
 export const collator = new Intl.Collator('vi', { numeric: true });
+
+/** Text for an HTML element or a quoted attribute (and for SVG, which is XML). */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}

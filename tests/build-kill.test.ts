@@ -1,16 +1,16 @@
 /**
- * A build killed with SIGKILL while rendering, and again while indexing, leaves the previous site
- * intact; the next build succeeds and leaves nothing of the killed ones behind.
+ * A build killed with SIGKILL while rendering, and again while a search shard is being written, leaves
+ * the previous site intact; the next build succeeds and leaves nothing of the killed ones behind.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const INPUT = path.join(ROOT, 'articles');
+const POLL_MS = 10;
 
 interface Run {
   code: number | null;
@@ -19,29 +19,42 @@ interface Run {
 }
 
 /**
- * Runs a build in its own process group; once a stderr line matches `killAfter`, waits `delayMs`,
- * calls `atKill` (to see the build mid-way) and kills the whole group, as a crash or an OOM killer would.
+ * Runs a build in its own process group; once `killWhen` holds (checked every few milliseconds), kills
+ * the whole group, as a crash or an OOM killer would.
  */
-function buildUntil(output: string, work: string, killAfter?: RegExp, delayMs = 0, atKill?: () => Promise<void>): Promise<Run> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/build.ts', '--input', INPUT, '--output', output, '--work', work], {
+function buildUntil(input: string, output: string, work: string, killWhen?: () => Promise<boolean>): Promise<Run> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/build.ts', '--input', input, '--output', output, '--work', work], {
     cwd: ROOT,
     detached: true,
     env: { ...process.env, CI: 'true' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
-  let killing = false;
   child.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
-    if (killAfter && !killing && killAfter.test(stderr)) {
-      killing = true;
-      setTimeout(async () => {
-        await atKill?.();
-        process.kill(-child.pid!, 'SIGKILL');
-      }, delayMs);
-    }
   });
-  return new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal, stderr })));
+  const exited = new Promise<Run>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal, stderr })));
+  let running = true;
+  void exited.then(() => {
+    running = false;
+  });
+  const poll = async (): Promise<void> => {
+    while (running && killWhen) {
+      if (await killWhen()) {
+        if (running) process.kill(-child.pid!, 'SIGKILL');
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    }
+  };
+  void poll();
+  return exited;
+}
+
+/** Entries of `dir` (recursively) whose name matches, or none when it does not exist. */
+async function find(dir: string, name: RegExp): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true }).catch(() => [] as string[]);
+  return entries.filter((e) => name.test(path.basename(e)));
 }
 
 async function listing(dir: string): Promise<string[]> {
@@ -49,40 +62,46 @@ async function listing(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort();
 }
 
-test('build: SIGKILL during rendering and during indexing leaves the previous site; the next build succeeds', async () => {
+test('build: SIGKILL during rendering and while a search shard is written leaves the previous site; the next build succeeds', async () => {
   const parent = await mkdtemp(path.join(tmpdir(), 'build-kill-'));
+  const input = path.join(parent, 'articles');
+  await cp(path.join(ROOT, 'articles'), input, { recursive: true });
   const output = path.join(parent, '_site');
   const work = path.join(parent, '.build');
-  const first = await buildUntil(output, work);
+  const first = await buildUntil(input, output, work);
   assert.equal(first.code, 0, first.stderr);
   await writeFile(path.join(output, 'previous-build'), 'still here');
   const before = await listing(output);
+  // A changed article: its search shard is rebuilt, so there is a shard being written to kill.
+  const dump = path.join(input, '2023/02/ra-quan-huan-luyen-su-doan-316.txt');
+  await writeFile(dump, (await readFile(dump, 'utf8')).replace('bắn súng', 'bắn súng quân dụng'));
 
-  for (const [stage, after, delay] of [
-    ['rendering', /^ingest .*\n/m, 1000],
-    ['indexing', /^render .*\n/m, 300],
+  const staging = async (): Promise<string | undefined> =>
+    (await readdir(parent)).find((name) => name.startsWith('_site.staging-'));
+  for (const [stage, killWhen] of [
+    ['rendering', async () => (await find(parent, /^index\.html$/)).some((f) => f.startsWith('_site.staging-'))],
+    ['indexing', async () => (await find(parent, /\.(source|partial)$/)).some((f) => f.startsWith('_site.staging-'))],
   ] as const) {
-    let midway: string[] = [];
-    const killed = await buildUntil(output, work, after, delay, async () => {
-      midway = await readdir(parent);
+    let midway: string | undefined;
+    const killed = await buildUntil(input, output, work, async () => {
+      if (!(await killWhen())) return false;
+      midway = await staging();
+      return true;
     });
     assert.equal(killed.signal, 'SIGKILL', `${stage}: ${killed.stderr}`);
-    assert.ok(
-      midway.some((name) => name.startsWith('_site.staging-')),
-      `${stage}: killed while the new site was being built (${midway.join(', ')})`,
-    );
-    if (stage === 'rendering') assert.doesNotMatch(killed.stderr, /^render /m);
-    else assert.doesNotMatch(killed.stderr, /^index /m);
+    assert.ok(midway, `${stage}: killed while the new site was being built`);
+    assert.doesNotMatch(killed.stderr, /^index /m, stage);
     assert.deepEqual(await listing(output), before, `${stage}: the previous site is untouched`);
     assert.equal(await readFile(path.join(output, 'previous-build'), 'utf8'), 'still here');
   }
 
-  const next = await buildUntil(output, work);
+  const next = await buildUntil(input, output, work);
   assert.equal(next.code, 0, next.stderr);
+  assert.match(next.stderr, /^index .*\(1 rebuilt\)/m);
   const after = await listing(output);
   assert.ok(!after.includes('previous-build'), 'the next build replaced the site');
   assert.ok(after.includes('index.html') && after.includes('pagefind/shards.json'));
-  assert.deepEqual((await readdir(parent)).sort(), ['.build', '_site']);
+  assert.deepEqual((await readdir(parent)).sort(), ['.build', '_site', 'articles']);
   // Every parse cache entry a killed build left is whole.
   for (const file of (await listing(path.join(work, 'cache'))).filter((f) => f.endsWith('.json'))) {
     JSON.parse(await readFile(path.join(work, 'cache', file), 'utf8'));

@@ -1,14 +1,14 @@
 /**
- * A synthetic, deterministic archive of built article pages for measuring search on its own, without
- * the rest of the build: pages carry the same `data-pagefind-body` article and the same search fields
- * (rendered from the real `templates/_includes/search-fields.njk`) as the site's article template.
- * The phrase bank is invented Vietnamese military-news prose.
+ * A synthetic, deterministic archive for measuring search on its own, without the rest of the build:
+ * articles written as the generated Markdown the indexer reads (`.build/content/`), and the real search
+ * page. The phrase bank is invented Vietnamese military-news prose.
  */
 import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import matter from 'gray-matter';
+import { bodyToMarkdown } from '../ingest/markdown.ts';
 import type { FrontMatter } from '../schema.ts';
 import { slugify } from '../text.ts';
 
@@ -19,7 +19,6 @@ interface Nunjucks {
   configure(path: string, opts: { autoescape: boolean }): NunjucksEnvironment;
 }
 interface NunjucksEnvironment {
-  render(name: string, ctx: object): string;
   renderString(source: string, ctx: object): string;
   addFilter(name: string, filter: (value: string) => string): void;
 }
@@ -128,6 +127,7 @@ export function syntheticArchive(count: number, seed = 2): SyntheticArticle[] {
       title,
       ...(dated ? { date } : {}),
       summary: paragraphs[0]!,
+      byline: `Bài, ảnh: ${byline.join(', ')}`,
       authors: [...new Set(byline)],
       units: articleUnits,
       captions: [],
@@ -140,28 +140,13 @@ export function syntheticArchive(count: number, seed = 2): SyntheticArticle[] {
   return articles;
 }
 
-const escapeHtml = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-/** An article page shaped like the site's: navigation outside the indexed body, fields inside it. */
-export function articlePage(article: SyntheticArticle, fields: string): string {
-  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${escapeHtml(article.title)}</title></head>
-<body><header><nav>Trang chủ · Đơn vị · Tìm kiếm</nav></header>
-<main><article data-pagefind-body><h1>${escapeHtml(article.title)}</h1>
-<p>${escapeHtml(article.date ?? 'Không rõ ngày')} · ${article.units.map(escapeHtml).join(' · ')}</p>
-${article.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
-<p>${escapeHtml(article.authors.join(', '))}</p>
-${fields}</article></main><footer>Lưu trữ tin tức Quân khu 2</footer></body></html>`;
-}
-
-/** Writes `articles` as built pages under `siteDir`, with the real search-fields include. */
-export async function writeArticlePages(siteDir: string, articles: SyntheticArticle[]): Promise<void> {
-  const env = nunjucks.configure(TEMPLATES, { autoescape: true });
-  for (const article of articles) {
-    const dir = join(siteDir, ...article.url.split('/').filter(Boolean));
-    await mkdir(dir, { recursive: true });
-    const fields = env.render('search-fields.njk', { article });
-    await writeFile(join(dir, 'index.html'), articlePage(article, fields));
+/** Writes `articles` as generated Markdown under `contentDir`: `2023/05/01/slug.md` for `/2023/05/01/slug/`. */
+export async function writeArticleContent(contentDir: string, articles: SyntheticArticle[]): Promise<void> {
+  for (const { url, paragraphs, ...frontMatter } of articles) {
+    const file = join(contentDir, `${url.slice(1, -1)}.md`);
+    await mkdir(dirname(file), { recursive: true });
+    const body = bodyToMarkdown(paragraphs.map((text) => ({ kind: 'paragraph' as const, text })));
+    await writeFile(file, matter.stringify({ content: `${body}\n` }, frontMatter));
   }
 }
 

@@ -77,25 +77,33 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 
   const staging = await stagingFolder(output);
   try {
-    const { renderSiteInWorker } = await import('../site/render.ts');
-    const { timing: renderTiming } = await runStage(
+    // The previous index lets the indexer keep the shards whose articles did not change.
+    const previousIndex = path.join(output, 'pagefind');
+    if (await exists(previousIndex)) await linkTree(previousIndex, path.join(staging, 'pagefind'));
+    const [{ renderSiteInWorker }, { indexSite }] = await Promise.all([import('../site/render.ts'), import('../search/indexSite.ts')]);
+    // The search index is built from the Markdown, not the rendered pages: it runs beside Eleventy, which
+    // keeps one core busy, and takes the second core too once the site is written.
+    const rendering = runStage(
       'render',
       () => renderSiteInWorker({ contentDir, outputDir: staging, reportFile }).catch(fail('render')),
       (r) => `${r.pages} pages`,
     );
-    stages.push(renderTiming);
-
-    // The previous index lets the indexer keep the shards whose pages did not change.
-    const previousIndex = path.join(output, 'pagefind');
-    if (await exists(previousIndex)) await linkTree(previousIndex, path.join(staging, 'pagefind'));
-    const { indexSite } = await import('../search/indexSite.ts');
-    const { timing: indexTiming } = await runStage(
+    const indexing = runStage(
       'index',
       (progress) =>
-        indexSite({ siteDir: staging, onShard: (done, total) => progress.tick(done, total) }).catch(fail('index')),
+        indexSite({
+          contentDir,
+          siteDir: staging,
+          otherWorkDone: rendering,
+          onShard: (done, total) => progress.tick(done, total),
+        }).catch(fail('index')),
       (r) => `${r.pages} pages in ${r.shards} shards (${r.rebuilt} rebuilt), ${formatBytes(r.bytes)}`,
     );
-    stages.push(indexTiming);
+    // Both settle before the staging folder may be removed, whichever fails first.
+    const [rendered, indexed] = await Promise.allSettled([rendering, indexing]);
+    if (rendered.status === 'rejected') throw rendered.reason;
+    if (indexed.status === 'rejected') throw indexed.reason;
+    stages.push(rendered.value.timing, indexed.value.timing);
     await swapFolder(staging, output);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });

@@ -11,7 +11,7 @@
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { syntheticArchive, writeArticlePages, writeSearchPage } from '../bench/search.ts';
+import { syntheticArchive, writeArticleContent, writeSearchPage } from '../bench/search.ts';
 import { indexSite } from '../search/indexSite.ts';
 import { launchChromium, serveDirectory, type ServedRequest } from '../../tests/support/browser.ts';
 
@@ -103,18 +103,20 @@ async function transfer(siteDir: string, served: ServedRequest[]): Promise<Trans
 async function main(): Promise<void> {
   const { count, dir, keep, fold, queries } = args(process.argv.slice(2));
   const siteDir = join(dir, `site-${count}`);
+  const contentDir = join(dir, `content-${count}`);
   const exists = await stat(join(siteDir, 'pagefind', 'shards.json')).catch(() => null);
   let indexMs = 0;
   if (!keep || !exists) {
     await rm(siteDir, { recursive: true, force: true });
+    await rm(contentDir, { recursive: true, force: true });
     await mkdir(siteDir, { recursive: true });
     const t0 = performance.now();
-    await writeArticlePages(siteDir, syntheticArchive(count));
-    console.log(`pages    ${((performance.now() - t0) / 1000).toFixed(1)} s  ${count} synthetic articles`);
+    await writeArticleContent(contentDir, syntheticArchive(count));
+    console.log(`content  ${((performance.now() - t0) / 1000).toFixed(1)} s  ${count} synthetic articles`);
   }
   await writeSearchPage(siteDir);
   const t1 = performance.now();
-  const index = await indexSite({ siteDir, fold });
+  const index = await indexSite({ contentDir, siteDir, fold });
   indexMs = performance.now() - t1;
   console.log(
     `index    ${(indexMs / 1000).toFixed(1)} s  ${index.pages} pages, ${index.shards} shards (${index.rebuilt} rebuilt), ` +

@@ -20,6 +20,26 @@ export function interactive(stream: NodeJS.WriteStream = process.stderr): boolea
   return Boolean(stream.isTTY) && process.env.CI !== 'true';
 }
 
+interface Running {
+  stage: string;
+  started: number;
+  done: number;
+  total: number | undefined;
+}
+
+/**
+ * Stages that run at the same time (the render and the search index) share the terminal's last line:
+ * each draws its part of it, and a finished stage prints its line above the others' progress.
+ */
+const running = new Set<Running>();
+let lastDraw = 0;
+
+function draw(stream: NodeJS.WriteStream): void {
+  lastDraw = performance.now();
+  const parts = [...running].map((r) => bar(r.stage, r.done, r.total, (lastDraw - r.started) / 1000));
+  stream.write(`\r\x1b[2K${parts.join('  ·  ')}`);
+}
+
 /** Runs one stage, drawing its progress and measuring it. `describe` gives the stage's closing words. */
 export async function runStage<T>(
   stage: string,
@@ -35,31 +55,33 @@ export async function runStage<T>(
   }, SAMPLE_MS);
   sampler.unref();
 
-  let lastDraw = 0;
-  let state: { done: number; total: number | undefined } = { done: 0, total: undefined };
-  const draw = () => {
-    lastDraw = performance.now();
-    stream.write(`\r\x1b[2K${bar(stage, state.done, state.total, (lastDraw - started) / 1000)}`);
-  };
+  const state: Running = { stage, started, done: 0, total: undefined };
+  running.add(state);
   const progress: StageProgress = {
     tick(done, total) {
-      state = { done, total };
-      if (tty && (performance.now() - lastDraw >= REDRAW_MS || done === total)) draw();
+      state.done = done;
+      state.total = total;
+      if (tty && (performance.now() - lastDraw >= REDRAW_MS || done === total)) draw(stream);
     },
   };
   // A stage that reports nothing (Eleventy) still shows that it is alive.
-  const heartbeat = tty ? setInterval(draw, HEARTBEAT_MS) : undefined;
+  const heartbeat = tty ? setInterval(() => draw(stream), HEARTBEAT_MS) : undefined;
   heartbeat?.unref();
   const elapsed = () => (performance.now() - started) / 1000;
+  const finish = (line: string): void => {
+    running.delete(state);
+    stream.write(`${tty ? '\r\x1b[2K' : ''}${line}`);
+    if (tty && running.size > 0) draw(stream);
+  };
   try {
     const result = await work(progress);
     peak = Math.max(peak, rssOfTree(process.pid));
     const seconds = elapsed();
     const words = describe(result);
-    stream.write(`${tty ? '\r\x1b[2K' : ''}${stage.padEnd(8)} ${seconds.toFixed(1)} s${words ? `  ${words}` : ''}\n`);
+    finish(`${stage.padEnd(8)} ${seconds.toFixed(1)} s${words ? `  ${words}` : ''}\n`);
     return { result, timing: { stage, seconds: round(seconds), peakRssBytes: peak } };
   } catch (error) {
-    if (tty) stream.write('\n');
+    finish(tty ? '\n' : '');
     throw error;
   } finally {
     clearInterval(sampler);

@@ -3,28 +3,22 @@
  * shard gets its own Pagefind service process: two shards really index on two cores, and a shard's
  * memory is returned to the system as soon as it is written.
  *
- * Pagefind is handed the shard's pages as files, folded (`fold.ts`) into a scratch directory, rather
- * than one `addHTMLFile` message each: a message costs ~3 ms of Pagefind's time (5,000 pages: 14 s),
- * reading the same pages from disk ~0.6 ms (3 s), and the copy is written in well under a second.
+ * Each article's Markdown becomes the page Pagefind indexes (`page.ts`), folded (`fold.ts`) and written
+ * to a scratch directory that Pagefind reads, rather than one `addHTMLFile` message each: a message
+ * costs ~3 ms of Pagefind's time (5,000 pages: 14 s), reading the same pages from disk ~0.6 ms (3 s),
+ * and the copy is written in well under a second.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
+import { readContentFile } from '../site/archive.ts';
 import { foldDWords } from './fold.ts';
+import { indexPage } from './page.ts';
 import type { Shard } from './shards.ts';
 
 /** Bump when what is handed to Pagefind changes, so that every shard is rebuilt. */
-export const INDEX_FORMAT = 'fold-d-2';
-
-/**
- * Inside an article's indexed body, what is not its text: the URL printed for paper copies (its slug
- * would match every word of the title a second time, `doan` included, and outrank the articles).
- */
-const EXCLUDED = ['.print-only'];
-
-/** Pages opt in to the index with this attribute (the article template's `data-pagefind-body`). */
-const INDEXABLE = 'data-pagefind-body';
+export const INDEX_FORMAT = 'article-page-1';
 
 /**
  * Files of Pagefind's bundle the search page never loads: its three prebuilt UIs, highlighting and the
@@ -45,6 +39,8 @@ const WRITES_AT_ONCE = 32;
 
 export interface ShardJob {
   shard: Shard;
+  /** The generated Markdown: each page's `file` is relative to it. */
+  contentDir: string;
   /** `<site>/pagefind`: the shard is written to `<bundleDir>/<key>/`. */
   bundleDir: string;
   /** The hash recorded by the previous build, if its output is still there. */
@@ -77,13 +73,12 @@ export async function buildShard(job: ShardJob): Promise<ShardResult> {
   const outDir = join(bundleDir, shard.key);
   const fold = job.fold ?? true;
   const hash = createHash('sha256').update(`${INDEX_FORMAT}${fold ? '' : '-unfolded'}\n`);
-  const documents: Array<{ url: string; content: string }> = [];
-  for (const page of shard.pages) {
-    const html = await readFile(page.file, 'utf8');
-    if (!html.includes(INDEXABLE)) continue;
-    hash.update(`${page.url}\n${html}\n`);
-    documents.push({ url: page.url, content: html });
-  }
+  const documents = shard.pages.map((page) => {
+    const { url, html } = indexPage(readContentFile(job.contentDir, page.file));
+    const content = fold ? foldDWords(html) : html;
+    hash.update(`${url}\n${content}\n`);
+    return { url, content };
+  });
   const digest = hash.digest('hex');
   if (documents.length === 0) {
     await rm(outDir, { recursive: true, force: true });
@@ -103,7 +98,7 @@ export async function buildShard(job: ShardJob): Promise<ShardResult> {
         documents.slice(i, i + WRITES_AT_ONCE).map(async (doc) => {
           const dir = join(scratch, ...doc.url.split('/').filter(Boolean));
           await mkdir(dir, { recursive: true });
-          await writeFile(join(dir, 'index.html'), fold ? foldDWords(doc.content) : doc.content);
+          await writeFile(join(dir, 'index.html'), doc.content);
         }),
       );
     }
@@ -118,7 +113,6 @@ export async function buildShard(job: ShardJob): Promise<ShardResult> {
 async function writeIndex(key: string, sourceDir: string, outDir: string, expected: number, maxFragments?: number): Promise<void> {
   const created = await pagefind.createIndex({
     forceLanguage: 'vi',
-    excludeSelectors: EXCLUDED,
     ...(maxFragments ? { maxFragments } : {}),
   });
   if (!created.index) throw new SearchIndexError(key, created.errors);

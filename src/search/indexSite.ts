@@ -1,25 +1,35 @@
 /**
- * Builds the site's search index into `<siteDir>/pagefind/` (IO): one Pagefind index per shard
- * (`shards.ts`), two shards at a time on two worker threads, each with its own Pagefind process, and
- * `pagefind/shards.json`, which the search page reads to merge the shards. A shard whose pages did not
- * change since the last build (same HTML, same index format) is kept as it is.
+ * Builds the site's search index into `<siteDir>/pagefind/` (IO) from the generated Markdown: one
+ * Pagefind index per shard (`shards.ts`), up to two shards at a time on two worker threads, each with
+ * its own Pagefind process, and `pagefind/shards.json`, which the search page reads to merge the
+ * shards. A shard whose indexed pages did not change since the last build (same text and fields, same
+ * index format) is kept as it is.
  */
 import { availableParallelism } from 'node:os';
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ShardJob, ShardResult } from './buildShard.ts';
 import { planShards, type IndexedPage, type ShardManifest } from './shards.ts';
 import { writeFileAtomic } from '../ingest/atomic.ts';
+import { contentFiles } from '../site/archive.ts';
 import { nextReply, tsWorker } from '../worker.ts';
 
 export const BUNDLE_DIR = 'pagefind';
 export const MANIFEST_FILE = 'shards.json';
 
 export interface IndexSiteOptions {
+  /** The generated Markdown (`.build/content/`): one indexed page per article. */
+  contentDir: string;
+  /** The index is written to `<siteDir>/pagefind/`. */
   siteDir: string;
   /** Shards built at once; defaults to the number of cores (2 here), at most 2 (each may take ~3 GB). */
   concurrency?: number;
+  /**
+   * While the site renders on one core, one shard is built at a time; the others start when this
+   * settles. Two shards beside Eleventy would take the memory of three processes at 100,000 articles.
+   */
+  otherWorkDone?: Promise<unknown>;
   /** Pagefind's cap on fragment files per shard, for static hosts with file-count limits. */
   maxFragments?: number;
   /** False only to measure what the `đ` fold costs. */
@@ -37,19 +47,8 @@ export interface IndexSiteResult {
   rebuilt: number;
 }
 
-async function* htmlFiles(dir: string): AsyncGenerator<string> {
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) yield* htmlFiles(full);
-    else if (entry.name === 'index.html') yield full;
-  }
-}
-
-/** `<site>/2023/05/01/slug/index.html` → `/2023/05/01/slug/` */
-function urlOf(siteDir: string, file: string): string {
-  const dir = relative(siteDir, file).split(sep).slice(0, -1).join('/');
-  return dir ? `/${dir}/` : '/';
-}
+/** The generated Markdown mirrors the site: `2023/05/01/slug.md` is `/2023/05/01/slug/`. */
+const urlOf = (file: string): string => `/${file.slice(0, -'.md'.length)}/`;
 
 async function readManifest(bundleDir: string): Promise<ShardManifest | null> {
   try {
@@ -81,39 +80,48 @@ function startWorker(): { run(job: ShardJob): Promise<ShardResult>; stop(): Prom
 }
 
 export async function indexSite(opts: IndexSiteOptions): Promise<IndexSiteResult> {
+  // The render's failure is the render's to report: the index goes on regardless.
+  const othersMayStart = (opts.otherWorkDone ?? Promise.resolve()).then(
+    () => {},
+    () => {},
+  );
   const siteDir = opts.siteDir;
   const bundleDir = join(siteDir, BUNDLE_DIR);
-  const pages: IndexedPage[] = [];
-  for await (const file of htmlFiles(siteDir)) {
-    if (file.startsWith(bundleDir + sep)) continue;
-    pages.push({ url: urlOf(siteDir, file), file });
-  }
+  const pages: IndexedPage[] = contentFiles(opts.contentDir).map((file) => ({ url: urlOf(file), file }));
   const shards = planShards(pages);
   await mkdir(bundleDir, { recursive: true });
   const previous = new Map((await readManifest(bundleDir))?.shards.map((s) => [s.key, s.hash]) ?? []);
 
   const concurrency = Math.max(1, Math.min(opts.concurrency ?? availableParallelism(), 2, shards.length));
-  const workers = Array.from({ length: concurrency }, startWorker);
   const results: ShardResult[] = [];
   let next = 0;
+  const workers: Array<ReturnType<typeof startWorker>> = [];
+  /** A worker thread that takes the next shard until none is left. */
+  const drain = async (): Promise<void> => {
+    if (next >= shards.length) return;
+    const worker = startWorker();
+    workers.push(worker);
+    while (next < shards.length) {
+      const shard = shards[next++]!;
+      const job: ShardJob = {
+        shard,
+        contentDir: opts.contentDir,
+        bundleDir,
+        previousHash: previous.get(shard.key) ?? null,
+        ...(opts.maxFragments ? { maxFragments: opts.maxFragments } : {}),
+        ...(opts.fold === false ? { fold: false } : {}),
+      };
+      const result = await worker.run(job);
+      results.push(result);
+      opts.onShard?.(results.length, shards.length, result);
+    }
+  };
+  const others = async (): Promise<void> => {
+    await othersMayStart;
+    await Promise.all(Array.from({ length: concurrency - 1 }, drain));
+  };
   try {
-    await Promise.all(
-      workers.map(async (worker) => {
-        while (next < shards.length) {
-          const shard = shards[next++]!;
-          const job: ShardJob = {
-            shard,
-            bundleDir,
-            previousHash: previous.get(shard.key) ?? null,
-            ...(opts.maxFragments ? { maxFragments: opts.maxFragments } : {}),
-            ...(opts.fold === false ? { fold: false } : {}),
-          };
-          const result = await worker.run(job);
-          results.push(result);
-          opts.onShard?.(results.length, shards.length, result);
-        }
-      }),
-    );
+    await Promise.all([drain(), concurrency > 1 ? others() : undefined]);
   } finally {
     await Promise.all(workers.map((w) => w.stop()));
   }

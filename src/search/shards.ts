@@ -12,7 +12,7 @@
 
 /** Articles without a publication date: `/khong-ro-ngay/<slug>/`. */
 export const UNDATED_SHARD = 'khong-ro-ngay';
-/** Any other page that asks to be indexed (`data-pagefind-body`) outside the dated tree. */
+/** A page outside the dated and undated trees: none today, every indexed page is an article. */
 export const OTHER_SHARD = 'khac';
 
 /**

@@ -7,7 +7,7 @@
  * Every step here is O(n log n) or better, so that 100,000 articles build.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, sep } from 'node:path';
 import matter from 'gray-matter';
 import { validateFrontMatter, type FrontMatter } from '../schema.ts';
 import { collator } from '../text.ts';
@@ -199,21 +199,27 @@ export class ArchiveError extends Error {
 
 /** The IO edge: every `.md` under `dir`, in a stable order, parsed and validated. */
 export function readContent(dir: string): ContentFile[] {
-  const files = (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[])
+  return contentFiles(dir).map((name) => readContentFile(dir, name));
+}
+
+/** Every `.md` under `dir`, as paths relative to it with `/`, sorted. */
+export function contentFiles(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[])
     .filter((f) => f.endsWith('.md'))
-    .map((f) => join(dir, f))
+    .map((f) => f.split(sep).join('/'))
     .sort();
-  return files.map((file) => {
-    // Passing options disables gray-matter's cache, which would otherwise keep every file in memory.
-    // A Buffer, not a string: gray-matter copies a string into a Buffer it never uses, and decodes a
-    // Buffer as UTF-8 without its BOM like a string.
-    const parsed = matter(readFileSync(file), {});
-    const data = parsed.data as Record<string, unknown>;
-    // A hand-edited file may leave a date unquoted, which YAML reads as a UTC-midnight Date.
-    if (data.date instanceof Date) data.date = data.date.toISOString().slice(0, 10);
-    const name = relative(dir, file).split(sep).join('/');
-    return { file: name, frontMatter: validateFrontMatter(data, name), body: parsed.content };
-  });
+}
+
+/** One generated Markdown file (`name` relative to `dir`), parsed and validated. */
+export function readContentFile(dir: string, name: string): ContentFile {
+  // Passing options disables gray-matter's cache, which would otherwise keep every file in memory.
+  // A Buffer, not a string: gray-matter copies a string into a Buffer it never uses, and decodes a
+  // Buffer as UTF-8 without its BOM like a string.
+  const parsed = matter(readFileSync(join(dir, name)), {});
+  const data = parsed.data as Record<string, unknown>;
+  // A hand-edited file may leave a date unquoted, which YAML reads as a UTC-midnight Date.
+  if (data.date instanceof Date) data.date = data.date.toISOString().slice(0, 10);
+  return { file: name, frontMatter: validateFrontMatter(data, name), body: parsed.content };
 }
 
 export function loadArchive(dir: string, options: ArchiveOptions): Archive {

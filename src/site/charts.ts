@@ -4,6 +4,7 @@
  * Each chart is an `role="img"` with a title; the page shows the same numbers in a table for readers
  * of assistive technology. `id` names the chart's title element: unique within its page.
  */
+import { escapeHtml } from '../text.ts';
 
 export interface ChartRow {
   label: string;
@@ -15,9 +16,6 @@ export interface MonthCount {
   month: string;
   count: number;
 }
-
-const escapeXml = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Ranked bars, one per row, the label above its bar so long unit names never get cut. */
 export function rankedBars(rows: ChartRow[], title: string, id: string): string {
@@ -32,7 +30,7 @@ export function rankedBars(rows: ChartRow[], title: string, id: string): string 
       const y = i * rowHeight;
       const w = Math.max(2, Math.round((row.value / max) * barSpace));
       return (
-        `<text class="chart-label" x="0" y="${y + 13}">${escapeXml(row.label)}</text>` +
+        `<text class="chart-label" x="0" y="${y + 13}">${escapeHtml(row.label)}</text>` +
         `<rect class="chart-bar" x="0" y="${y + labelHeight + 2}" width="${w}" height="${barHeight}" rx="2"/>` +
         `<text class="chart-value" x="${w + 6}" y="${y + labelHeight + 14}">${row.value}</text>`
       );
@@ -41,7 +39,7 @@ export function rankedBars(rows: ChartRow[], title: string, id: string): string 
   const height = Math.max(rowHeight, rows.length * rowHeight);
   return (
     `<svg class="chart" role="img" aria-labelledby="${id}" viewBox="0 0 ${width} ${height}" ` +
-    `xmlns="http://www.w3.org/2000/svg"><title id="${id}">${escapeXml(title)}</title>${body}</svg>`
+    `xmlns="http://www.w3.org/2000/svg"><title id="${id}">${escapeHtml(title)}</title>${body}</svg>`
   );
 }
 
@@ -91,6 +89,6 @@ export function monthColumns(counts: MonthCount[], title: string, id: string): s
     `<text class="chart-value" x="0" y="${plotHeight}">0</text>`;
   return (
     `<svg class="chart" role="img" aria-labelledby="${id}" viewBox="0 0 ${width} ${plotHeight + axisHeight}" ` +
-    `xmlns="http://www.w3.org/2000/svg"><title id="${id}">${escapeXml(title)}</title>${axis}${columns}</svg>`
+    `xmlns="http://www.w3.org/2000/svg"><title id="${id}">${escapeHtml(title)}</title>${axis}${columns}</svg>`
   );
 }
