@@ -122,6 +122,24 @@ describe('planShards', () => {
       ],
     );
   });
+  test('the newest run is packed to a smaller cap: it answers the first query alone', () => {
+    const years = ['2025', '2024', '2024', '2023', '2023', '2022', '2021'].map((y, i) => page(`/${y}/05/01/p${i}/`));
+    assert.deepEqual(
+      planShards(years, 4, 3).map((s) => [s.key, s.pages.length]),
+      [
+        ['2024-2025', 3],
+        ['2021-2023', 4],
+      ],
+    );
+    // A newest year above the smaller cap stays whole, up to the usual one.
+    assert.deepEqual(
+      planShards(years.slice(1), 4, 1).map((s) => [s.key, s.pages.length]),
+      [
+        ['2024', 2],
+        ['2021-2023', 4],
+      ],
+    );
+  });
   test('a year above the cap is cut into whole-month runs, still newest first', () => {
     const pages = ['01', '02', '02', '07', '11'].map((m, i) => page(`/2024/${m}/01/p${i}/`));
     const shards = planShards(pages, 2);

@@ -116,12 +116,14 @@ export async function indexSite(opts: IndexSiteOptions): Promise<IndexSiteResult
       opts.onShard?.(results.length, shards.length, result);
     }
   };
+  const first = drain();
   const others = async (): Promise<void> => {
-    await othersMayStart;
+    // Once the first worker has taken the last shard, there is nothing left to start others for.
+    await Promise.race([othersMayStart, first]);
     await Promise.all(Array.from({ length: concurrency - 1 }, drain));
   };
   try {
-    await Promise.all([drain(), concurrency > 1 ? others() : undefined]);
+    await Promise.all([first, concurrency > 1 ? others() : undefined]);
   } finally {
     await Promise.all(workers.map((w) => w.stop()));
   }

@@ -1,8 +1,9 @@
 /**
  * How the archive's search index is split. One Pagefind index for 100,000 pages needs ~24 GB to build,
  * so the archive is indexed as shards that each fit: runs of consecutive publication years (the year is
- * in the article's URL, `/YYYY/MM/DD/<slug>/`) of at most `MAX_SHARD_PAGES` pages, a year too large
- * for one shard cut into runs of months, undated articles in a shard of their own. The browser merges
+ * in the article's URL, `/YYYY/MM/DD/<slug>/`) of at most `MAX_SHARD_PAGES` pages (the newest run,
+ * which answers first, of at most `NEWEST_SHARD_PAGES`), a year too large for one shard cut into runs
+ * of months, undated articles in a shard of their own. The browser merges
  * the shards with Pagefind's `mergeIndex`.
  *
  * Shards are ordered newest first, which is what makes date sorting work across shards: Pagefind's
@@ -24,6 +25,13 @@ export const OTHER_SHARD = 'khac';
  * 5,000 of these pages, ~5 GB for 10,000, and two shards are built at once, at 100,000 articles too.
  */
 export const MAX_SHARD_PAGES = 5_000;
+
+/**
+ * Pages in the newest shard, at most, unless its newest year alone is larger: that shard answers a
+ * reader's first query alone, and the bytes and time it takes grow with its size (its metadata and
+ * each word's index chunk). Not smaller: a query that finds nothing in the newest shard waits for all.
+ */
+export const NEWEST_SHARD_PAGES = 1_500;
 
 /** `/2023/05/01/slug/` */
 const DATED_URL = /^\/(\d{4})\/(\d{2})\/\d{2}\//;
@@ -89,8 +97,11 @@ function splitYear(year: string, pages: IndexedPage[], max: number): Shard[] {
   return shards;
 }
 
-/** Packs consecutive single-year shards (newest first) into `oldest-newest` runs of at most `max` pages. */
-function packYears(years: Shard[], max: number): Shard[] {
+/**
+ * Packs consecutive single-year shards (newest first) into `oldest-newest` runs of at most `max` pages,
+ * the first run of at most `newestMax`.
+ */
+function packYears(years: Shard[], max: number, newestMax: number): Shard[] {
   const packed: Shard[] = [];
   let run: Shard[] = [];
   const flush = (): void => {
@@ -103,7 +114,8 @@ function packYears(years: Shard[], max: number): Shard[] {
   };
   for (const year of years) {
     const size = run.reduce((n, s) => n + s.pages.length, 0);
-    if (!/^\d{4}$/.test(year.key) || size + year.pages.length > max) flush();
+    const cap = packed.length === 0 ? newestMax : max;
+    if (!/^\d{4}$/.test(year.key) || size + year.pages.length > cap) flush();
     run.push(year);
     if (!/^\d{4}$/.test(year.key)) flush();
   }
@@ -112,7 +124,7 @@ function packYears(years: Shard[], max: number): Shard[] {
 }
 
 /** Groups the pages to index into shards, newest first. Pure. */
-export function planShards(pages: IndexedPage[], max = MAX_SHARD_PAGES): Shard[] {
+export function planShards(pages: IndexedPage[], max = MAX_SHARD_PAGES, newestMax = Math.min(max, NEWEST_SHARD_PAGES)): Shard[] {
   const byYear = new Map<string, IndexedPage[]>();
   for (const page of pages) {
     const year = DATED_URL.exec(page.url)?.[1];
@@ -126,5 +138,5 @@ export function planShards(pages: IndexedPage[], max = MAX_SHARD_PAGES): Shard[]
     list.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
     shards.push(...(/^\d{4}$/.test(key) ? splitYear(key, list, max) : [{ key, pages: list }]));
   }
-  return packYears(shards.sort((a, b) => compareShardKeys(a.key, b.key)), max);
+  return packYears(shards.sort((a, b) => compareShardKeys(a.key, b.key)), max, newestMax);
 }
