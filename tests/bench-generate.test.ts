@@ -183,3 +183,13 @@ test('a CPU profile is summarized by self and inclusive time, the project’s ow
     ['ingest src/ingest/ingest.ts:10', 'parseDump src/parse/parseDump.ts:10'],
   );
 });
+
+test('recent dumps, the new articles of the incremental benchmark, are dated in the last month of the corpus', () => {
+  const latest = dumps.reduce((max, d) => (d.date && d.date > max ? d.date : max), '');
+  const recent = Array.from({ length: 200 }, (_, i) => generateDump(11, SAMPLE + i, { recent: true }));
+  const dated = recent.filter((d) => d.date !== null);
+  assert.ok(dated.length > 150, `${dated.length} dated`);
+  for (const d of dated) assert.ok(d.date! >= '2024-12-01' && d.date! <= '2024-12-31', d.date!);
+  assert.ok(latest <= '2024-12-31' && latest >= '2024-12-01', latest);
+  assert.notEqual(generateDump(11, 7, { recent: true }).text, dumps[7]!.text);
+});

@@ -131,12 +131,24 @@ describe('planShards', () => {
         ['2021-2023', 4],
       ],
     );
-    // A newest year above the smaller cap stays whole, up to the usual one.
+    // A newest month above the smaller cap stays whole: months are the finest cut.
     assert.deepEqual(
       planShards(years.slice(1), 4, 1).map((s) => [s.key, s.pages.length]),
       [
-        ['2024', 2],
+        ['2024-05-05', 2],
         ['2021-2023', 4],
+      ],
+    );
+  });
+  test('a newest year above the smaller cap gives its newest months a shard of their own', () => {
+    const pages = ['01', '02', '07', '11', '11'].map((m, i) => page(`/2024/${m}/01/p${i}/`));
+    const older = page('/2023/03/01/q/');
+    assert.deepEqual(
+      planShards([...pages, older], 10, 2).map((s) => [s.key, s.pages.length]),
+      [
+        ['2024-11-11', 2],
+        ['2024-01-07', 3],
+        ['2023', 1],
       ],
     );
   });

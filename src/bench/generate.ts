@@ -245,15 +245,21 @@ function filler(rng: Random, units: readonly SyntheticUnit[], year: number, prov
 /** Sentences that name a second unit: every secondary unit gets one, so the text names them all. */
 const SECONDARY_SENTENCES = bank.SENTENCES.filter((s) => s.includes('{unit2}'));
 
-/** Dump `index` of the corpus with this seed: a pure function of (seed, index). */
-export function generateDump(seed: number, index: number): SyntheticDump {
+/** Days before the corpus's last publication day that a `recent` dump may be dated. */
+const RECENT_DAYS = 30;
+
+/**
+ * Dump `index` of the corpus with this seed: a pure function of (seed, index, recent). `recent` dates it
+ * in the corpus's last month, like the new articles an archivist adds.
+ */
+export function generateDump(seed: number, index: number, { recent = false } = {}): SyntheticDump {
   const rng = new Random(dumpSeed(seed, index));
   const mirror = rng.chance(ODDS.mirror);
   // A mirror's title prefix names Quân khu 2, which then counts among the article's 1–4 units.
   const drawn = pickUnits(rng, mirror ? 3 : 4);
   const units = mirror && !drawn.some((u) => u.name === 'Quân khu 2') ? [...drawn, { name: 'Quân khu 2' }] : drawn;
   const primary = units[0]!;
-  const day = rng.int(FIRST_DAY, LAST_DAY);
+  const day = rng.int(recent ? LAST_DAY - RECENT_DAYS : FIRST_DAY, LAST_DAY);
   const date = isoDay(day);
   const year = Number(date.slice(0, 4));
   const province = primary.province ?? rng.pick(bank.PROVINCES).name;
@@ -346,9 +352,9 @@ export interface CorpusStats {
 export async function writeCorpus(
   dir: string,
   count: number,
-  options: { seed?: number; start?: number; onProgress?: (done: number) => void } = {},
+  options: { seed?: number; start?: number; recent?: boolean; onProgress?: (done: number) => void } = {},
 ): Promise<CorpusStats> {
-  const { seed = DEFAULT_SEED, start = 0, onProgress } = options;
+  const { seed = DEFAULT_SEED, start = 0, recent = false, onProgress } = options;
   const began = performance.now();
   // One mkdir per folder, shared by every worker that needs it before it has finished.
   const folders = new Map<string, Promise<unknown>>();
@@ -358,7 +364,7 @@ export async function writeCorpus(
   const end = start + count;
   const worker = async () => {
     while (next < end) {
-      const dump = generateDump(seed, next++);
+      const dump = generateDump(seed, next++, { recent });
       const file = path.join(dir, dump.path);
       const folder = path.dirname(file);
       if (!folders.has(folder)) folders.set(folder, mkdir(folder, { recursive: true }));

@@ -26,8 +26,8 @@ export interface IndexSiteOptions {
   /** Shards built at once; defaults to the number of cores (2 here), at most 2 (each may take ~3 GB). */
   concurrency?: number;
   /**
-   * While the site renders on one core, one shard is built at a time; the others start when this
-   * settles. Two shards beside Eleventy would take the memory of three processes at 100,000 articles.
+   * The site rendering beside the index, on one core: one shard is built at a time until this settles,
+   * then `concurrency`.
    */
   otherWorkDone?: Promise<unknown>;
   /** Pagefind's cap on fragment files per shard, for static hosts with file-count limits. */

@@ -1,9 +1,9 @@
 /**
  * How the archive's search index is split. One Pagefind index for 100,000 pages needs ~24 GB to build,
  * so the archive is indexed as shards that each fit: runs of consecutive publication years (the year is
- * in the article's URL, `/YYYY/MM/DD/<slug>/`) of at most `MAX_SHARD_PAGES` pages (the newest run,
- * which answers first, of at most `NEWEST_SHARD_PAGES`), a year too large for one shard cut into runs
- * of months, undated articles in a shard of their own. The browser merges
+ * in the article's URL, `/YYYY/MM/DD/<slug>/`) of at most `MAX_SHARD_PAGES` pages (the newest, which
+ * answers first, of at most `NEWEST_SHARD_PAGES`), a year too large for one shard cut into runs of
+ * months, undated articles in a shard of their own. The browser merges
  * the shards with Pagefind's `mergeIndex`.
  *
  * Shards are ordered newest first, which is what makes date sorting work across shards: Pagefind's
@@ -27,9 +27,10 @@ export const OTHER_SHARD = 'khac';
 export const MAX_SHARD_PAGES = 5_000;
 
 /**
- * Pages in the newest shard, at most, unless its newest year alone is larger: that shard answers a
- * reader's first query alone, and the bytes and time it takes grow with its size (its metadata and
- * each word's index chunk). Not smaller: a query that finds nothing in the newest shard waits for all.
+ * Pages in the newest shard, at most (a newest year above it gives its newest months, at least one):
+ * that shard answers a reader's first query alone, and the bytes and time it takes grow with its size
+ * (its metadata and each word's index chunk). Not smaller: a query that finds nothing in the newest
+ * shard waits for every shard.
  */
 export const NEWEST_SHARD_PAGES = 1_500;
 
@@ -69,24 +70,27 @@ function monthOf(page: IndexedPage): string {
   return DATED_URL.exec(page.url)?.[2] ?? '01';
 }
 
-/** Cuts a year's pages (any order) into runs of whole months of at most `max` pages each. */
-function splitYear(year: string, pages: IndexedPage[], max: number): Shard[] {
-  if (pages.length <= max) return [{ key: year, pages }];
-  const byMonth = new Map<string, IndexedPage[]>();
+/** A year's pages (any order) by month, months in order. */
+function byMonth(pages: IndexedPage[]): Array<[string, IndexedPage[]]> {
+  const months = new Map<string, IndexedPage[]>();
   for (const page of pages) {
     const month = monthOf(page);
-    const list = byMonth.get(month) ?? [];
+    const list = months.get(month) ?? [];
     list.push(page);
-    byMonth.set(month, list);
+    months.set(month, list);
   }
+  return [...months].sort(([a], [b]) => (a < b ? -1 : 1));
+}
+
+/** Consecutive months packed into runs of at most `max` pages, keyed `2023-01-06`. */
+function monthRuns(year: string, months: Array<[string, IndexedPage[]]>, max: number): Shard[] {
   const shards: Shard[] = [];
   let run: { from: string; to: string; pages: IndexedPage[] } | null = null;
   const flush = (): void => {
     if (run) shards.push({ key: `${year}-${run.from}-${run.to}`, pages: run.pages });
     run = null;
   };
-  for (const month of [...byMonth.keys()].sort()) {
-    const monthPages = byMonth.get(month)!;
+  for (const [month, monthPages] of months) {
     if (run && run.pages.length + monthPages.length > max) flush();
     if (!run) run = { from: month, to: month, pages: [] };
     run.to = month;
@@ -95,6 +99,20 @@ function splitYear(year: string, pages: IndexedPage[], max: number): Shard[] {
   flush();
   // A single month above `max` stays whole: months are the finest cut the URL offers.
   return shards;
+}
+
+/**
+ * Cuts a year's pages (any order) into runs of whole months of at most `max` pages each; with a smaller
+ * `newestMax` (the archive's newest year), its newest months form a run of their own of at most that.
+ */
+function splitYear(year: string, pages: IndexedPage[], max: number, newestMax = max): Shard[] {
+  if (pages.length <= newestMax) return [{ key: year, pages }];
+  const months = byMonth(pages);
+  if (newestMax >= max) return monthRuns(year, months, max);
+  let cut = months.length - 1;
+  let size = months[cut]![1].length;
+  while (cut > 0 && size + months[cut - 1]![1].length <= newestMax) size += months[--cut]![1].length;
+  return [...monthRuns(year, months.slice(0, cut), max), ...monthRuns(year, months.slice(cut), Infinity)];
 }
 
 /**
@@ -133,10 +151,12 @@ export function planShards(pages: IndexedPage[], max = MAX_SHARD_PAGES, newestMa
     list.push(page);
     byYear.set(key, list);
   }
+  const newestYear = [...byYear.keys()].filter((k) => /^\d{4}$/.test(k)).sort().at(-1);
   const shards: Shard[] = [];
   for (const [key, list] of byYear) {
     list.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
-    shards.push(...(/^\d{4}$/.test(key) ? splitYear(key, list, max) : [{ key, pages: list }]));
+    if (!/^\d{4}$/.test(key)) shards.push({ key, pages: list });
+    else shards.push(...splitYear(key, list, max, key === newestYear ? newestMax : max));
   }
   return packYears(shards.sort((a, b) => compareShardKeys(a.key, b.key)), max, newestMax);
 }
