@@ -273,6 +273,15 @@ describe('search in Chromium', { skip: chromiumSkipReason() }, () => {
     // The undated articles are in an older shard: only the whole archive's results have them.
     assert.ok(shown.results.some((r) => r.title === 'Sư đoàn 302 tọa đàm kỷ niệm 50 năm Ngày Giải phóng miền Nam'));
     assert.match(shown.status, /^\d+ kết quả cho “su doan 302”$/);
+
+    // The next query too: the newest shard's own instance answers first, the whole archive's after.
+    await page.evaluate(() => ((window as unknown as { progressLog: string[] }).progressLog.length = 0));
+    await page.locator('#search-q').fill('');
+    await page.locator('#search-q').pressSequentially('quan khu');
+    await page.waitForFunction(() => document.querySelector('[data-search]')?.getAttribute('data-searched') === '?q=quan+khu');
+    const next = await page.evaluate(() => (window as unknown as { progressLog: string[] }).progressLog);
+    const nextPartial = next.findIndex((l) => l.startsWith('status ') && l.endsWith('đang tìm trong các năm trước…'));
+    assert.ok(nextPartial >= 0 && nextPartial < next.indexOf('data-searched ?q=quan+khu'), JSON.stringify(next));
   });
 
   test('a query only an older shard can answer waits for it instead of saying “no results”', async () => {

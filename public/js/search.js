@@ -4,11 +4,11 @@
 // Pagefind's prebuilt UIs are not used: their merged multi-index search re-sorts every result by score,
 // which breaks date sorting across shards, and excerpts must lose the `đ` twins the indexer adds.
 //
-// The newest shard answers a reader's first query on its own, and the older shards are merged while
-// its results are on screen: every shard costs a query its metadata (~50 KB per 5,000 articles) and one
-// index chunk per word (~50 KB), so waiting for all of them would double the bytes and the time to the
-// first results at 10,000 articles and multiply them by ten at 100,000. Results are then replaced by
-// those of the whole archive.
+// Every query is answered first by the newest shard on its own (at most ~1,500 articles), then by the
+// whole archive, whose results replace the first: every shard costs a query its metadata and one index
+// chunk per word, so waiting for all of them would multiply the bytes and the time to the first results
+// by the number of shards. The whole archive is a second Pagefind instance, loaded once while the first
+// results are on screen: Pagefind's merged search waits for every merged shard to load.
 import {
   SORTS,
   STRINGS,
@@ -40,10 +40,11 @@ const status = root.querySelector('[data-search-status]');
 const list = root.querySelector('[data-search-results]');
 const more = root.querySelector('[data-search-more]');
 
-let index = null;
+let pagefind = null;
 let shardKeys = [];
-/** Every shard merged into `index`. */
-let complete = false;
+/** The newest shard alone: every query's first results, never held up by the older shards loading. */
+let newest = null;
+/** The whole archive: every shard merged into a second instance, once (`wholeArchive`). */
 let merging = null;
 let state = readState(location.search);
 let run = 0;
@@ -51,31 +52,37 @@ let pending = [];
 let timer = 0;
 let composing = false;
 
+/** An index of one shard; each carries a `shard` filter, so that date sorting can walk the shards in order. */
+async function shardIndex(key) {
+  const created = pagefind.createInstance({ basePath: new URL(`${key}/`, bundle).pathname });
+  await created.options({ ...INDEX_OPTIONS, mergeFilter: { shard: key } });
+  return created;
+}
+
 async function openIndex() {
   const response = await fetch(new URL('shards.json', bundle));
   if (!response.ok) throw new Error(`shards.json: HTTP ${response.status}`);
   const manifest = await response.json();
   shardKeys = manifest.shards.map((s) => s.key);
-  const [primary] = shardKeys;
-  const pagefind = await import(new URL(`${primary}/pagefind.js`, bundle).href);
-  const created = pagefind.createInstance({ basePath: new URL(`${primary}/`, bundle).pathname });
-  // Each shard carries a `shard` filter, so that date sorting can walk the shards in order.
-  await created.options({ ...INDEX_OPTIONS, mergeFilter: { shard: primary } });
-  complete = shardKeys.length === 1;
-  return created;
+  pagefind = await import(new URL(`${shardKeys[0]}/pagefind.js`, bundle).href);
+  newest = await shardIndex(shardKeys[0]);
 }
 
-/** Merges the older shards into the index, once. */
-function mergeOlderShards() {
-  merging ??= Promise.all(
-    shardKeys
-      .slice(1)
-      .map((key) =>
-        index.mergeIndex(new URL(`${key}/`, bundle).pathname, { ...INDEX_OPTIONS, mergeFilter: { shard: key } }),
-      ),
-  ).then(() => {
-    complete = true;
-  });
+/**
+ * The whole archive's index, loaded once. A second instance, not the newest shard's: Pagefind's merged
+ * search waits for every merged shard, and the next query's first results must not.
+ */
+function wholeArchive() {
+  merging ??= (async () => {
+    if (shardKeys.length === 1) return newest;
+    const all = await shardIndex(shardKeys[0]);
+    await Promise.all(
+      shardKeys
+        .slice(1)
+        .map((key) => all.mergeIndex(new URL(`${key}/`, bundle).pathname, { ...INDEX_OPTIONS, mergeFilter: { shard: key } })),
+    );
+    return all;
+  })();
   return merging;
 }
 
@@ -91,20 +98,20 @@ function dateSort(shard, direction) {
 }
 
 /**
- * Results for `current`: `partial` when only the newest shard was searched. Oldest first begins in the
- * oldest shard, and a query the newest shard cannot answer may be answered by an older one: both wait
- * for every shard.
+ * Results for `current`: first the newest shard's (`partial`), unless `whole`. Oldest first begins in
+ * the oldest shard, and a query the newest shard cannot answer may be answered by an older one: both
+ * go to the whole archive at once.
  */
-async function find(current) {
+async function find(current, whole) {
   const term = searchTerm(current.q) || null;
   const filters = { ...current.filters };
   const direction = SORTS[current.sort];
-  if (!complete && direction !== 'asc') {
+  if (!whole && direction !== 'asc' && shardKeys.length > 1) {
     const sort = direction ? dateSort(shardKeys[0], direction) : {};
-    const first = await index.search(term, { filters, sort });
+    const first = await newest.search(term, { filters, sort });
     if (first.results.length > 0) return { results: first.results, counts: first.filters, partial: true };
   }
-  await mergeOlderShards();
+  const index = await wholeArchive();
   const all = await index.search(term, { filters });
   if (!direction) return { results: all.results, counts: all.filters };
   const parts = await Promise.all(
@@ -208,7 +215,7 @@ let filtersLoading = null;
 
 function loadFilters() {
   filtersLoading ??= (async () => {
-    await mergeOlderShards();
+    const index = await wholeArchive();
     allFilters = await index.filters();
     const term = searchTerm(state.q) || null;
     const searched = term || Object.keys(state.filters).length > 0;
@@ -224,8 +231,11 @@ function fillAllFilterOptions(counts) {
   }
 }
 
-/** Searches for `state`; `keepShown` results stay shown when the whole archive's replace the first. */
-async function search(keepShown = 0) {
+/**
+ * Searches for `state`: the newest shard first, then the `whole` archive, whose results replace those
+ * shown (`keepShown` of them stay shown).
+ */
+async function search(keepShown = 0, whole = false) {
   const thisRun = ++run;
   const term = searchTerm(state.q);
   const hasFilters = Object.keys(state.filters).length > 0;
@@ -240,7 +250,7 @@ async function search(keepShown = 0) {
   }
   root.setAttribute('aria-busy', 'true');
   // The previous results stay on screen until these replace them.
-  const found = await find(state);
+  const found = await find(state, whole);
   if (thisRun !== run) return;
   // Counts of the newest shard alone would mislead: the filters wait for the whole archive's.
   if (!found.partial) fillAllFilterOptions(found.counts);
@@ -254,8 +264,8 @@ async function search(keepShown = 0) {
   // and once they are those of the whole archive (`searched`).
   root.dataset.shown = writeState(state);
   if (found.partial) {
-    await mergeOlderShards();
-    if (thisRun === run) await search(list.children.length);
+    await wholeArchive();
+    if (thisRun === run) await search(list.children.length, true);
     return;
   }
   root.removeAttribute('aria-busy');
@@ -269,7 +279,7 @@ function commit(push) {
     if (push) history.pushState(null, '', url);
     else history.replaceState(null, '', url);
   }
-  if (index) void search().catch(fail);
+  if (newest) void search().catch(fail);
 }
 
 function fail(error) {
@@ -285,7 +295,7 @@ function typed() {
   // next one. Not the word being typed: its prefix pulls the chunks of every word it starts (measured: a
   // three-letter prefix cost `quan khu` 30 KB more and no time).
   const finished = searchTerm(q.slice(0, q.search(/\s\S*$/) + 1));
-  if (index && finished) void index.preload(finished).catch(() => {});
+  if (newest && finished) void newest.preload(finished).catch(() => {});
   timer = setTimeout(() => {
     state = { ...state, q };
     commit(false);
@@ -334,14 +344,14 @@ more.addEventListener('click', () => void showMore(run, true).catch(fail));
 window.addEventListener('popstate', () => {
   state = readState(location.search);
   syncControls();
-  if (index) void search().catch(fail);
+  if (newest) void search().catch(fail);
 });
 
 async function start() {
   root.querySelector('[data-search-ui]').hidden = false;
   syncControls();
   status.textContent = STRINGS.loading;
-  index = await openIndex();
+  await openIndex();
   if (Object.keys(state.filters).length) await loadFilters();
   const options = form.querySelector('[data-search-ui]');
   options.addEventListener('focusin', () => void loadFilters().catch(fail));
