@@ -37,8 +37,10 @@ const ADDED = 10;
 interface StageResult {
   seconds: number;
   /**
-   * CPU seconds (user + system) of the build's process tree during the stage, sampled: start-up
-   * counts in the first stage. On a shared machine this moves less than wall time.
+   * CPU seconds (user + system) of the build's process tree from the end of the stage that ended
+   * before this one to this one's end, sampled: start-up counts in the first stage, and the render and
+   * the index, which run at once, share theirs by when each ended. On a shared machine this moves less
+   * than wall time.
    */
   cpuSeconds: number;
   /** Peak RSS of the build's process tree during the stage, as the build measured it. */
@@ -216,7 +218,6 @@ async function runBuild(paths: BuildPaths, label: string): Promise<RunResult> {
     { cwd: REPO, env: { ...process.env, CI: 'true' }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const pid = child.pid!;
-  let finished = 0;
   const sampledPeaks = new Map<string, number>();
   let peak = 0;
   let processes = 0;
@@ -230,7 +231,8 @@ async function runBuild(paths: BuildPaths, label: string): Promise<RunResult> {
     peak = Math.max(peak, tree.rssBytes);
     processes = Math.max(processes, tree.processes);
     cpu = Math.max(cpu, tree.cpuSeconds);
-    const stage = STAGES[Math.min(finished, STAGES.length - 1)]!;
+    // The render and the index run at once: the stage still running that comes first in the report.
+    const stage = STAGES.find((s) => !cpuAtEnd.has(s)) ?? STAGES[STAGES.length - 1]!;
     sampledPeaks.set(stage, Math.max(sampledPeaks.get(stage) ?? 0, tree.rssBytes));
   };
   const sampler = setInterval(sample, SAMPLE_MS);
@@ -240,7 +242,6 @@ async function runBuild(paths: BuildPaths, label: string): Promise<RunResult> {
     const stage = /^(\w+)\s+[\d.]+ s\b/.exec(line)?.[1];
     // The closing summary names every stage again (`ingest 0.4 s (peak …) · render …`): only the first line counts.
     if (stage && (STAGES as readonly string[]).includes(stage) && !cpuAtEnd.has(stage)) {
-      finished = STAGES.indexOf(stage as (typeof STAGES)[number]) + 1;
       sample();
       cpuAtEnd.set(stage, cpu);
       const hits = /\((\d+) parses from the cache\)/.exec(line);
@@ -264,16 +265,18 @@ async function runBuild(paths: BuildPaths, label: string): Promise<RunResult> {
   }
   const report = JSON.parse(await readFile(path.join(paths.work, 'report.json'), 'utf8')) as BuildReport;
   const stages: Record<string, StageResult> = {};
-  let cpuBefore = 0;
+  // The render and the index run at once: each stage is given the CPU from the end of the stage that
+  // ended before it to its own end, so the stages still add up to the total.
+  const ends = [...cpuAtEnd.values()].sort((a, b) => a - b);
   for (const timing of report.stages) {
-    const cpuAfter = timing.stage === 'total' ? cpu : (cpuAtEnd.get(timing.stage) ?? cpuBefore);
+    const end = timing.stage === 'total' ? cpu : (cpuAtEnd.get(timing.stage) ?? 0);
+    const before = timing.stage === 'total' ? 0 : (ends.filter((e) => e < end).at(-1) ?? 0);
     stages[timing.stage] = {
       seconds: timing.seconds,
-      cpuSeconds: round(timing.stage === 'total' ? cpu : cpuAfter - cpuBefore),
+      cpuSeconds: round(end - before),
       peakRssBytes: timing.peakRssBytes ?? null,
       sampledPeakRssBytes: sampledPeaks.get(timing.stage) ?? 0,
     };
-    if (timing.stage !== 'total') cpuBefore = cpuAfter;
   }
   const run: RunResult = {
     wallSeconds: round(wallSeconds),
