@@ -18,7 +18,7 @@ export const STRINGS = {
   all: 'Tất cả',
 };
 
-/** URL parameter → filter name in the index (`search-fields.njk`). */
+/** URL parameter → filter name in the index (`src/search/page.ts`). */
 export const FILTER_PARAMS = { 'don-vi': 'unit', nam: 'year', 'tac-gia': 'author' };
 
 /** URL value of `sap-xep` → Pagefind sort direction on `date`. Relevance is the absence of the parameter. */

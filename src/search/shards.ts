@@ -3,8 +3,8 @@
  * so the archive is indexed as shards that each fit: runs of consecutive publication years (the year is
  * in the article's URL, `/YYYY/MM/DD/<slug>/`) of at most `MAX_SHARD_PAGES` pages (the newest, which
  * answers first, of at most `NEWEST_SHARD_PAGES`), a year too large for one shard cut into runs of
- * months, undated articles in a shard of their own. The browser merges
- * the shards with Pagefind's `mergeIndex`.
+ * months, undated articles in a shard of their own. The browser merges the shards with Pagefind's
+ * `mergeIndex`.
  *
  * Shards are ordered newest first, which is what makes date sorting work across shards: Pagefind's
  * merged search re-sorts every result by score, so the search page sorts within each shard (a
@@ -18,11 +18,10 @@ export const OTHER_SHARD = 'khac';
 
 /**
  * Pages per shard, at most. Consecutive years are packed together up to this size; a year above it is
- * cut into month runs. The search page answers a first query from the newest shard alone (its
- * metadata, ~50 KB at 5,000 pages, and one index chunk per word), then merges the others: smaller
- * shards mean faster first results and less to rebuild when an article is added; fewer shards mean
- * fewer bytes for the whole archive's results. Memory decides the ceiling: Pagefind needs ~2 GB for
- * 5,000 of these pages, ~5 GB for 10,000, and two shards are built at once, at 100,000 articles too.
+ * cut into month runs. Smaller shards mean less to rebuild when an article is added; fewer shards mean
+ * fewer bytes for the whole archive's results (each costs its metadata and one index chunk per word).
+ * Memory decides the ceiling: Pagefind needs ~2 GB for 5,000 of these pages, ~5 GB for 10,000, and two
+ * shards are built at once, at 100,000 articles too.
  */
 export const MAX_SHARD_PAGES = 5_000;
 
