@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { BuildReport } from '../src/report.ts';
+import type { ShardManifest } from '../src/search/shards.ts';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -81,5 +82,23 @@ test('build: refuses an output folder that holds the input or the project', asyn
     const result = await build(input, output, work);
     assert.equal(result.code, 1);
     assert.match(result.stderr, /refusing to replace/);
+  }
+});
+
+test('build: --max-fragments caps the search-result files of every shard; a bad value is refused', async () => {
+  const input = await corpus();
+  const work = await mkdtemp(path.join(tmpdir(), 'build-work-'));
+  const output = path.join(await mkdtemp(path.join(tmpdir(), 'build-out-')), '_site');
+  const bad = await build(input, output, work, '--max-fragments', 'many');
+  assert.equal(bad.code, 1);
+  assert.match(bad.stderr, /^build failed \(options\): --max-fragments wants a whole number above 0, not "many"/m);
+
+  const result = await build(input, output, work, '--max-fragments', '1');
+  assert.equal(result.code, 0, result.stderr);
+  const manifest = JSON.parse(await readFile(path.join(output, 'pagefind', 'shards.json'), 'utf8')) as ShardManifest;
+  assert.ok(manifest.shards.some((s) => s.pages > 1), 'a shard with more pages than fragment files');
+  for (const shard of manifest.shards) {
+    const fragments = await readdir(path.join(output, 'pagefind', shard.key, 'fragment'));
+    assert.equal(fragments.length, 1, shard.key);
   }
 });

@@ -17,8 +17,11 @@ import { countsLine, entryLines, formatBytes, stagesLine } from './reportText.ts
 import { respawnWithHeap } from './heap.ts';
 import { runStage } from './stages.ts';
 
-const USAGE = `usage: npm run build -- [--input articles/] [--output _site/] [--work .build/] [--strict] [--no-cache]
+const USAGE = `usage: npm run build -- [--input articles/] [--output _site/] [--work .build/] [--strict] [--no-cache] [--max-fragments N]
   --strict    fail when any dump is rejected or has a warning (for CI)
+  --max-fragments N
+              at most N search-result files per index shard (Pagefind bundles the rest), for static
+              hosts that limit how many files a site may have
   --work      where the Markdown (content/), the parse cache (cache/), the slug ledger and report.json go`;
 
 /**
@@ -37,6 +40,8 @@ export interface BuildOptions {
   work: string;
   strict: boolean;
   cache: boolean;
+  /** Pagefind's cap on fragment files per shard; none by default (one file per article). */
+  maxFragments?: number;
 }
 
 export class BuildError extends Error {
@@ -101,6 +106,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
             contentDir,
             siteDir: staging,
             otherWorkDone: rendering,
+            ...(options.maxFragments ? { maxFragments: options.maxFragments } : {}),
             onShard: (done, total) => progress.tick(done, total),
           }).catch(fail('index')),
         (r) => `${r.pages} pages in ${r.shards} shards (${r.rebuilt} rebuilt), ${formatBytes(r.bytes)}`,
@@ -181,15 +187,34 @@ function parseOptions(argv: string[]): BuildOptions | null {
       work: { type: 'string', default: '.build' },
       strict: { type: 'boolean', default: false },
       'no-cache': { type: 'boolean', default: false },
+      'max-fragments': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help) return null;
-  return { input: values.input, output: values.output, work: values.work, strict: values.strict, cache: !values['no-cache'] };
+  const maxFragments = values['max-fragments'] === undefined ? undefined : Number(values['max-fragments']);
+  if (maxFragments !== undefined && !(Number.isInteger(maxFragments) && maxFragments > 0)) {
+    throw new BuildError('options', `--max-fragments wants a whole number above 0, not ${JSON.stringify(values['max-fragments'])}`);
+  }
+  return {
+    input: values.input,
+    output: values.output,
+    work: values.work,
+    strict: values.strict,
+    cache: !values['no-cache'],
+    ...(maxFragments ? { maxFragments } : {}),
+  };
 }
 
 async function main(): Promise<void> {
-  const options = parseOptions(process.argv.slice(2));
+  let options: BuildOptions | null;
+  try {
+    options = parseOptions(process.argv.slice(2));
+  } catch (error) {
+    console.error(`build failed (options): ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    process.exitCode = 1;
+    return;
+  }
   if (!options) {
     console.log(USAGE);
     return;
