@@ -12,7 +12,8 @@
  * functions of the build process that used the most CPU.
  *
  * `--incremental` then measures three rebuilds on the last run's site and cache: nothing changed (the
- * parse step must be served from the content-hash cache), and ten dumps added.
+ * parse step must be served from the content-hash cache), ten dumps dated at random added, and (after
+ * a rebuild without them) ten new dumps dated in the corpus's last month added.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
