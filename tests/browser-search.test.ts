@@ -296,6 +296,25 @@ describe('search in Chromium', { skip: chromiumSkipReason() }, () => {
     assert.match(status, /^Không tìm thấy kết quả nào cho “xyzzy qwerty”/);
   });
 
+  test('what the reader types while the index is still loading is kept and searched', async () => {
+    const context = await browser.newContext();
+    const early = await context.newPage();
+    // The index opens while the reader is still typing.
+    await early.route('**/pagefind/shards.json', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await route.continue();
+    });
+    try {
+      await early.goto(`${site.url}tim-kiem/`);
+      await early.locator('#search-q').pressSequentially('su doan 316', { delay: 60 });
+      await early.waitForFunction(() => document.querySelector('[data-search]')?.getAttribute('data-searched') === '?q=su+doan+316');
+      assert.equal(await early.inputValue('#search-q'), 'su doan 316');
+      assert.ok((await early.$$('.search-result')).length > 0);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('typing searches, the URL follows, and the back button restores the previous search', async () => {
     await page.goto(`${site.url}tim-kiem/`);
     await page.waitForFunction(() => document.querySelector('[data-search-status]')?.textContent?.startsWith('Nhập'));

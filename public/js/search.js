@@ -192,8 +192,9 @@ function fillFilterOptions(select, values, counts, chosen) {
   select.value = chosen ?? '';
 }
 
-function syncControls() {
-  if (input.value !== state.q) input.value = state.q;
+/** Puts `state` into the controls; the query box too unless `keepQuery` (what the reader is typing). */
+function syncControls({ keepQuery = false } = {}) {
+  if (!keepQuery && input.value !== state.q) input.value = state.q;
   sortSelect.value = state.sort;
   for (const select of filterSelects) {
     const chosen = state.filters[select.dataset.filter] ?? '';
@@ -342,6 +343,7 @@ for (const select of filterSelects) {
 more.addEventListener('click', () => void showMore(run, true).catch(fail));
 
 window.addEventListener('popstate', () => {
+  clearTimeout(timer);
   state = readState(location.search);
   syncControls();
   if (newest) void search().catch(fail);
@@ -356,7 +358,8 @@ async function start() {
   const options = form.querySelector('[data-search-ui]');
   options.addEventListener('focusin', () => void loadFilters().catch(fail));
   options.addEventListener('pointerdown', () => void loadFilters().catch(fail));
-  syncControls();
+  // A reader who typed while the index loaded keeps the text: its search follows the typing pause.
+  syncControls({ keepQuery: true });
   await search();
 }
 
