@@ -80,10 +80,6 @@ export async function buildShard(job: ShardJob): Promise<ShardResult> {
     return { url, content };
   });
   const digest = hash.digest('hex');
-  if (documents.length === 0) {
-    await rm(outDir, { recursive: true, force: true });
-    return { key: shard.key, pages: 0, hash: digest, rebuilt: false };
-  }
   const kept = job.previousHash === digest && (await stat(join(outDir, 'pagefind-entry.json')).catch(() => null));
   if (kept) return { key: shard.key, pages: documents.length, hash: digest, rebuilt: false };
 

@@ -135,7 +135,7 @@ export async function indexSite(opts: IndexSiteOptions): Promise<IndexSiteResult
   }
 
   const byKey = new Map(results.map((r) => [r.key, r]));
-  const indexed = shards.map((s) => byKey.get(s.key)!).filter((r) => r.pages > 0);
+  const indexed = shards.map((s) => byKey.get(s.key)!);
   const manifest: ShardManifest = {
     version: 1,
     pagefind: await pagefindVersion(),

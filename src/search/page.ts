@@ -7,8 +7,7 @@
  * as the article: title (Pagefind weighs an `h1` above body text), byline and body. Everything else is
  * a field in an attribute of a hidden element, never indexed as words.
  */
-import type { ContentFile } from '../site/archive.ts';
-import { articleUrl } from '../site/archive.ts';
+import { articleUrl, type ContentFile } from '../site/archive.ts';
 import { renderBody } from '../site/markdown.ts';
 import { escapeHtml } from '../text.ts';
 
