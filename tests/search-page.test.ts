@@ -6,6 +6,7 @@ import { indexPage, UNDATED_YEAR } from '../src/search/page.ts';
 
 const article: ContentFile = {
   file: '2023/03/20/su-doan-316-ra-quan-huan-luyen.md',
+  hash: 'not read by indexPage',
   frontMatter: {
     title: 'Sư đoàn 316 ra quân huấn luyện <năm 2023> & "thi đua"',
     date: '2023-03-20',

@@ -181,11 +181,9 @@ describe('pagination', () => {
 });
 
 function article(slug: string, fm: Partial<FrontMatter> = {}, body = 'Nội dung.'): ContentFile {
-  return {
-    file: `${slug}.md`,
-    frontMatter: { title: slug, summary: '', authors: [], units: [], captions: [], source: `${slug}.txt`, slug, ...fm },
-    body,
-  };
+  const frontMatter: FrontMatter = { title: slug, summary: '', authors: [], units: [], captions: [], source: `${slug}.txt`, slug, ...fm };
+  // Any hash that changes with the file will do here.
+  return { file: `${slug}.md`, hash: JSON.stringify([frontMatter, body]), frontMatter, body };
 }
 
 describe('the archive model', () => {

@@ -92,11 +92,20 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     // The previous index lets the indexer keep the shards whose articles did not change.
     const previousIndex = path.join(output, 'pagefind');
     if (await exists(previousIndex)) await linkTree(previousIndex, path.join(staging, 'pagefind'));
+    // So are the pages whose data did not change (src/site/previousBuild.ts).
+    const hadSite = await exists(output);
     const [{ renderSiteInWorker }, { indexSite }] = await Promise.all([import('../site/render.ts'), import('../search/indexSite.ts')]);
     const rendering = runStage(
       'render',
-      () => renderSiteInWorker({ contentDir, outputDir: staging, reportFile }).catch(fail('render')),
-      (r) => `${r.pages} pages`,
+      () =>
+        renderSiteInWorker({
+          contentDir,
+          outputDir: staging,
+          reportFile,
+          pagesManifest: path.join(options.work, 'pages.json'),
+          ...(hadSite ? { previousDir: output } : {}),
+        }).catch(fail('render')),
+      (r) => (r.kept ? `${r.pages} pages rendered, ${r.kept} unchanged kept` : `${r.pages} pages`),
     );
     const index = () =>
       runStage(

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { hashSources } from '../codeHash.ts';
 import type { ReadArticle } from '../pipeline.ts';
 import { writeFileAtomic } from './atomic.ts';
 
@@ -21,30 +21,8 @@ export interface ParseCache {
   set(source: string, text: string, value: CachedRead): Promise<void>;
 }
 
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** Everything the parse result depends on; `units.json` lives in `src/units`. */
 const PARSER_CODE = ['src/parse', 'src/units', 'src/pipeline.ts', 'src/schema.ts', 'src/text.ts'];
-
-async function filesUnder(absolute: string): Promise<string[]> {
-  const entries = await readdir(absolute, { withFileTypes: true }).catch(() => null);
-  if (entries === null) return [absolute];
-  const nested = await Promise.all(
-    entries.sort((a, b) => (a.name < b.name ? -1 : 1)).map((e) => filesUnder(path.join(absolute, e.name))),
-  );
-  return nested.flat();
-}
-
-/** Hash of the parser's source files, names included, so a renamed or added file counts too. */
-export async function parserCodeHash(root = REPO, parts = PARSER_CODE): Promise<string> {
-  const hash = createHash('sha256');
-  for (const part of parts) {
-    for (const file of await filesUnder(path.join(root, part))) {
-      hash.update(path.relative(root, file)).update('\0');
-      hash.update(await readFile(file).catch(() => Buffer.alloc(0))).update('\0');
-    }
-  }
-  return hash.digest('hex').slice(0, 16);
-}
 
 /** `keepStale`: leave older parser code's entries to whoever opened the cache first (worker threads). */
 export async function openParseCache(
@@ -52,7 +30,7 @@ export async function openParseCache(
   codeHash?: string,
   options: { keepStale?: boolean } = {},
 ): Promise<ParseCache> {
-  const code = codeHash ?? (await parserCodeHash());
+  const code = codeHash ?? (await hashSources(PARSER_CODE));
   const folder = path.join(cacheRoot, code);
   // Entries of older parser code can never be hit again.
   for (const stale of options.keepStale ? [] : await readdir(cacheRoot).catch(() => [] as string[])) {

@@ -9,16 +9,14 @@
  * and the copy is written in well under a second.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { readContentFile } from '../site/archive.ts';
+import { forEachLimited } from '../ingest/readDumps.ts';
+import { contentHash, parseContentFile } from '../site/archive.ts';
 import { foldDWords } from './fold.ts';
 import { indexPage } from './page.ts';
 import type { Shard } from './shards.ts';
-
-/** Bump when what is handed to Pagefind changes, so that every shard is rebuilt. */
-export const INDEX_FORMAT = 'article-page-1';
 
 /**
  * Files of Pagefind's bundle the search page never loads: its three prebuilt UIs, highlighting and the
@@ -35,7 +33,8 @@ const UNUSED_BUNDLE_FILES = [
   'playground',
 ];
 
-const WRITES_AT_ONCE = 32;
+/** Files read or written at once: one at a time waits on the disk for each of thousands. */
+const FILES_AT_ONCE = 32;
 
 export interface ShardJob {
   shard: Shard;
@@ -45,6 +44,8 @@ export interface ShardJob {
   bundleDir: string;
   /** The hash recorded by the previous build, if its output is still there. */
   previousHash: string | null;
+  /** Hash of the code that makes what Pagefind is handed (`INDEX_CODE`), Pagefind's version included. */
+  code: string;
   maxFragments?: number;
   /** False only to measure what the `đ` fold costs (search-bench `--no-fold`). */
   fold?: boolean;
@@ -72,26 +73,32 @@ export async function buildShard(job: ShardJob): Promise<ShardResult> {
   const { shard, bundleDir } = job;
   const outDir = join(bundleDir, shard.key);
   const fold = job.fold ?? true;
-  const hash = createHash('sha256').update(`${INDEX_FORMAT}${fold ? '' : '-unfolded'}\n`);
-  const documents = shard.pages.map((page) => {
-    const { url, html } = indexPage(readContentFile(job.contentDir, page.file));
-    const content = fold ? foldDWords(html) : html;
-    hash.update(`${url}\n${content}\n`);
-    return { url, content };
+  // What is indexed is a function of the articles' Markdown and the code: a rebuild with nothing
+  // changed compares hashes of files, without making a page.
+  const hash = createHash('sha256').update(`${job.code}${fold ? '' : '-unfolded'}\n`);
+  const files: Array<{ name: string; bytes: Buffer }> = new Array(shard.pages.length);
+  await forEachLimited(shard.pages.length, FILES_AT_ONCE, async (i) => {
+    const { file } = shard.pages[i]!;
+    files[i] = { name: file, bytes: await readFile(join(job.contentDir, file)) };
   });
+  for (const [i, { bytes }] of files.entries()) hash.update(`${shard.pages[i]!.url} ${contentHash(bytes)}\n`);
   const digest = hash.digest('hex');
   const kept = job.previousHash === digest && (await stat(join(outDir, 'pagefind-entry.json')).catch(() => null));
-  if (kept) return { key: shard.key, pages: documents.length, hash: digest, rebuilt: false };
+  if (kept) return { key: shard.key, pages: files.length, hash: digest, rebuilt: false };
+
+  const documents = files.map(({ name, bytes }) => {
+    const { url, html } = indexPage(parseContentFile(name, bytes));
+    return { url, content: fold ? foldDWords(html) : html };
+  });
 
   // Pagefind makes a page's URL from its path under the directory: `2023/05/01/slug/index.html`.
   // Inside the bundle, so that a killed build's copy goes with its staging site.
   const scratch = `${outDir}.source`;
   await rm(scratch, { recursive: true, force: true });
   try {
-    // A few writes in flight at once: one at a time waits on the disk for each of thousands of files.
-    for (let i = 0; i < documents.length; i += WRITES_AT_ONCE) {
+    for (let i = 0; i < documents.length; i += FILES_AT_ONCE) {
       await Promise.all(
-        documents.slice(i, i + WRITES_AT_ONCE).map(async (doc) => {
+        documents.slice(i, i + FILES_AT_ONCE).map(async (doc) => {
           const dir = join(scratch, ...doc.url.split('/').filter(Boolean));
           await mkdir(dir, { recursive: true });
           await writeFile(join(dir, 'index.html'), doc.content);

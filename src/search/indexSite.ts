@@ -11,11 +11,24 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ShardJob, ShardResult } from './buildShard.ts';
 import { planShards, type IndexedPage, type ShardManifest } from './shards.ts';
+import { hashSources } from '../codeHash.ts';
 import { writeFileAtomic } from '../ingest/atomic.ts';
 import { contentFiles } from '../site/archive.ts';
 import { nextReply, tsWorker } from '../worker.ts';
 
 export const BUNDLE_DIR = 'pagefind';
+/** Everything that makes the pages handed to Pagefind, and Pagefind itself: a change rebuilds every shard. */
+const INDEX_CODE = [
+  'src/search',
+  'src/site/archive.ts',
+  'src/site/markdown.ts',
+  'src/site/abbreviations.ts',
+  'src/site/glossary.ts',
+  'src/site/glossary.json',
+  'src/schema.ts',
+  'src/text.ts',
+  'package-lock.json',
+];
 export const MANIFEST_FILE = 'shards.json';
 
 export interface IndexSiteOptions {
@@ -91,6 +104,7 @@ export async function indexSite(opts: IndexSiteOptions): Promise<IndexSiteResult
   const shards = planShards(pages);
   await mkdir(bundleDir, { recursive: true });
   const previous = new Map((await readManifest(bundleDir))?.shards.map((s) => [s.key, s.hash]) ?? []);
+  const code = await hashSources(INDEX_CODE);
 
   const concurrency = Math.max(1, Math.min(opts.concurrency ?? availableParallelism(), 2, shards.length));
   const results: ShardResult[] = [];
@@ -108,6 +122,7 @@ export async function indexSite(opts: IndexSiteOptions): Promise<IndexSiteResult
         contentDir: opts.contentDir,
         bundleDir,
         previousHash: previous.get(shard.key) ?? null,
+        code,
         ...(opts.maxFragments ? { maxFragments: opts.maxFragments } : {}),
         ...(opts.fold === false ? { fold: false } : {}),
       };

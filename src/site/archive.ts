@@ -6,6 +6,7 @@
  *
  * Every step here is O(n log n) or better, so that 100,000 articles build.
  */
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import matter from 'gray-matter';
@@ -19,6 +20,8 @@ import type { UnitDirectory } from './unitDirectory.ts';
 /** A generated `.md` file: validated front matter and its Markdown body. */
 export interface ContentFile {
   file: string;
+  /** Of the file's bytes: what the article's own page shows changes with it. */
+  hash: string;
   frontMatter: FrontMatter;
   body: string;
 }
@@ -41,7 +44,10 @@ export interface ArticleCard {
 /** One article page: the front matter (what Pagefind's fields read) plus its place in the archive. */
 export interface ArchiveArticle extends FrontMatter {
   url: string;
-  html: string;
+  /** `ContentFile.hash` of the article's Markdown. */
+  contentHash: string;
+  /** The body, rendered when a page first reads it: an incremental build renders few of the pages. */
+  readonly html: string;
   readingMinutes: number;
   unitLinks: UnitLink[];
   card: ArticleCard;
@@ -155,6 +161,20 @@ export interface ArchiveStatistics {
   topAuthors: NamedCount[];
 }
 
+/**
+ * What the paginated templates render: every page, or in an incremental build only the pages whose
+ * data changed (`incremental.ts`); the others are kept from the previous build.
+ */
+export interface PageLists {
+  articles: ArchiveArticle[];
+  homePages: Array<ListingPage<ArticleCard>>;
+  undatedPages: Array<ListingPage<ArticleCard>>;
+  unitPages: UnitPage[];
+  monthPages: MonthPage[];
+  /** Units whose Atom feed is rendered. */
+  unitFeeds: ArchiveUnit[];
+}
+
 export interface Archive {
   /** Newest first; undated articles last. */
   articles: ArchiveArticle[];
@@ -169,6 +189,7 @@ export interface Archive {
   feed: ArchiveArticle[];
   sitemap: SitemapFile[];
   statistics: ArchiveStatistics;
+  pages: PageLists;
 }
 
 export interface ArchiveOptions {
@@ -212,14 +233,23 @@ export function contentFiles(dir: string): string[] {
 
 /** One generated Markdown file (`name` relative to `dir`), parsed and validated. */
 export function readContentFile(dir: string, name: string): ContentFile {
+  return parseContentFile(name, readFileSync(join(dir, name)));
+}
+
+/** The bytes of the generated Markdown file `name`, parsed and validated. */
+export function parseContentFile(name: string, bytes: Buffer): ContentFile {
   // Passing options disables gray-matter's cache, which would otherwise keep every file in memory.
   // A Buffer, not a string: gray-matter copies a string into a Buffer it never uses, and decodes a
   // Buffer as UTF-8 without its BOM like a string.
-  const parsed = matter(readFileSync(join(dir, name)), {});
+  const parsed = matter(bytes, {});
   const data = parsed.data as Record<string, unknown>;
   // A hand-edited file may leave a date unquoted, which YAML reads as a UTC-midnight Date.
   if (data.date instanceof Date) data.date = data.date.toISOString().slice(0, 10);
-  return { file: name, frontMatter: validateFrontMatter(data, name), body: parsed.content };
+  return { file: name, hash: contentHash(bytes), frontMatter: validateFrontMatter(data, name), body: parsed.content };
+}
+
+export function contentHash(bytes: Buffer): string {
+  return createHash('sha1').update(bytes).digest('base64url');
 }
 
 export function loadArchive(dir: string, options: ArchiveOptions): Archive {
@@ -317,7 +347,7 @@ export function buildArchive(content: ContentFile[], options: ArchiveOptions): A
   // Articles, newest first, each with its URL, rendered body and card.
   const sorted = [...content].sort((a, b) => compareNewestFirst(a.frontMatter, b.frontMatter));
   const seenUrls = new Map<string, string>();
-  const articles: ArchiveArticle[] = sorted.map(({ file, frontMatter, body }) => {
+  const articles: ArchiveArticle[] = sorted.map(({ file, hash, frontMatter, body }) => {
     const url = articleUrl(frontMatter);
     const clash = seenUrls.get(url);
     if (clash) throw new ArchiveError(`two articles have the same URL ${url}: ${clash} and ${file}`);
@@ -327,10 +357,17 @@ export function buildArchive(content: ContentFile[], options: ArchiveOptions): A
     if (frontMatter.date) card.date = frontMatter.date;
     if (frontMatter.series) card.series = frontMatter.series;
     if (unitLinks[0]) card.primaryUnit = unitLinks[0];
+    let markdown: string | null = body;
+    let html: string | undefined;
     return {
       ...frontMatter,
       url,
-      html: renderBody(body),
+      contentHash: hash,
+      get html(): string {
+        html ??= renderBody(markdown!);
+        markdown = null;
+        return html;
+      },
       readingMinutes: readingMinutes(body),
       unitLinks,
       card,
@@ -511,5 +548,6 @@ export function buildArchive(content: ContentFile[], options: ArchiveOptions): A
     feed: articles.filter((a) => a.date).slice(0, feedSize),
     sitemap,
     statistics,
+    pages: { articles, homePages, undatedPages, unitPages, monthPages, unitFeeds: unitList },
   };
 }

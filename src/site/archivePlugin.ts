@@ -5,9 +5,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { EleventyConfig } from '@11ty/eleventy';
 import type { BuildReport } from '../report.ts';
-import { loadArchive } from './archive.ts';
+import { loadArchive, type Archive } from './archive.ts';
 import type { SiteConfig } from './config.ts';
 import { glossaryEntries } from './glossary.ts';
+import { keepUnchangedPages } from './previousBuild.ts';
 import { ui } from './strings.ts';
 import type { UnitDirectory } from './unitDirectory.ts';
 
@@ -29,7 +30,12 @@ export function archivePlugin(config: EleventyConfig, { site, units }: ArchivePl
   config.addGlobalData('site', site);
   config.addGlobalData('glossary', glossaryEntries());
   // Functions, so that a watching dev server reloads the content on every rebuild.
-  config.addGlobalData('archive', () => loadArchive(site.contentDir, { units }));
+  config.addGlobalData('archive', (): Archive | Promise<Archive> => {
+    const archive = loadArchive(site.contentDir, { units });
+    if (!site.pagesManifest) return archive;
+    const { previousDir, outputDir, pagesManifest: manifestFile } = site;
+    return keepUnchangedPages(archive, { site, previousDir, outputDir, manifestFile });
+  });
   config.addGlobalData('report', () => readReport(site.reportFile));
   config.addWatchTarget(site.contentDir);
 }

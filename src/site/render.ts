@@ -7,6 +7,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Eleventy from '@11ty/eleventy';
 import { nextReply, tsWorker } from '../worker.ts';
+import { readPagesManifest } from './previousBuild.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -14,6 +15,12 @@ export interface RenderOptions {
   contentDir: string;
   outputDir: string;
   reportFile?: string;
+  /**
+   * Where the fingerprints of the rendered pages are written; with `previousDir`, the previous build's
+   * site, the pages that did not change since it are kept from it (hard links) instead of rendered.
+   */
+  pagesManifest?: string;
+  previousDir?: string;
   /** Default: `SITE_URL` from the environment. */
   siteUrl?: string;
   /** Default: `PATH_PREFIX` from the environment, else `/`. */
@@ -25,6 +32,8 @@ function withEnvironment<T>(opts: RenderOptions, run: () => Promise<T>): Promise
     ARCHIVE_CONTENT_DIR: resolve(opts.contentDir),
     ARCHIVE_OUTPUT_DIR: resolve(opts.outputDir),
     ARCHIVE_REPORT: opts.reportFile ? resolve(opts.reportFile) : undefined,
+    ARCHIVE_PAGES_MANIFEST: opts.pagesManifest ? resolve(opts.pagesManifest) : undefined,
+    ARCHIVE_PREVIOUS_SITE: opts.previousDir ? resolve(opts.previousDir) : undefined,
     SITE_URL: opts.siteUrl ?? process.env.SITE_URL,
     PATH_PREFIX: opts.pathPrefix ?? process.env.PATH_PREFIX,
   };
@@ -67,14 +76,22 @@ async function resetEleventyCaches(): Promise<void> {
   await bus.default.emit('eleventy.resourceModified', './templates/');
 }
 
+export interface RenderResult {
+  /** Pages Eleventy rendered. */
+  pages: number;
+  /** Pages kept from the previous build. */
+  kept: number;
+}
+
 /** Builds the site from the generated Markdown in `contentDir` into `outputDir`. */
-export async function renderSite(opts: RenderOptions): Promise<{ pages: number }> {
+export async function renderSite(opts: RenderOptions): Promise<RenderResult> {
   await resetEleventyCaches();
   return withEnvironment(opts, async () => {
     const results = (await eleventyFor(opts, 'build').write()) as [unknown[], unknown[]] | unknown[];
     // write() resolves to [passthroughCopies, templates] in Eleventy 3.
     const templates = Array.isArray(results[1]) ? (results[1] as unknown[]) : [];
-    return { pages: templates.flat().length };
+    const manifest = opts.pagesManifest ? await readPagesManifest(opts.pagesManifest) : null;
+    return { pages: templates.flat().length, kept: manifest?.kept ?? 0 };
   });
 }
 
@@ -83,10 +100,10 @@ export async function renderSite(opts: RenderOptions): Promise<{ pages: number }
  * process-wide caches, ~6 GB at 100,000 articles, which only the end of the thread returns before the
  * search index needs the memory.
  */
-export async function renderSiteInWorker(opts: RenderOptions): Promise<{ pages: number }> {
+export async function renderSiteInWorker(opts: RenderOptions): Promise<RenderResult> {
   const worker = tsWorker(new URL('./renderWorker.ts', import.meta.url), { workerData: opts });
   try {
-    return await nextReply<{ pages: number }>(worker);
+    return await nextReply<RenderResult>(worker);
   } finally {
     await worker.terminate();
   }

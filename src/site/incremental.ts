@@ -1,0 +1,87 @@
+/**
+ * Which pages an incremental build renders. Every page of the paginated lists gets a fingerprint of
+ * the data its template reads; a page whose fingerprint is the one it had when the previous site was
+ * written is kept from that site, the others are rendered. Templates, site code and configuration are
+ * not in the fingerprints: when they change, nothing is kept (`previousBuild.ts`).
+ *
+ * Pure. A fingerprint must cover everything a page shows: a page that reads more of the archive than
+ * its own entry (the home page's year list, the undated count) has that in its fingerprint too.
+ */
+import { createHash } from 'node:crypto';
+import type { Archive, ArchiveUnit, PageLists } from './archive.ts';
+
+export interface RenderPlan {
+  /** What the templates render. */
+  pages: PageLists;
+  /** URLs of the pages kept from the previous build, which must be copied from it. */
+  kept: string[];
+  /** The URL → fingerprint of every page in the lists, for the next build to compare with. */
+  fingerprints: Map<string, string>;
+}
+
+function digest(...parts: string[]): string {
+  const hash = createHash('sha1');
+  for (const part of parts) hash.update(part).update('\0');
+  return hash.digest('base64url');
+}
+
+/** What a unit page shows of its unit: everything but the article lists, which are the pages' items. */
+function unitFacts({ articles: _articles, feed: _feed, ...facts }: ArchiveUnit): Omit<ArchiveUnit, 'articles' | 'feed'> {
+  return facts;
+}
+
+/** URL → fingerprint of every page `PageLists` can hold. */
+export function fingerprintPages(archive: Archive): Map<string, string> {
+  const fingerprints = new Map<string, string>();
+  const { years, statistics } = archive;
+  const yearList = JSON.stringify(years.map(({ url, year, count }) => ({ url, year, count })));
+  const undated = String(statistics.undated);
+
+  for (const a of archive.articles) {
+    // The article's own fields and body are its Markdown; the rest is its place among the others.
+    const around = { unitLinks: a.unitLinks, older: a.older, newer: a.newer, related: a.related };
+    fingerprints.set(a.url, digest('article', a.contentHash, a.url, JSON.stringify(around)));
+  }
+  for (const page of archive.homePages) fingerprints.set(page.url, digest('home', JSON.stringify(page), yearList, undated));
+  for (const page of archive.undatedPages) fingerprints.set(page.url, digest('undated', JSON.stringify(page), undated));
+  for (const page of archive.monthPages) fingerprints.set(page.url, digest('month', JSON.stringify(page)));
+  for (const page of archive.unitPages) {
+    fingerprints.set(page.url, digest('unit', JSON.stringify({ ...page, unit: unitFacts(page.unit) })));
+  }
+  for (const unit of archive.units) {
+    const entries = unit.feed.map((a) => `${a.url} ${a.contentHash}`);
+    fingerprints.set(unit.feedUrl, digest('unit-feed', JSON.stringify(unitFacts(unit)), ...entries));
+  }
+  return fingerprints;
+}
+
+/**
+ * Keeps the pages whose fingerprint is in `previous` unchanged; renders the rest. With no previous
+ * build, renders everything.
+ */
+export function planRender(archive: Archive, previous: ReadonlyMap<string, string> | null): RenderPlan {
+  const fingerprints = fingerprintPages(archive);
+  const kept: string[] = [];
+  const changed = <T>(items: T[], urlOf: (item: T) => string): T[] =>
+    items.filter((item) => {
+      const url = urlOf(item);
+      if (previous?.get(url) !== fingerprints.get(url)) return true;
+      kept.push(url);
+      return false;
+    });
+  const byUrl = (item: { url: string }): string => item.url;
+  const pages: PageLists = {
+    articles: changed(archive.articles, byUrl),
+    homePages: changed(archive.homePages, byUrl),
+    undatedPages: changed(archive.undatedPages, byUrl),
+    unitPages: changed(archive.unitPages, byUrl),
+    monthPages: changed(archive.monthPages, byUrl),
+    unitFeeds: changed(archive.units, (unit) => unit.feedUrl),
+  };
+  return { pages, kept, fingerprints };
+}
+
+/** Where Eleventy writes a page: `/a/b/` → `a/b/index.html`, `/a/feed.xml` → `a/feed.xml`. */
+export function outputPath(url: string): string {
+  return (url.endsWith('/') ? `${url}index.html` : url).replace(/^\/+/, '');
+}

@@ -1,0 +1,108 @@
+/**
+ * The IO of an incremental render: reads what the previous build rendered (a manifest in the work
+ * folder), hard-links the pages whose data did not change from the live site into the new one, and
+ * writes the manifest of the new site.
+ *
+ * The manifest names the folder its pages were written to by the folder's identity (inode and birth
+ * time), which a rename keeps: the build renders into a staging folder and renames it into place. A
+ * manifest that does not name the live site (a build that failed or was killed before the swap, a site
+ * deleted or replaced by hand), or that was written by other site code or configuration, keeps nothing.
+ */
+import { stat, link, mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { hashSources } from '../codeHash.ts';
+import { writeFileAtomic } from '../ingest/atomic.ts';
+import { forEachLimited } from '../ingest/readDumps.ts';
+import type { Archive } from './archive.ts';
+import type { SiteConfig } from './config.ts';
+import { outputPath, planRender, type RenderPlan } from './incremental.ts';
+
+/** Everything a page's HTML depends on besides the archive's data. */
+const SITE_CODE = ['templates', 'src/site', 'src/schema.ts', 'src/text.ts', 'src/units', 'public', '.eleventy.ts', 'package-lock.json'];
+const VERSION = 1;
+/** Links made at once. */
+const LINK_CONCURRENCY = 32;
+
+export interface PagesManifest {
+  version: typeof VERSION;
+  /** Site code and configuration the pages were rendered with. */
+  code: string;
+  /** The folder they were written to (`folderIdentity`). */
+  folder: string;
+  /** Pages the build kept from the one before, for its summary. */
+  kept: number;
+  /** URL → fingerprint (`incremental.ts`). */
+  pages: Record<string, string>;
+}
+
+export interface KeepOptions {
+  site: Pick<SiteConfig, 'siteUrl' | 'pathPrefix'>;
+  /** The live site of the previous build, or null for none. */
+  previousDir: string | null;
+  /** Where this build renders to. */
+  outputDir: string;
+  manifestFile: string;
+}
+
+async function folderIdentity(dir: string): Promise<string | null> {
+  const s = await stat(dir).catch(() => null);
+  return s?.isDirectory() ? `${s.ino}:${s.birthtimeMs}` : null;
+}
+
+export async function readPagesManifest(file: string): Promise<PagesManifest | null> {
+  try {
+    const manifest = JSON.parse(await readFile(file, 'utf8')) as PagesManifest;
+    return manifest.version === VERSION ? manifest : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Plans the render of `archive` against the previous build, links the pages it keeps into
+ * `outputDir`, writes the new manifest, and returns the archive with the pages left to render.
+ */
+export async function keepUnchangedPages(archive: Archive, options: KeepOptions): Promise<Archive> {
+  const code = `${await hashSources(SITE_CODE)} ${options.site.siteUrl} ${options.site.pathPrefix}`;
+  const manifest = options.previousDir ? await readPagesManifest(options.manifestFile) : null;
+  const current = manifest && manifest.code === code && manifest.folder === (await folderIdentity(options.previousDir!));
+  const previous = current ? new Map(Object.entries(manifest.pages)) : null;
+
+  let plan: RenderPlan = planRender(archive, previous);
+  const missing = await linkPages(options.previousDir, options.outputDir, plan.kept);
+  if (missing.length > 0) {
+    // Pages deleted from the live site by hand: rendered again.
+    for (const url of missing) previous!.delete(url);
+    plan = planRender(archive, previous);
+  }
+
+  await mkdir(options.outputDir, { recursive: true });
+  const next: PagesManifest = {
+    version: VERSION,
+    code,
+    folder: (await folderIdentity(options.outputDir))!,
+    kept: plan.kept.length,
+    pages: Object.fromEntries(plan.fingerprints),
+  };
+  await writeFileAtomic(options.manifestFile, JSON.stringify(next));
+  return { ...archive, pages: plan.pages };
+}
+
+/** Hard-links each page from `from` into `to`; returns the URLs whose page `from` does not have. */
+async function linkPages(from: string | null, to: string, urls: string[]): Promise<string[]> {
+  if (from === null || urls.length === 0) return [];
+  const missing: string[] = [];
+  const folders = new Map<string, Promise<unknown>>();
+  await forEachLimited(urls.length, LINK_CONCURRENCY, async (i) => {
+    const file = outputPath(urls[i]!);
+    const target = path.join(to, file);
+    const folder = path.dirname(target);
+    if (!folders.has(folder)) folders.set(folder, mkdir(folder, { recursive: true }));
+    await folders.get(folder);
+    await link(path.join(from, file), target).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+      missing.push(urls[i]!);
+    });
+  });
+  return missing;
+}

@@ -1,0 +1,165 @@
+/**
+ * Incremental render: which pages a changed archive renders again (pure), and that a site rendered
+ * incrementally from the previous one is byte for byte the site a full render makes (real Eleventy).
+ */
+import assert from 'node:assert/strict';
+import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { buildArchive, type ContentFile } from '../src/site/archive.ts';
+import { outputPath, planRender } from '../src/site/incremental.ts';
+import { renderSite, type RenderResult } from '../src/site/render.ts';
+import { unitDirectory } from '../src/site/units.ts';
+import type { FrontMatter } from '../src/schema.ts';
+import { FIXTURE_CONTENT, siteFiles, writeManyArticles } from './fixtures/site/build.ts';
+
+function article(slug: string, fm: Partial<FrontMatter> = {}, body = 'Nội dung.'): ContentFile {
+  const frontMatter: FrontMatter = { title: slug, summary: '', authors: [], units: [], captions: [], source: `${slug}.txt`, slug, ...fm };
+  return { file: `${slug}.md`, hash: JSON.stringify([frontMatter, body]), frontMatter, body };
+}
+
+/** One article a day in March 2023, two units taking turns. */
+const march = (): ContentFile[] =>
+  Array.from({ length: 30 }, (_, i) =>
+    article(`bai-${String(i + 1).padStart(2, '0')}`, {
+      title: `Bài ${i + 1}`,
+      date: `2023-03-${String(i + 1).padStart(2, '0')}`,
+      units: [i % 2 ? 'Sư đoàn 316' : 'Trung đoàn 98'],
+    }),
+  );
+const archiveOf = (content: ContentFile[]) => buildArchive(content, { units: unitDirectory, homePageSize: 10, unitPageSize: 5 });
+
+/** The URLs a changed archive renders, given the previous one's fingerprints. */
+function rendered(before: ContentFile[], after: ContentFile[]): Set<string> {
+  const previous = planRender(archiveOf(before), null).fingerprints;
+  const { pages } = planRender(archiveOf(after), previous);
+  return new Set([
+    ...Object.values(pages)
+      .flat()
+      .map((p: { url: string; feedUrl?: string }) => p.feedUrl ?? p.url),
+  ]);
+}
+
+describe('which pages an incremental render renders', () => {
+  test('nothing changed: nothing', () => {
+    assert.deepEqual([...rendered(march(), march())], []);
+  });
+
+  test('with no previous build: every page, and nothing is kept', () => {
+    const plan = planRender(archiveOf(march()), null);
+    assert.equal(plan.pages.articles.length, 30);
+    assert.equal(plan.kept.length, 0);
+    assert.equal(plan.fingerprints.size, 30 + 3 + 1 + 1 + 6 + 2);
+  });
+
+  test("a body edit: that article's page and its units' feeds, not its neighbours", () => {
+    const after = march();
+    after[14] = { ...after[14]!, body: 'Nội dung mới.', hash: 'edited' };
+    assert.deepEqual(
+      [...rendered(march(), after)].sort(),
+      ['/2023/03/15/bai-15/', '/don-vi/trung-doan-98/feed.xml'],
+    );
+  });
+
+  test('a title edit: also the neighbours, lists and related articles that show the title', () => {
+    const after = march();
+    after[14] = article('bai-15', { ...after[14]!.frontMatter, title: 'Bài mười lăm' });
+    const pages = rendered(march(), after);
+    for (const url of ['/2023/03/15/bai-15/', '/2023/03/14/bai-14/', '/2023/03/16/bai-16/', '/2023/03/', '/trang/2/']) {
+      assert.ok(pages.has(url), url);
+    }
+    // Bài 1 is far from Bài 15 in time and in its unit's newest-first list.
+    assert.ok(!pages.has('/2023/03/01/bai-01/'));
+    assert.ok(!pages.has('/'), 'the home page shows the ten newest');
+  });
+
+  test('an added article: its page, its neighbours, and the lists it shifts; the year counts on every home page', () => {
+    const after = [...march(), article('moi', { title: 'Bài mới', date: '2023-03-10', units: ['Sư đoàn 316'] })];
+    const pages = rendered(march(), after);
+    for (const url of ['/2023/03/10/moi/', '/2023/03/10/bai-10/', '/2023/03/09/bai-09/', '/', '/trang/2/', '/trang/3/', '/2023/03/']) {
+      assert.ok(pages.has(url), url);
+    }
+    assert.ok(pages.has('/don-vi/su-doan-316/'), 'its unit shows one more article');
+    assert.ok(!pages.has('/2023/03/25/bai-25/'), 'unrelated');
+  });
+});
+
+describe('an incremental render is the full render', () => {
+  let root: string;
+  let content: string;
+  const options = (name: string, previous?: string) => ({
+    contentDir: content,
+    outputDir: join(root, name),
+    pagesManifest: join(root, `${name}.json`),
+    siteUrl: 'https://luutru.example.vn',
+    pathPrefix: '/',
+    ...(previous ? { previousDir: join(root, previous) } : {}),
+  });
+  const render = (name: string, previous?: string, extra: { siteUrl?: string } = {}): Promise<RenderResult> =>
+    renderSite({
+      ...options(name, previous),
+      ...(extra.siteUrl ? { siteUrl: extra.siteUrl } : {}),
+      // The build keeps one manifest: each render reads the one the previous render wrote.
+      pagesManifest: join(root, 'pages.json'),
+    });
+  const sameSite = async (a: string, b: string): Promise<void> => {
+    const files = await siteFiles(join(root, a));
+    assert.deepEqual(files, await siteFiles(join(root, b)));
+    for (const file of files) {
+      const [x, y] = await Promise.all([readFile(join(root, a, file)), readFile(join(root, b, file))]);
+      assert.ok(x.equals(y), `${file} differs between ${a} and ${b}`);
+    }
+  };
+  const inode = async (site: string, url: string): Promise<number> => (await stat(join(root, site, outputPath(url)))).ino;
+
+  before(async () => {
+    root = await mkdtemp(join(tmpdir(), 'qk2-incremental-'));
+    content = join(root, 'content');
+    await cp(FIXTURE_CONTENT, content, { recursive: true });
+    await writeManyArticles(content, 45);
+  });
+  after(() => rm(root, { recursive: true, force: true }));
+
+  const BENH_VIEN = '/2021/07/01/benh-vien-quan-y-109-kham-benh-mien-phi-cho-nhan-dan/';
+
+  test('nothing changed: every listed page is kept, linked to the previous site', async () => {
+    const full = await render('a');
+    assert.equal(full.kept, 0);
+    const again = await render('b', 'a');
+    assert.ok(again.kept > 60, `kept ${again.kept}`);
+    assert.ok(again.pages < 20, `rendered ${again.pages}: the pages outside the lists only`);
+    assert.equal(await inode('b', BENH_VIEN), await inode('a', BENH_VIEN));
+    await sameSite('a', 'b');
+  });
+
+  test('an added and an edited article: the same site as a full render', async () => {
+    const added = (await readFile(join(content, '10.md'), 'utf8'))
+      .replace('ngày thứ 11', 'ngày thứ 11, buổi chiều')
+      .replace('tieu-doan-3-huan-luyen-ngay-11', 'tieu-doan-3-huan-luyen-ngay-11-chieu')
+      .replace('nhieu/10.txt', 'nhieu/10-chieu.txt');
+    await writeFile(join(content, 'added.md'), added);
+    const edited = join(content, '20.md');
+    await writeFile(edited, (await readFile(edited, 'utf8')).replace(/\n[^\n]+\n$/, '\nTiểu đoàn 3 bắn đạn thật.\n'));
+
+    const incremental = await render('c', 'b');
+    assert.ok(incremental.kept > 0);
+    assert.equal(await inode('c', BENH_VIEN), await inode('b', BENH_VIEN));
+    assert.notEqual(await inode('c', '/2020/01/21/tieu-doan-3-huan-luyen-ngay-21/'), await inode('b', '/2020/01/21/tieu-doan-3-huan-luyen-ngay-21/'));
+    await renderSite(options('full'));
+    await sameSite('c', 'full');
+  });
+
+  test('a page deleted from the live site by hand is rendered again', async () => {
+    await rm(join(root, 'c', outputPath(BENH_VIEN)));
+    await render('d', 'c');
+    await sameSite('d', 'full');
+  });
+
+  test('another site URL, or a manifest of another folder, keeps nothing', async () => {
+    assert.equal((await render('e', 'd', { siteUrl: 'https://khac.example.vn' })).kept, 0);
+    // pages.json now describes `e`, not `d`.
+    assert.equal((await render('f', 'd')).kept, 0);
+    await sameSite('f', 'full');
+  });
+});
