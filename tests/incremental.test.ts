@@ -1,6 +1,7 @@
 /**
- * Incremental render: which pages a changed archive renders again (pure), and that a site rendered
- * incrementally from the previous one is byte for byte the site a full render makes (real Eleventy).
+ * Incremental and batched render: which pages a changed archive renders again (pure), how the pages
+ * are cut into Eleventy runs (pure), and that a site rendered incrementally from the previous one, or
+ * in batches, is byte for byte the site a full render makes (real Eleventy).
  */
 import assert from 'node:assert/strict';
 import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -8,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { buildArchive, type ContentFile } from '../src/site/archive.ts';
+import { renderBatches } from '../src/site/batches.ts';
 import { outputPath, planRender } from '../src/site/incremental.ts';
 import { renderSite, type RenderResult } from '../src/site/render.ts';
 import { unitDirectory } from '../src/site/units.ts';
@@ -34,11 +36,9 @@ const archiveOf = (content: ContentFile[]) => buildArchive(content, { units: uni
 function rendered(before: ContentFile[], after: ContentFile[]): Set<string> {
   const previous = planRender(archiveOf(before), null).fingerprints;
   const { pages } = planRender(archiveOf(after), previous);
-  return new Set([
-    ...Object.values(pages)
-      .flat()
-      .map((p: { url: string; feedUrl?: string }) => p.feedUrl ?? p.url),
-  ]);
+  // The year pages and the sitemap are always rendered.
+  const { years: _years, sitemap: _sitemap, unitFeeds, ...lists } = pages;
+  return new Set([...Object.values(lists).flat().map((p) => p.url), ...unitFeeds.map((u) => u.feedUrl)]);
 }
 
 describe('which pages an incremental render renders', () => {
@@ -82,6 +82,30 @@ describe('which pages an incremental render renders', () => {
     }
     assert.ok(pages.has('/don-vi/su-doan-316/'), 'its unit shows one more article');
     assert.ok(!pages.has('/2023/03/25/bai-25/'), 'unrelated');
+  });
+});
+
+describe('render batches', () => {
+  const archive = archiveOf(march());
+  const count = (pages: object): number => Object.values(pages).reduce((n: number, list: unknown[]) => n + list.length, 0);
+
+  test('at most `size` pages each, every page once, in order', () => {
+    const total = count(archive.pages);
+    for (const size of [1, 7, 30, total - 1, total, 10 * total]) {
+      const batches = renderBatches(archive, size);
+      assert.equal(batches.length, Math.ceil(total / size), `size ${size}`);
+      for (const batch of batches) assert.ok(count(batch.pages) <= size);
+      for (const kind of Object.keys(archive.pages) as Array<keyof typeof archive.pages>) {
+        assert.deepEqual(batches.flatMap((b) => b.pages[kind] as unknown[]), archive.pages[kind], `${kind}, size ${size}`);
+      }
+      // The data every page reads is the whole archive's.
+      for (const batch of batches) assert.equal(batch.articles, archive.articles);
+    }
+  });
+
+  test('nothing to render is one empty batch', () => {
+    const none = { ...archive, pages: { ...archive.pages, articles: [], homePages: [], undatedPages: [], unitPages: [], monthPages: [], unitFeeds: [], years: [], sitemap: [] } };
+    assert.equal(renderBatches(none, 5).length, 1);
   });
 });
 
@@ -154,6 +178,11 @@ describe('an incremental render is the full render', () => {
     await rm(join(root, 'c', outputPath(BENH_VIEN)));
     await render('d', 'c');
     await sameSite('d', 'full');
+  });
+
+  test('rendered in batches of 9 pages: the same site', async () => {
+    await renderSite({ ...options('batched'), batchPages: 9 });
+    await sameSite('batched', 'full');
   });
 
   test('another site URL, or a manifest of another folder, keeps nothing', async () => {

@@ -173,6 +173,8 @@ export interface PageLists {
   monthPages: MonthPage[];
   /** Units whose Atom feed is rendered. */
   unitFeeds: ArchiveUnit[];
+  years: YearEntry[];
+  sitemap: SitemapFile[];
 }
 
 export interface Archive {
@@ -548,6 +550,6 @@ export function buildArchive(content: ContentFile[], options: ArchiveOptions): A
     feed: articles.filter((a) => a.date).slice(0, feedSize),
     sitemap,
     statistics,
-    pages: { articles, homePages, undatedPages, unitPages, monthPages, unitFeeds: unitList },
+    pages: { articles, homePages, undatedPages, unitPages, monthPages, unitFeeds: unitList, years, sitemap },
   };
 }

@@ -8,7 +8,6 @@ import type { BuildReport } from '../report.ts';
 import { loadArchive, type Archive } from './archive.ts';
 import type { SiteConfig } from './config.ts';
 import { glossaryEntries } from './glossary.ts';
-import { keepUnchangedPages } from './previousBuild.ts';
 import { ui } from './strings.ts';
 import type { UnitDirectory } from './unitDirectory.ts';
 
@@ -22,6 +21,17 @@ function readReport(file: string | null): BuildReport | null {
   return JSON.parse(readFileSync(file, 'utf8')) as BuildReport;
 }
 
+let provided: Archive | null = null;
+
+/**
+ * The archive the next Eleventy runs in this thread render, instead of loading it from the content
+ * folder: `renderSite` loads it once, keeps the unchanged pages and renders the rest in batches.
+ * null: load it (the Eleventy CLI, the development server).
+ */
+export function provideArchive(archive: Archive | null): void {
+  provided = archive;
+}
+
 export function archivePlugin(config: EleventyConfig, { site, units }: ArchivePluginOptions): void {
   // Pages come from the archive's precomputed lists, never from collections: keeping 100,000 pages out
   // of `collections.all` saves Eleventy the work and the memory.
@@ -30,12 +40,7 @@ export function archivePlugin(config: EleventyConfig, { site, units }: ArchivePl
   config.addGlobalData('site', site);
   config.addGlobalData('glossary', glossaryEntries());
   // Functions, so that a watching dev server reloads the content on every rebuild.
-  config.addGlobalData('archive', (): Archive | Promise<Archive> => {
-    const archive = loadArchive(site.contentDir, { units });
-    if (!site.pagesManifest) return archive;
-    const { previousDir, outputDir, pagesManifest: manifestFile } = site;
-    return keepUnchangedPages(archive, { site, previousDir, outputDir, manifestFile });
-  });
+  config.addGlobalData('archive', () => provided ?? loadArchive(site.contentDir, { units }));
   config.addGlobalData('report', () => readReport(site.reportFile));
   config.addWatchTarget(site.contentDir);
 }

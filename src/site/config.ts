@@ -9,10 +9,6 @@
  * - `ARCHIVE_CONTENT_DIR`: the generated Markdown (default `.build/content`).
  * - `ARCHIVE_REPORT`: the build report JSON for the statistics page (optional).
  * - `ARCHIVE_OUTPUT_DIR`: where the site is written (default `_site`).
- * - `ARCHIVE_PAGES_MANIFEST`: the fingerprints of the pages rendered, written for the next build
- *   (optional; the build's `.build/pages.json`).
- * - `ARCHIVE_PREVIOUS_SITE`: the previous build's site, whose unchanged pages are kept instead of
- *   rendered again (optional, with `ARCHIVE_PAGES_MANIFEST`; see previousBuild.ts).
  */
 export interface SiteConfig {
   /** Origin without a trailing slash: `https://example.org`. */
@@ -22,8 +18,6 @@ export interface SiteConfig {
   contentDir: string;
   reportFile: string | null;
   outputDir: string;
-  pagesManifest: string | null;
-  previousDir: string | null;
 }
 
 export function normalizePathPrefix(prefix: string): string {
@@ -38,8 +32,6 @@ export function readSiteConfig(env: NodeJS.ProcessEnv = process.env): SiteConfig
     contentDir: env.ARCHIVE_CONTENT_DIR || '.build/content',
     reportFile: env.ARCHIVE_REPORT || null,
     outputDir: env.ARCHIVE_OUTPUT_DIR || '_site',
-    pagesManifest: env.ARCHIVE_PAGES_MANIFEST || null,
-    previousDir: env.ARCHIVE_PREVIOUS_SITE || null,
   };
 }
 

@@ -77,6 +77,9 @@ export function planRender(archive: Archive, previous: ReadonlyMap<string, strin
     unitPages: changed(archive.unitPages, byUrl),
     monthPages: changed(archive.monthPages, byUrl),
     unitFeeds: changed(archive.units, (unit) => unit.feedUrl),
+    // Few, and each depends on most of the archive: always rendered.
+    years: archive.years,
+    sitemap: archive.sitemap,
   };
   return { pages, kept, fingerprints };
 }

@@ -29,8 +29,6 @@ export interface PagesManifest {
   code: string;
   /** The folder they were written to (`folderIdentity`). */
   folder: string;
-  /** Pages the build kept from the one before, for its summary. */
-  kept: number;
   /** URL → fingerprint (`incremental.ts`). */
   pages: Record<string, string>;
 }
@@ -49,7 +47,7 @@ async function folderIdentity(dir: string): Promise<string | null> {
   return s?.isDirectory() ? `${s.ino}:${s.birthtimeMs}` : null;
 }
 
-export async function readPagesManifest(file: string): Promise<PagesManifest | null> {
+async function readPagesManifest(file: string): Promise<PagesManifest | null> {
   try {
     const manifest = JSON.parse(await readFile(file, 'utf8')) as PagesManifest;
     return manifest.version === VERSION ? manifest : null;
@@ -62,7 +60,7 @@ export async function readPagesManifest(file: string): Promise<PagesManifest | n
  * Plans the render of `archive` against the previous build, links the pages it keeps into
  * `outputDir`, writes the new manifest, and returns the archive with the pages left to render.
  */
-export async function keepUnchangedPages(archive: Archive, options: KeepOptions): Promise<Archive> {
+export async function keepUnchangedPages(archive: Archive, options: KeepOptions): Promise<{ archive: Archive; kept: number }> {
   const code = `${await hashSources(SITE_CODE)} ${options.site.siteUrl} ${options.site.pathPrefix}`;
   const manifest = options.previousDir ? await readPagesManifest(options.manifestFile) : null;
   const current = manifest && manifest.code === code && manifest.folder === (await folderIdentity(options.previousDir!));
@@ -81,11 +79,10 @@ export async function keepUnchangedPages(archive: Archive, options: KeepOptions)
     version: VERSION,
     code,
     folder: (await folderIdentity(options.outputDir))!,
-    kept: plan.kept.length,
     pages: Object.fromEntries(plan.fingerprints),
   };
   await writeFileAtomic(options.manifestFile, JSON.stringify(next));
-  return { ...archive, pages: plan.pages };
+  return { archive: { ...archive, pages: plan.pages }, kept: plan.kept.length };
 }
 
 /** Hard-links each page from `from` into `to`; returns the URLs whose page `from` does not have. */

@@ -7,7 +7,12 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Eleventy from '@11ty/eleventy';
 import { nextReply, tsWorker } from '../worker.ts';
-import { readPagesManifest } from './previousBuild.ts';
+import { loadArchive } from './archive.ts';
+import { provideArchive } from './archivePlugin.ts';
+import { renderBatches } from './batches.ts';
+import { readSiteConfig } from './config.ts';
+import { keepUnchangedPages } from './previousBuild.ts';
+import { unitDirectory } from './units.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -21,6 +26,8 @@ export interface RenderOptions {
    */
   pagesManifest?: string;
   previousDir?: string;
+  /** Pages per Eleventy run (`batches.ts`). */
+  batchPages?: number;
   /** Default: `SITE_URL` from the environment. */
   siteUrl?: string;
   /** Default: `PATH_PREFIX` from the environment, else `/`. */
@@ -32,8 +39,6 @@ function withEnvironment<T>(opts: RenderOptions, run: () => Promise<T>): Promise
     ARCHIVE_CONTENT_DIR: resolve(opts.contentDir),
     ARCHIVE_OUTPUT_DIR: resolve(opts.outputDir),
     ARCHIVE_REPORT: opts.reportFile ? resolve(opts.reportFile) : undefined,
-    ARCHIVE_PAGES_MANIFEST: opts.pagesManifest ? resolve(opts.pagesManifest) : undefined,
-    ARCHIVE_PREVIOUS_SITE: opts.previousDir ? resolve(opts.previousDir) : undefined,
     SITE_URL: opts.siteUrl ?? process.env.SITE_URL,
     PATH_PREFIX: opts.pathPrefix ?? process.env.PATH_PREFIX,
   };
@@ -85,13 +90,31 @@ export interface RenderResult {
 
 /** Builds the site from the generated Markdown in `contentDir` into `outputDir`. */
 export async function renderSite(opts: RenderOptions): Promise<RenderResult> {
-  await resetEleventyCaches();
   return withEnvironment(opts, async () => {
-    const results = (await eleventyFor(opts, 'build').write()) as [unknown[], unknown[]] | unknown[];
-    // write() resolves to [passthroughCopies, templates] in Eleventy 3.
-    const templates = Array.isArray(results[1]) ? (results[1] as unknown[]) : [];
-    const manifest = opts.pagesManifest ? await readPagesManifest(opts.pagesManifest) : null;
-    return { pages: templates.flat().length, kept: manifest?.kept ?? 0 };
+    const site = readSiteConfig();
+    let archive = loadArchive(site.contentDir, { units: unitDirectory });
+    let kept = 0;
+    if (opts.pagesManifest) {
+      const manifestFile = resolve(opts.pagesManifest);
+      const previousDir = opts.previousDir ? resolve(opts.previousDir) : null;
+      ({ archive, kept } = await keepUnchangedPages(archive, { site, previousDir, outputDir: site.outputDir, manifestFile }));
+    }
+    let pages = 0;
+    try {
+      for (const batch of renderBatches(archive, opts.batchPages)) {
+        await resetEleventyCaches();
+        provideArchive(batch);
+        const results = (await eleventyFor(opts, 'build').write()) as [unknown[], unknown[]] | unknown[];
+        // write() resolves to [passthroughCopies, templates] in Eleventy 3.
+        pages += Array.isArray(results[1]) ? (results[1] as unknown[]).flat().length : 0;
+        // The batch's pages are garbage now: collected before the next batch makes more, when the
+        // process runs with `--expose-gc` (the build does), so that memory stays one batch's.
+        (globalThis as { gc?: () => void }).gc?.();
+      }
+    } finally {
+      provideArchive(null);
+    }
+    return { pages, kept };
   });
 }
 

@@ -1,0 +1,44 @@
+/**
+ * The pages to render cut into batches, each rendered by its own Eleventy run: Eleventy holds every
+ * page it renders (~60 KB an article page) until its run ends, 6 GB for 100,000 articles in one run.
+ * In batches, the render keeps one batch's pages and the archive's data, and the search index can be
+ * built beside it at any size. Pure.
+ */
+import type { Archive, PageLists } from './archive.ts';
+
+/** Pages per Eleventy run: 10,000 articles (~12,000 pages) render in one. */
+export const BATCH_PAGES = 20_000;
+
+const KINDS = ['articles', 'homePages', 'undatedPages', 'unitPages', 'monthPages', 'unitFeeds', 'years', 'sitemap'] as const satisfies
+  ReadonlyArray<keyof PageLists>;
+
+const empty = (): PageLists => ({
+  articles: [],
+  homePages: [],
+  undatedPages: [],
+  unitPages: [],
+  monthPages: [],
+  unitFeeds: [],
+  years: [],
+  sitemap: [],
+});
+
+/** `archive` once per batch of at most `size` pages (at least one batch), its lists in order. */
+export function renderBatches(archive: Archive, size = BATCH_PAGES): Archive[] {
+  const batches: PageLists[] = [empty()];
+  let room = size;
+  for (const kind of KINDS) {
+    // Each list is typed by its kind; the copy keeps them apart.
+    const list = archive.pages[kind] as unknown[];
+    for (let i = 0; i < list.length; ) {
+      if (room === 0) {
+        batches.push(empty());
+        room = size;
+      }
+      const batch = batches.at(-1)![kind] as unknown[];
+      const end = Math.min(list.length, i + room);
+      for (; i < end; i++, room--) batch.push(list[i]);
+    }
+  }
+  return batches.map((pages) => ({ ...archive, pages }));
+}
