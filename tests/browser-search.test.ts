@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -14,9 +14,9 @@ import { chromiumSkipReason, launchChromium, serveDirectory, type StaticSite } f
 const PREFIX = '/luu-tru/';
 
 /** Builds the sample archive into a fresh folder, as a user would, with `PATH_PREFIX` set. */
-async function buildSample(workDir: string, name: string, pathPrefix: string): Promise<string> {
+async function buildSample(workDir: string, name: string, pathPrefix: string, input = 'articles'): Promise<string> {
   const output = join(workDir, name);
-  const args = ['--import', 'tsx', 'src/cli/build.ts', '--output', output, '--work', join(workDir, `${name}-work`)];
+  const args = ['--import', 'tsx', 'src/cli/build.ts', '--input', input, '--output', output, '--work', join(workDir, `${name}-work`)];
   const child = spawn(process.execPath, args, { env: { ...process.env, PATH_PREFIX: pathPrefix }, stdio: 'pipe' });
   let log = '';
   child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
@@ -358,6 +358,49 @@ describe('search in Chromium', { skip: chromiumSkipReason() }, () => {
     await page.waitForFunction(() => document.querySelector('[data-search]')?.getAttribute('data-searched'));
     const log = await page.evaluate(() => (window as unknown as { searchedLog: string[] }).searchedLog);
     assert.deepEqual(log.filter(Boolean), [`?q=${encodeURIComponent('đoàn').replace(/%20/g, '+')}`]);
+  });
+
+  describe('articles added to older years go to the added shard, merged in by date', () => {
+    const ADDED = 'Quân khu 2 tổng kết diễn tập khu vực phòng thủ năm 2019';
+    let added: StaticSite;
+    before(async () => {
+      // First the newest articles alone, then the whole sample and one more: every older article is
+      // added to an archive whose shards were planned from 2025 on.
+      const input = join(workDir, 'added-in');
+      await cp('articles/2025', join(input, '2025'), { recursive: true });
+      await buildSample(workDir, 'added', '/', input);
+      await cp('articles', input, { recursive: true });
+      const dump = (await readFile(join(input, '2019/012_d84f0b2a6c1e9375.txt'), 'utf8'))
+        .replace('Đồn Biên phòng Lũng Cú đón Tết cùng đồng bào nơi địa đầu', ADDED)
+        .replace('Ngày đăng: 28/01/2019', 'Ngày đăng: 15/06/2019')
+        .replace('Đồn Biên phòng Lũng Cú', 'Quân khu 2');
+      await writeFile(join(input, '2019/900_bo-sung.txt'), dump);
+      added = await serveDirectory(await buildSample(workDir, 'added', '/', input));
+    });
+    after(() => added?.close());
+
+    test('the rebuild put them in the added shard', async () => {
+      const manifest = (await (await fetch(`${added.url}pagefind/shards.json`)).json()) as { shards: Array<{ key: string; pages: number }> };
+      assert.equal(manifest.shards.at(-1)?.key, 'bo-sung');
+      assert.ok(manifest.shards.at(-1)!.pages > 20, JSON.stringify(manifest.shards));
+    });
+
+    for (const [sort, order] of [['moi-nhat', -1], ['cu-nhat', 1]] as const) {
+      test(`sorted ${sort}: in date order with the others`, async () => {
+        const { results } = await searchFor(page, added, { q: 'quan khu', 'sap-xep': sort });
+        while (await page.isVisible('[data-search-more]')) {
+          const shown = results.length;
+          await page.click('[data-search-more]');
+          await page.waitForFunction((n) => document.querySelectorAll('.search-result').length > n, shown);
+          results.splice(0, results.length, ...(await seen(page, added)).results);
+        }
+        assert.ok(results.length > 10, `${results.length} results: more than one page of them, merged`);
+        const dated = results.map((r) => r.date).filter((d): d is string => d !== null);
+        assert.deepEqual(dated, [...dated].sort((a, b) => (a < b ? -order : a > b ? order : 0)));
+        assert.equal(results.filter((r) => r.title === ADDED).length, 1);
+        assert.equal(new Set(results.map((r) => r.path)).size, results.length, 'no result twice');
+      });
+    }
   });
 
   test('works under a path prefix: index, links and the pages they lead to', async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { foldDWords, foldDWordsInText } from '../src/search/fold.ts';
-import { compareShardKeys, MAX_SHARD_PAGES, planShards, UNDATED_SHARD, OTHER_SHARD } from '../src/search/shards.ts';
+import { ADDED_SHARD, compareShardKeys, MAX_SHARD_PAGES, planShards, UNDATED_SHARD, updateShards, type Shard } from '../src/search/shards.ts';
 
 interface SearchText {
   unfoldExcerpt(excerpt: string): string;
@@ -97,7 +97,6 @@ describe('planShards', () => {
     page('/2023/02/06/c/'),
     page('/2016/07/26/d/'),
     page('/2017/01/01/e/'),
-    page('/tim-kiem/'),
   ];
   test('small years are packed into runs of consecutive years', () => {
     assert.deepEqual(
@@ -106,11 +105,10 @@ describe('planShards', () => {
         ['2017-2023', ['/2017/01/01/e/', '/2023/02/06/c/']],
         ['2016', ['/2016/02/18/a/', '/2016/07/26/d/']],
         [UNDATED_SHARD, ['/khong-ro-ngay/b/']],
-        [OTHER_SHARD, ['/tim-kiem/']],
       ],
     );
   });
-  test('one shard per year when years are large, newest first, undated and other pages last', () => {
+  test('one shard per year when years are large, newest first, undated articles last', () => {
     const shards = planShards(archive.filter((p) => !p.url.startsWith('/2017/')), 2);
     assert.deepEqual(
       shards.map((s) => [s.key, s.pages.map((p) => p.url)]),
@@ -118,7 +116,6 @@ describe('planShards', () => {
         ['2023', ['/2023/02/06/c/']],
         ['2016', ['/2016/02/18/a/', '/2016/07/26/d/']],
         [UNDATED_SHARD, ['/khong-ro-ngay/b/']],
-        [OTHER_SHARD, ['/tim-kiem/']],
       ],
     );
   });
@@ -179,8 +176,68 @@ describe('planShards', () => {
 
   test('key order', () => {
     assert.deepEqual(
-      ['khac', '2016', UNDATED_SHARD, '2024-07-12', '2024-01-06', '2025'].sort(compareShardKeys),
-      ['2025', '2024-07-12', '2024-01-06', '2016', UNDATED_SHARD, 'khac'],
+      [ADDED_SHARD, '2016', UNDATED_SHARD, '2024-07-12', '2024-01-06', '2025'].sort(compareShardKeys),
+      ['2025', '2024-07-12', '2024-01-06', '2016', UNDATED_SHARD, ADDED_SHARD],
     );
+  });
+});
+
+describe('updateShards: a rebuild keeps every article in its shard', () => {
+  const page = (url: string) => ({ url, file: `${url.slice(1, -1)}.md` });
+  const pages = [
+    ...['2016/02/18/a', '2016/07/26/b', '2017/01/01/c', '2018/03/03/d', '2023/02/06/e', '2024/05/01/f', '2024/06/01/g'].map((u) => page(`/${u}/`)),
+    page('/khong-ro-ngay/h/'),
+  ];
+  const membership = (shards: Shard[]) => shards.map((s) => ({ key: s.key, urls: s.pages.map((p) => p.url) }));
+  const keys = (shards: Shard[]) => shards.map((s) => [s.key, s.pages.map((p) => p.url.split('/').at(-2))]);
+  const before = planShards(pages, 3, 2);
+
+  test('the shards it starts from', () => {
+    assert.deepEqual(keys(before), [
+      ['2024', ['f', 'g']],
+      ['2017-2023', ['c', 'd', 'e']],
+      ['2016', ['a', 'b']],
+      [UNDATED_SHARD, ['h']],
+    ]);
+  });
+
+  test('nothing changed: the same shards', () => {
+    assert.deepEqual(updateShards(pages, membership(before), { max: 3, newestMax: 2 }), before);
+  });
+
+  test('new articles: older ones to the added shard, newer ones to the newest, undated ones to the undated', () => {
+    const added = [page('/2017/06/01/old/'), page('/2024/05/15/new/'), page('/2025/01/01/newer/'), page('/khong-ro-ngay/x/')];
+    const shards = updateShards([...pages, ...added], membership(before), { max: 3, newestMax: 2 });
+    assert.deepEqual(keys(shards), [
+      // The newest shard and what joined it, planned anew: packed by date again.
+      ['2025', ['newer']],
+      ['2024', ['f', 'new', 'g']],
+      ['2017-2023', ['c', 'd', 'e']],
+      ['2016', ['a', 'b']],
+      [UNDATED_SHARD, ['h', 'x']],
+      [ADDED_SHARD, ['old']],
+    ]);
+  });
+
+  test('deleted articles leave their shard; an emptied shard is gone', () => {
+    const left = pages.filter((p) => !/\/(b|c|d|e)\/$/.test(p.url));
+    assert.deepEqual(keys(updateShards(left, membership(before), { max: 3, newestMax: 2 })), [
+      ['2024', ['f', 'g']],
+      ['2016', ['a']],
+      [UNDATED_SHARD, ['h']],
+    ]);
+  });
+
+  test('planned anew when the added shard would outgrow its cap, or with no previous plan', () => {
+    const added = [page('/2017/06/01/x/'), page('/2018/06/01/y/')];
+    assert.deepEqual(updateShards([...pages, ...added], membership(before), { max: 3, newestMax: 2, maxAdded: 1 }), planShards([...pages, ...added], 3, 2));
+    assert.deepEqual(updateShards(pages, null, { max: 3, newestMax: 2 }), before);
+  });
+
+  test('kept across rebuilds: the added shard grows, the others stay', () => {
+    const first = updateShards([...pages, page('/2017/06/01/x/')], membership(before), { max: 3, newestMax: 2 });
+    const second = updateShards([...pages, page('/2017/06/01/x/'), page('/2016/09/09/y/')], membership(first), { max: 3, newestMax: 2 });
+    assert.deepEqual(keys(second).at(-1), [ADDED_SHARD, ['y', 'x']]);
+    assert.deepEqual(second.slice(0, -1), before);
   });
 });

@@ -2,7 +2,9 @@
 // src/search/shards.ts), with the query, filters and sort kept in the URL.
 //
 // Pagefind's prebuilt UIs are not used: their merged multi-index search re-sorts every result by score,
-// which breaks date sorting across shards, and excerpts must lose the `đ` twins the indexer adds.
+// which breaks date sorting across shards, and excerpts must lose the `đ` twins the indexer adds. Sorted
+// by date, the results are each shard's own in shard order (shards are date ranges), with those of the
+// shard of articles added since their dates' shards were built (`bo-sung`) merged in by date.
 //
 // Every query is answered first by the newest shard on its own (at most ~1,500 articles), then by the
 // whole archive, whose results replace the first: every shard costs a query its metadata and one index
@@ -23,7 +25,8 @@ const PAGE_SIZE = 10;
 /** Short enough to feel instant, longer than the ~60 ms between the keys of a fast typist. */
 const TYPING_PAUSE_MS = 80;
 const UNDATED_SHARD = 'khong-ro-ngay';
-const OTHER_SHARD = 'khac';
+/** Articles added after the shards of their dates were planned: merged into the others by date. */
+const ADDED_SHARD = 'bo-sung';
 
 /** The site root, deploy prefix included: this file is `<root>js/search.js`. */
 const siteRoot = new URL('../', import.meta.url);
@@ -48,7 +51,8 @@ let newest = null;
 let merging = null;
 let state = readState(location.search);
 let run = 0;
-let pending = [];
+/** The results of the search on screen not shown yet (`inOrder`, `mergedByDate`). */
+let pending = inOrder([]);
 let timer = 0;
 let composing = false;
 
@@ -86,15 +90,60 @@ function wholeArchive() {
   return merging;
 }
 
-/** Shards in date order: newest or oldest first, undated articles last either way. */
+/** Shards in date order: newest or oldest first, undated articles last either way; not the added one. */
 function shardsInDateOrder(direction) {
-  const dated = shardKeys.filter((k) => k !== UNDATED_SHARD && k !== OTHER_SHARD);
+  const dated = shardKeys.filter((k) => k !== UNDATED_SHARD && k !== ADDED_SHARD);
   if (direction === 'asc') dated.reverse();
-  return [...dated, ...shardKeys.filter((k) => !dated.includes(k))];
+  return shardKeys.includes(UNDATED_SHARD) ? [...dated, UNDATED_SHARD] : dated;
 }
 
 function dateSort(shard, direction) {
-  return shard === UNDATED_SHARD || shard === OTHER_SHARD ? {} : { date: direction };
+  return shard === UNDATED_SHARD ? {} : { date: direction };
+}
+
+/** Results in the order shown: each one's data is loaded when it is shown. */
+function inOrder(results) {
+  let next = 0;
+  return {
+    total: results.length,
+    left: () => results.length - next,
+    take: (count) => Promise.all(results.slice(next, (next += count)).map((r) => r.data())),
+  };
+}
+
+/**
+ * The shards' `results` in date order with the added shard's (`added`, sorted by date on its own) merged
+ * in by date, lazily: showing a result loads at most one more, the next of the other list.
+ */
+function mergedByDate(results, added, direction) {
+  const lists = [results, added].map((items) => ({ items, next: 0, head: null }));
+  const total = results.length + added.length;
+  let shown = 0;
+  let queue = Promise.resolve([]);
+  // Undated results (the undated shard's, last) come after every dated one.
+  const before = (a, b) => !b.meta.date || (Boolean(a.meta.date) && (direction === 'asc' ? a.meta.date < b.meta.date : a.meta.date > b.meta.date));
+  const takeOne = async () => {
+    const live = lists.filter((l) => l.head || l.next < l.items.length);
+    if (live.length === 0) return null;
+    await Promise.all(live.map(async (l) => (l.head ??= await l.items[l.next++].data())));
+    const [first, second] = live;
+    const from = second && before(second.head, first.head) ? second : first;
+    const data = from.head;
+    from.head = null;
+    shown++;
+    return data;
+  };
+  return {
+    total,
+    left: () => total - shown,
+    // One after the other: two "more" clicks must not take the same heads.
+    take: (count) =>
+      (queue = queue.then(async () => {
+        const datas = [];
+        for (let data; datas.length < count && (data = await takeOne()); ) datas.push(data);
+        return datas;
+      })),
+  };
 }
 
 /**
@@ -109,20 +158,17 @@ async function find(current, whole) {
   if (!whole && direction !== 'asc' && shardKeys.length > 1) {
     const sort = direction ? dateSort(shardKeys[0], direction) : {};
     const first = await newest.search(term, { filters, sort });
-    if (first.results.length > 0) return { results: first.results, counts: first.filters, partial: true };
+    if (first.results.length > 0) return { results: inOrder(first.results), counts: first.filters, partial: true };
   }
   const index = await wholeArchive();
   const all = await index.search(term, { filters });
-  if (!direction) return { results: all.results, counts: all.filters };
-  const parts = await Promise.all(
-    shardsInDateOrder(direction).map((shard) =>
-      index.search(term, {
-        filters: { ...filters, shard },
-        sort: dateSort(shard, direction),
-      }),
-    ),
-  );
-  return { results: parts.flatMap((p) => p.results), counts: all.filters };
+  if (!direction) return { results: inOrder(all.results), counts: all.filters };
+  const inShard = (shard, sort) => index.search(term, { filters: { ...filters, shard }, sort });
+  const parts = await Promise.all(shardsInDateOrder(direction).map((shard) => inShard(shard, dateSort(shard, direction))));
+  const results = parts.flatMap((p) => p.results);
+  if (!shardKeys.includes(ADDED_SHARD)) return { results: inOrder(results), counts: all.filters };
+  const added = await inShard(ADDED_SHARD, { date: direction });
+  return { results: mergedByDate(results, added.results, direction), counts: all.filters };
 }
 
 /** Pagefind's excerpt is text with `<mark>` and escaped `<`/`>`: rebuilt as nodes, nothing else. */
@@ -167,13 +213,12 @@ function resultItem(data) {
 
 /** Shows the next `count` results, in place of those on screen when `replace`. */
 async function showMore(thisRun, focusFirst, { replace = false, count = PAGE_SIZE } = {}) {
-  const page = pending.splice(0, count);
-  const datas = await Promise.all(page.map((r) => r.data()));
+  const datas = await pending.take(count);
   if (thisRun !== run) return;
   const items = datas.map(resultItem);
   if (replace) list.replaceChildren(...items);
   else list.append(...items);
-  more.hidden = pending.length === 0;
+  more.hidden = pending.left() === 0;
   if (focusFirst && items[0]) items[0].querySelector('a').focus();
 }
 
@@ -255,10 +300,10 @@ async function search(keepShown = 0, whole = false) {
   if (thisRun !== run) return;
   // Counts of the newest shard alone would mislead: the filters wait for the whole archive's.
   if (!found.partial) fillAllFilterOptions(found.counts);
-  pending = found.results.slice();
+  pending = found.results;
   await showMore(thisRun, false, { replace: true, count: Math.max(PAGE_SIZE, keepShown) });
   if (thisRun !== run) return;
-  const count = found.results.length;
+  const count = found.results.total;
   const said = term ? STRINGS.results(count, term) : STRINGS.filtered(count);
   status.textContent = count === 0 ? STRINGS.noResults(term || '…') : found.partial ? said + STRINGS.searchingOlder : said;
   // For tests and the benchmark: what was searched, once its first results are on screen (`shown`)

@@ -22,14 +22,8 @@ const USAGE = `usage: npm run build -- [--input articles/] [--output _site/] [--
   --max-fragments N
               at most N search-result files per index shard (Pagefind bundles the rest), for static
               hosts that limit how many files a site may have
-  --work      where the Markdown (content/), the parse cache (cache/), the slug ledger and report.json go`;
-
-/**
- * Above this many articles the search index waits for the render instead of running beside it: Eleventy
- * holds ~60 KB an article until it is done, a shard's Pagefind process ~2 GB, and the build must stay
- * under 8 GB (measured at 100,000 articles: 8.2 GiB beside the render, 6.3 GiB after it).
- */
-const INDEX_BESIDE_RENDER_MAX = 50_000;
+  --work      where the Markdown (content/), the parse cache (cache/), the slug ledger, report.json and
+              what the next build compares with (pages.json, search-shards.json) go`;
 
 /** Lines of rejected/merged/warned dumps printed before pointing at the report instead. */
 const MAX_ENTRY_LINES = 200;
@@ -115,14 +109,16 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
             contentDir,
             siteDir: staging,
             otherWorkDone: rendering,
+            planFile: path.join(options.work, 'search-shards.json'),
             ...(options.maxFragments ? { maxFragments: options.maxFragments } : {}),
             onShard: (done, total) => progress.tick(done, total),
           }).catch(fail('index')),
         (r) => `${r.pages} pages in ${r.shards} shards (${r.rebuilt} rebuilt), ${formatBytes(r.bytes)}`,
       );
     // The search index is built from the Markdown, not the rendered pages: it runs beside Eleventy, which
-    // keeps one core busy, and takes the second core too once the site is written.
-    const indexing = ingested.articles <= INDEX_BESIDE_RENDER_MAX ? index() : rendering.then(index);
+    // keeps one core busy, and takes the second core too once the site is written. Memory allows it at
+    // any size: the render holds one batch of pages at a time (src/site/batches.ts).
+    const indexing = index();
     // Both settle before the staging folder may be removed, whichever fails first.
     const [rendered, indexed] = await Promise.allSettled([rendering, indexing]);
     if (rendered.status === 'rejected') throw rendered.reason;

@@ -2,15 +2,16 @@
  * Builds the site's search index into `<siteDir>/pagefind/` (IO) from the generated Markdown: one
  * Pagefind index per shard (`shards.ts`), up to two shards at a time on two worker threads, each with
  * its own Pagefind process, and `pagefind/shards.json`, which the search page reads to merge the
- * shards. A shard whose indexed pages did not change since the last build (same text and fields, same
- * index format) is kept as it is.
+ * shards. A shard whose articles' Markdown did not change since the last build, indexed by the same
+ * code, is kept as it is; a rebuild keeps every article in the shard it was in (`updateShards`), so that
+ * new articles change few shards.
  */
 import { availableParallelism } from 'node:os';
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ShardJob, ShardResult } from './buildShard.ts';
-import { planShards, type IndexedPage, type ShardManifest } from './shards.ts';
+import { updateShards, type IndexedPage, type ShardManifest, type ShardMembership } from './shards.ts';
 import { hashSources } from '../codeHash.ts';
 import { writeFileAtomic } from '../ingest/atomic.ts';
 import { contentFiles } from '../site/archive.ts';
@@ -45,6 +46,11 @@ export interface IndexSiteOptions {
   otherWorkDone?: Promise<unknown>;
   /** Pagefind's cap on fragment files per shard, for static hosts with file-count limits. */
   maxFragments?: number;
+  /**
+   * Where the shards' articles are kept between builds (`.build/search-shards.json`), so that a rebuild
+   * keeps each article in its shard (`updateShards`); without it, shards are planned anew every time.
+   */
+  planFile?: string;
   /** False only to measure what the `đ` fold costs. */
   fold?: boolean;
   /** Called after each shard, for the build's progress display. */
@@ -63,9 +69,9 @@ export interface IndexSiteResult {
 /** The generated Markdown mirrors the site: `2023/05/01/slug.md` is `/2023/05/01/slug/`. */
 const urlOf = (file: string): string => `/${file.slice(0, -'.md'.length)}/`;
 
-async function readManifest(bundleDir: string): Promise<ShardManifest | null> {
+async function readJson<T>(file: string): Promise<T | null> {
   try {
-    return JSON.parse(await readFile(join(bundleDir, MANIFEST_FILE), 'utf8')) as ShardManifest;
+    return JSON.parse(await readFile(file, 'utf8')) as T;
   } catch {
     return null;
   }
@@ -101,9 +107,11 @@ export async function indexSite(opts: IndexSiteOptions): Promise<IndexSiteResult
   const siteDir = opts.siteDir;
   const bundleDir = join(siteDir, BUNDLE_DIR);
   const pages: IndexedPage[] = contentFiles(opts.contentDir).map((file) => ({ url: urlOf(file), file }));
-  const shards = planShards(pages);
+  const plan = opts.planFile ? await readJson<{ version: 1; shards: ShardMembership[] }>(opts.planFile) : null;
+  const shards = updateShards(pages, plan?.version === 1 ? plan.shards : null);
   await mkdir(bundleDir, { recursive: true });
-  const previous = new Map((await readManifest(bundleDir))?.shards.map((s) => [s.key, s.hash]) ?? []);
+  const manifestBefore = await readJson<ShardManifest>(join(bundleDir, MANIFEST_FILE));
+  const previous = new Map(manifestBefore?.shards.map((s) => [s.key, s.hash]) ?? []);
   const code = await hashSources(INDEX_CODE);
 
   const concurrency = Math.max(1, Math.min(opts.concurrency ?? availableParallelism(), 2, shards.length));
@@ -158,6 +166,10 @@ export async function indexSite(opts: IndexSiteOptions): Promise<IndexSiteResult
   };
   // Renamed in, never written in place: the bundle may be hard links to the live site's (`linkTree`).
   await writeFileAtomic(join(bundleDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 1)}\n`);
+  if (opts.planFile) {
+    const kept: ShardMembership[] = shards.map((s) => ({ key: s.key, urls: s.pages.map((p) => p.url) }));
+    await writeFileAtomic(opts.planFile, JSON.stringify({ version: 1, shards: kept }));
+  }
   return {
     pages: indexed.reduce((sum, s) => sum + s.pages, 0),
     bytes: await directorySize(bundleDir),

@@ -2,8 +2,8 @@
  * What Pagefind indexes of an article (pure): the page it is handed instead of the published one.
  *
  * Built from the article's Markdown, not from the rendered site: the index is built while Eleventy
- * renders, on the other core, and a shard's hash changes only when what it indexes changes (never
- * because a neighbour's "older / newer" link did). The searchable text is what the article page shows
+ * renders, on the other core, and a shard is indexed again only when its articles' Markdown changed
+ * (never because a neighbour's "older / newer" link did). The searchable text is what the article page shows
  * as the article: title (Pagefind weighs an `h1` above body text), byline and body. Everything else is
  * a field in an attribute of a hidden element, never indexed as words.
  */

@@ -9,12 +9,24 @@
  * Shards are ordered newest first, which is what makes date sorting work across shards: Pagefind's
  * merged search re-sorts every result by score, so the search page sorts within each shard (a
  * `shard` filter) and concatenates the shards in this order.
+ *
+ * A rebuild keeps each shard's articles where they were (`updateShards`), so that adding articles
+ * indexes few pages again: articles newer than the newest shard's oldest join the newest shard, which
+ * is planned anew; undated ones join the undated shard; older ones go to `ADDED_SHARD`, whose results
+ * the search page merges into the others by date.
  */
 
 /** Articles without a publication date: `/khong-ro-ngay/<slug>/`. */
 export const UNDATED_SHARD = 'khong-ro-ngay';
-/** A page outside the dated and undated trees: none today, every indexed page is an article. */
-export const OTHER_SHARD = 'khac';
+
+/** Dated articles added after the shards of their dates were planned; last in the manifest. */
+export const ADDED_SHARD = 'bo-sung';
+
+/**
+ * Articles `ADDED_SHARD` holds at most: above, every shard is planned anew (and indexed again). Each
+ * merged result of it costs the search page one more result loaded when sorting by date.
+ */
+export const MAX_ADDED_PAGES = 1_000;
 
 /**
  * Pages per shard, at most. Consecutive years are packed together up to this size; a year above it is
@@ -34,7 +46,7 @@ export const MAX_SHARD_PAGES = 5_000;
 export const NEWEST_SHARD_PAGES = 1_500;
 
 /** `/2023/05/01/slug/` */
-const DATED_URL = /^\/(\d{4})\/(\d{2})\/\d{2}\//;
+const DATED_URL = /^\/(\d{4})\/(\d{2})\/(\d{2})\//;
 
 /** One page to index: its URL on the site (without the deploy prefix) and where its HTML is. */
 export interface IndexedPage {
@@ -45,7 +57,7 @@ export interface IndexedPage {
 export interface Shard {
   /**
    * `2023`, `2016-2020` (five years packed), `2023-01-06` (January to June of a large year),
-   * `khong-ro-ngay` or `khac`: also its directory name. Keys sort newest first (`compareShardKeys`).
+   * `khong-ro-ngay` or `bo-sung`: also its directory name.
    */
   key: string;
   pages: IndexedPage[];
@@ -59,10 +71,22 @@ export interface ShardManifest {
   shards: Array<{ key: string; pages: number; hash: string }>;
 }
 
-/** Newest first, then undated, then other pages. */
+/** What a build keeps of its shards for the next one to update (`.build/search-shards.json`). */
+export interface ShardMembership {
+  key: string;
+  urls: string[];
+}
+
+/** Newest first, then undated articles, then the added ones. */
 export function compareShardKeys(a: string, b: string): number {
-  const rank = (k: string): number => (k === UNDATED_SHARD ? 1 : k === OTHER_SHARD ? 2 : 0);
+  const rank = (k: string): number => (k === UNDATED_SHARD ? 1 : k === ADDED_SHARD ? 2 : 0);
   return rank(a) - rank(b) || (a < b ? 1 : a > b ? -1 : 0);
+}
+
+/** `2023-05-01`, or null for an undated article. */
+function dateOf(page: IndexedPage): string | null {
+  const match = DATED_URL.exec(page.url);
+  return match ? `${match[1]}-${match[2]}-${match[3]}` : null;
 }
 
 function monthOf(page: IndexedPage): string {
@@ -145,7 +169,7 @@ export function planShards(pages: IndexedPage[], max = MAX_SHARD_PAGES, newestMa
   const byYear = new Map<string, IndexedPage[]>();
   for (const page of pages) {
     const year = DATED_URL.exec(page.url)?.[1];
-    const key = year ?? (page.url.startsWith(`/${UNDATED_SHARD}/`) ? UNDATED_SHARD : OTHER_SHARD);
+    const key = year ?? UNDATED_SHARD;
     const list = byYear.get(key) ?? [];
     list.push(page);
     byYear.set(key, list);
@@ -158,4 +182,55 @@ export function planShards(pages: IndexedPage[], max = MAX_SHARD_PAGES, newestMa
     else shards.push(...splitYear(key, list, max, key === newestYear ? newestMax : max));
   }
   return packYears(shards.sort((a, b) => compareShardKeys(a.key, b.key)), max, newestMax);
+}
+
+/**
+ * The shards of `pages` given the previous build's (`previous`, newest first): every article stays in
+ * its shard, deleted ones leave it, and new ones go where they cost least to index. A new article at
+ * least as new as the newest shard's oldest joins that shard, planned anew with it (it answers the
+ * first query of every search, so it stays packed by date); a new undated one joins the undated shard;
+ * any other goes to `ADDED_SHARD`. Every shard is planned anew (`planShards`) when there is no previous
+ * plan or `ADDED_SHARD` would outgrow `maxAdded`. Pure.
+ */
+export function updateShards(
+  pages: IndexedPage[],
+  previous: ShardMembership[] | null,
+  { max = MAX_SHARD_PAGES, newestMax = Math.min(max, NEWEST_SHARD_PAGES), maxAdded = MAX_ADDED_PAGES } = {},
+): Shard[] {
+  const fresh = (): Shard[] => planShards(pages, max, newestMax);
+  const byUrl = new Map(pages.map((p) => [p.url, p]));
+  const kept = (urls: string[]): IndexedPage[] => {
+    const list: IndexedPage[] = [];
+    for (const url of urls) {
+      const page = byUrl.get(url);
+      if (page) list.push(page);
+      byUrl.delete(url);
+    }
+    return list;
+  };
+  const [newestBefore, ...olderBefore] = (previous ?? []).filter((s) => s.key !== ADDED_SHARD && s.key !== UNDATED_SHARD);
+  if (!newestBefore) return fresh();
+  const newest = kept(newestBefore.urls);
+  const since = newest.map(dateOf).sort()[0];
+  if (!since) return fresh();
+  const older = olderBefore.map((s) => ({ key: s.key, pages: kept(s.urls) }));
+  const undated = kept(previous!.find((s) => s.key === UNDATED_SHARD)?.urls ?? []);
+  const added = kept(previous!.find((s) => s.key === ADDED_SHARD)?.urls ?? []);
+  // What is left in `byUrl` is new.
+  for (const page of byUrl.values()) {
+    const date = dateOf(page);
+    if (date === null) undated.push(page);
+    else if (date >= since) newest.push(page);
+    else added.push(page);
+  }
+  if (added.length > maxAdded) return fresh();
+  const byPath = (a: IndexedPage, b: IndexedPage): number => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
+  const shards = [
+    ...planShards(newest, max, newestMax),
+    ...older.filter((s) => s.pages.length > 0),
+    ...(undated.length > 0 ? [{ key: UNDATED_SHARD, pages: undated.sort(byPath) }] : []),
+    ...(added.length > 0 ? [{ key: ADDED_SHARD, pages: added.sort(byPath) }] : []),
+  ];
+  // The newest shards planned anew are named by their dates, which an older shard's name could share.
+  return new Set(shards.map((s) => s.key)).size === shards.length ? shards : fresh();
 }
