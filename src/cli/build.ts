@@ -50,26 +50,6 @@ export class BuildError extends Error {
 }
 
 export async function build(options: BuildOptions): Promise<BuildReport> {
-  // Eleventy and Pagefind load, and the render thread starts, while the dumps are parsed, not after.
-  const renderer = import('../site/render.ts').then((m) => m.startRenderWorker());
-  const indexer = import('../search/indexSite.ts');
-  // Awaited only once ingest succeeded: a failure before must not leave them unhandled.
-  indexer.catch(() => {});
-  try {
-    return await buildSite(options, renderer, indexer);
-  } finally {
-    await renderer.then(
-      (r) => r.stop(),
-      () => {},
-    );
-  }
-}
-
-async function buildSite(
-  options: BuildOptions,
-  renderer: Promise<ReturnType<typeof import('../site/render.ts').startRenderWorker>>,
-  indexer: Promise<typeof import('../search/indexSite.ts')>,
-): Promise<BuildReport> {
   const started = performance.now();
   const output = path.resolve(options.output);
   guardOutput(output, path.resolve(options.input));
@@ -108,11 +88,11 @@ async function buildSite(
     if (await exists(previousIndex)) await linkTree(previousIndex, path.join(staging, 'pagefind'));
     // So are the pages whose data did not change (src/site/previousBuild.ts).
     const hadSite = await exists(output);
-    const [{ render }, { indexSite }] = await Promise.all([renderer, indexer]);
+    const [{ renderSiteInWorker }, { indexSite }] = await Promise.all([import('../site/render.ts'), import('../search/indexSite.ts')]);
     const rendering = runStage(
       'render',
       () =>
-        render({
+        renderSiteInWorker({
           contentDir,
           outputDir: staging,
           reportFile,

@@ -11,11 +11,8 @@ import { hashSources } from '../codeHash.ts';
 import type { ReadArticle } from '../pipeline.ts';
 import { writeFileAtomic } from './atomic.ts';
 
-/**
- * What a parse gave: the article with its body as Markdown (`bodyToMarkdown`, made on the parsing
- * thread), or why the dump cannot be published.
- */
-export type CachedRead = ({ ok: true; markdown: string } & ReadArticle) | { ok: false; reason: string };
+/** What a parse gave: the article, or why the dump cannot be published. */
+export type CachedRead = ({ ok: true } & ReadArticle) | { ok: false; reason: string };
 
 export interface ParseCache {
   /** The parser code the entries belong to. */
@@ -25,7 +22,7 @@ export interface ParseCache {
 }
 
 /** Everything the parse result depends on; `units.json` lives in `src/units`. */
-const PARSER_CODE = ['src/parse', 'src/units', 'src/pipeline.ts', 'src/schema.ts', 'src/text.ts', 'src/ingest/markdown.ts'];
+const PARSER_CODE = ['src/parse', 'src/units', 'src/pipeline.ts', 'src/schema.ts', 'src/text.ts'];
 
 /** `keepStale`: leave older parser code's entries to whoever opened the cache first (worker threads). */
 export async function openParseCache(

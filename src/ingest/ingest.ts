@@ -6,7 +6,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ReportEntry } from '../report.ts';
-import type { Article } from '../schema.ts';
 import { recoverFolder, stagingFolder, swapFolder, writeFileAtomic } from './atomic.ts';
 import { mergeDuplicates, type Copy } from './dedupe.ts';
 import { articleToMarkdown } from './markdown.ts';
@@ -59,14 +58,9 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
 
   const entries = new Map<string, ReportEntry>();
   const copies: Copy[] = [];
-  const bodies = new Map<Article, string>();
   for (const { file, read: result, notes } of outcomes) {
-    if (result.ok) {
-      copies.push({ article: result.article, warnings: [...notes, ...result.warnings] });
-      bodies.set(result.article, result.markdown);
-    } else {
-      entries.set(file, { file, status: 'rejected', reason: result.reason, warnings: notes });
-    }
+    if (result.ok) copies.push({ article: result.article, warnings: [...notes, ...result.warnings] });
+    else entries.set(file, { file, status: 'rejected', reason: result.reason, warnings: notes });
   }
 
   const articles = mergeDuplicates(copies);
@@ -90,12 +84,11 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   await forEachLimited(articles.length, WRITE_CONCURRENCY, async (i) => {
     const { kept, duplicates, identity } = articles[i]!;
     const where = placed.get(identity)!;
-    const placement = {
+    const markdown = articleToMarkdown(kept.article, {
       slug: where.slug,
       sources: [kept.article.source, ...duplicates.map((d) => d.copy.article.source)],
       warnings: kept.warnings,
-    };
-    const markdown = articleToMarkdown(kept.article, placement, bodies.get(kept.article));
+    });
     // The staging folder is swapped in whole, so plain writes are enough here.
     const file = path.join(staging, `${where.path}.md`);
     const folder = path.dirname(file);

@@ -84,10 +84,9 @@ export function toFrontMatter(article: Article, placement: Placement): FrontMatt
   return fm;
 }
 
-/** `body`: `bodyToMarkdown(article.body)` when it was made already. */
-export function articleToMarkdown(article: Article, placement: Placement, body = bodyToMarkdown(article.body)): string {
+export function articleToMarkdown(article: Article, placement: Placement): string {
   const frontMatter = toFrontMatter(article, placement);
   // A file object, not a string: given a string, gray-matter first parses it for front matter and keeps
   // the result in a cache keyed by the whole text, forever (a body never has front matter: `-` is escaped).
-  return matter.stringify({ content: `${body}\n` }, frontMatter);
+  return matter.stringify({ content: `${bodyToMarkdown(article.body)}\n` }, frontMatter);
 }

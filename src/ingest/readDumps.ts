@@ -8,7 +8,6 @@ import { availableParallelism } from 'node:os';
 import type { ReadArticle } from '../pipeline.ts';
 import { openParseCache, type CachedRead, type ParseCache } from './cache.ts';
 import { decodeDump } from './decode.ts';
-import { bodyToMarkdown } from './markdown.ts';
 import type { Found } from './walk.ts';
 import { tsWorker } from '../worker.ts';
 
@@ -139,9 +138,7 @@ export async function readFound(entry: Found, context: ReadContext): Promise<Out
 /** `DumpParseError` carries its reason in its message; any other failure is a parser bug, reported as such. */
 function parse(text: string, file: string, read: ReadArticleFn): CachedRead {
   try {
-    const result = read(text, file);
-    // Here, on the parsing threads, rather than in the single-threaded write of every article.
-    return { ok: true, ...result, markdown: bodyToMarkdown(result.article.body) };
+    return { ok: true, ...read(text, file) };
   } catch (error) {
     const e = error as Error;
     if (e.name === 'DumpParseError') return { ok: false, reason: e.message };
