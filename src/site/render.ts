@@ -119,9 +119,9 @@ export async function renderSite(opts: RenderOptions): Promise<RenderResult> {
 }
 
 /**
- * `renderSite` on a worker thread, for the build: Eleventy keeps its data and compiled templates in
- * process-wide caches, ~6 GB at 100,000 articles, which only the end of the thread returns before the
- * search index needs the memory.
+ * `renderSite` on a worker thread, for the build: it renders on one core while the search index is built
+ * on the other, and Eleventy's process-wide caches (compiled templates, a batch's pages) go with the
+ * thread when it ends.
  */
 export async function renderSiteInWorker(opts: RenderOptions): Promise<RenderResult> {
   const worker = tsWorker(new URL('./renderWorker.ts', import.meta.url), { workerData: opts });
