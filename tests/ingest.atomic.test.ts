@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { linkTree, recoverFolder, stagingFolder, swapFolder, writeFileAtomic } from '../src/ingest/atomic.ts';
+import { linkOrCopy, linkTree, recoverFolder, stagingFolder, swapFolder, writeFileAtomic } from '../src/ingest/atomic.ts';
 
 async function site(dir: string, marker: string): Promise<void> {
   await mkdir(dir, { recursive: true });
@@ -66,4 +66,26 @@ test('atomic: a linked tree shares the files, and replacing or removing them in 
   assert.equal(await readFile(path.join(from, 'shards.json'), 'utf8'), 'old manifest');
   assert.equal(await readFile(path.join(from, '2023', 'index.html'), 'utf8'), 'shard 2023');
   assert.equal(await readFile(path.join(to, '2024', 'index.html'), 'utf8'), 'shard 2024');
+});
+
+test('atomic: linkOrCopy links on one file system, copies across two, and throws for a missing file', async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'atomic-link-'));
+  // Another file system: Linux always has the tmpfs /dev/shm (Docker's containers too).
+  const other = await mkdtemp('/dev/shm/atomic-link-');
+  try {
+    const source = path.join(dir, 'page.html');
+    await writeFile(source, 'trang');
+    assert.notEqual((await stat(dir)).dev, (await stat(other)).dev);
+
+    await linkOrCopy(source, path.join(dir, 'linked.html'));
+    assert.equal((await stat(path.join(dir, 'linked.html'))).ino, (await stat(source)).ino);
+
+    await linkOrCopy(source, path.join(other, 'copied.html'));
+    assert.equal(await readFile(path.join(other, 'copied.html'), 'utf8'), 'trang');
+
+    await assert.rejects(linkOrCopy(path.join(dir, 'missing.html'), path.join(dir, 'x.html')), { code: 'ENOENT' });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+    await rm(other, { recursive: true, force: true });
+  }
 });

@@ -3,7 +3,7 @@
  * renamed over it; a folder is built beside its target and swapped in with two renames, and the one
  * moment between them is recovered by the next run (`recoverFolder`).
  */
-import { link, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 const STAGING = '.staging-';
@@ -73,6 +73,14 @@ export async function linkTree(from: string, to: string): Promise<void> {
     const source = path.join(from, entry.name);
     const target = path.join(to, entry.name);
     if (entry.isDirectory()) await linkTree(source, target);
-    else if (entry.isFile()) await link(source, target);
+    else if (entry.isFile()) await linkOrCopy(source, target);
   }
+}
+
+/** A hard link, or a copy where the file system has none (`EPERM`, `ENOTSUP`); a missing `from` throws. */
+export async function linkOrCopy(from: string, to: string): Promise<void> {
+  await link(from, to).catch(async (error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT' || error.code === 'EEXIST') throw error;
+    await copyFile(from, to);
+  });
 }

@@ -8,10 +8,10 @@
  * manifest that does not name the live site (a build that failed or was killed before the swap, a site
  * deleted or replaced by hand), or that was written by other site code or configuration, keeps nothing.
  */
-import { stat, link, mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { hashSources } from '../codeHash.ts';
-import { writeFileAtomic } from '../ingest/atomic.ts';
+import { linkOrCopy, writeFileAtomic } from '../ingest/atomic.ts';
 import { forEachLimited } from '../ingest/readDumps.ts';
 import type { Archive } from './archive.ts';
 import type { SiteConfig } from './config.ts';
@@ -96,7 +96,7 @@ async function linkPages(from: string | null, to: string, urls: string[]): Promi
     const folder = path.dirname(target);
     if (!folders.has(folder)) folders.set(folder, mkdir(folder, { recursive: true }));
     await folders.get(folder);
-    await link(path.join(from, file), target).catch((error: NodeJS.ErrnoException) => {
+    await linkOrCopy(path.join(from, file), target).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error;
       missing.push(urls[i]!);
     });
