@@ -85,7 +85,7 @@ export async function keepUnchangedPages(archive: Archive, options: KeepOptions)
   return { archive: { ...archive, pages: plan.pages }, kept: plan.kept.length };
 }
 
-/** Hard-links each page from `from` into `to`; returns the URLs whose page `from` does not have. */
+/** Links (or copies) each page from `from` into `to`; returns the URLs whose page `from` does not have. */
 async function linkPages(from: string | null, to: string, urls: string[]): Promise<string[]> {
   if (from === null || urls.length === 0) return [];
   const missing: string[] = [];
