@@ -9,6 +9,7 @@ import { archivePlugin } from './src/site/archivePlugin.ts';
 import { assetsPlugin } from './src/site/assets.ts';
 import { readSiteConfig } from './src/site/config.ts';
 import { filtersPlugin } from './src/site/filters.ts';
+import { progressPlugin } from './src/site/progressPlugin.ts';
 import { unitDirectory } from './src/site/units.ts';
 
 export default function (config: EleventyConfig) {
@@ -16,6 +17,7 @@ export default function (config: EleventyConfig) {
   config.addPlugin(filtersPlugin, site);
   config.addPlugin(archivePlugin, { site, units: unitDirectory });
   config.addPlugin(assetsPlugin);
+  config.addPlugin(progressPlugin);
   config.setServerOptions({ domDiff: false });
 
   return {

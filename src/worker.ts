@@ -6,6 +6,8 @@
 import { parentPort, Worker, type WorkerOptions } from 'node:worker_threads';
 
 type Reply<T> = { ok: true; result: T } | { ok: false; error: string };
+/** What a worker has done of its job so far, posted any number of times before the reply. */
+type Progress = { progress: { done: number; total: number } };
 
 export function tsWorker(entry: URL, options: Omit<WorkerOptions, 'eval'> = {}): Worker {
   const api = import.meta.resolve('tsx/esm/api');
@@ -22,16 +24,27 @@ export function reply<T>(work: Promise<T>): void {
   );
 }
 
-/** On the main thread: the worker's next reply, or its failure if it errs or exits first. */
-export function nextReply<T>(worker: Worker): Promise<T> {
+/** In a worker: how far its job is, for the main thread's `onProgress`. */
+export function reportProgress(done: number, total: number): void {
+  parentPort?.postMessage({ progress: { done, total } } satisfies Progress);
+}
+
+/**
+ * On the main thread: the worker's next reply, or its failure if it errs or exits first; the progress
+ * it reports before goes to `onProgress`.
+ */
+export function nextReply<T>(worker: Worker, onProgress?: (done: number, total: number) => void): Promise<T> {
   return new Promise((resolve, reject) => {
     const onError = (error: Error): void => settle(() => reject(error));
     const onExit = (code: number): void => settle(() => reject(new Error(`the worker thread stopped (exit code ${code})`)));
-    const onMessage = (message: Reply<T>): void => settle(() => (message.ok ? resolve(message.result) : reject(new Error(message.error))));
+    const onMessage = (message: Reply<T> | Progress): void => {
+      if ('progress' in message) onProgress?.(message.progress.done, message.progress.total);
+      else settle(() => (message.ok ? resolve(message.result) : reject(new Error(message.error))));
+    };
     const settle = (then: () => void): void => {
       worker.off('error', onError).off('exit', onExit).off('message', onMessage);
       then();
     };
-    worker.once('error', onError).once('exit', onExit).once('message', onMessage);
+    worker.once('error', onError).once('exit', onExit).on('message', onMessage);
   });
 }

@@ -180,9 +180,16 @@ describe('an incremental render is the full render', () => {
     await sameSite('d', 'full');
   });
 
-  test('rendered in batches of 9 pages: the same site', async () => {
-    await renderSite({ ...options('batched'), batchPages: 9 });
+  test('rendered in batches of 9 pages: the same site, its progress reported page by page', async () => {
+    const reports: Array<[number, number]> = [];
+    const { pages } = await renderSite({ ...options('batched'), batchPages: 9 }, (done, total) => reports.push([done, total]));
     await sameSite('batched', 'full');
+    const total = reports[0]![1];
+    // Every page of the lists: the fixtures' six articles and 46 more, their lists, units, feeds.
+    assert.ok(total > 52 && total < pages, `${total} of ${pages} pages`);
+    assert.ok(reports.every(([, t]) => t === total));
+    assert.deepEqual(reports.slice(0, total).map(([done]) => done), Array.from({ length: total }, (_, i) => i + 1));
+    assert.equal(reports.length, pages, 'once a page written');
   });
 
   test('another site URL, or a manifest of another folder, keeps nothing', async () => {

@@ -91,14 +91,17 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     const [{ renderSiteInWorker }, { indexSite }] = await Promise.all([import('../site/render.ts'), import('../search/indexSite.ts')]);
     const rendering = runStage(
       'render',
-      () =>
-        renderSiteInWorker({
-          contentDir,
-          outputDir: staging,
-          reportFile,
-          pagesManifest: path.join(options.work, 'pages.json'),
-          ...(hadSite ? { previousDir: output } : {}),
-        }).catch(fail('render')),
+      (progress) =>
+        renderSiteInWorker(
+          {
+            contentDir,
+            outputDir: staging,
+            reportFile,
+            pagesManifest: path.join(options.work, 'pages.json'),
+            ...(hadSite ? { previousDir: output } : {}),
+          },
+          (done, total) => progress.tick(done, total),
+        ).catch(fail('render')),
       (r) => (r.kept ? `${r.pages} pages rendered, ${r.kept} unchanged kept` : `${r.pages} pages`),
     );
     const index = () =>

@@ -5,6 +5,7 @@ declare module '@11ty/eleventy' {
     addFilter(name: string, filter: (...args: never[]) => unknown): void;
     addGlobalData(name: string, data: unknown): void;
     addPassthroughCopy(paths: string | Record<string, string>): void;
+    addTransform(name: string, transform: (content: string) => string | Promise<string>): void;
     addWatchTarget(path: string): void;
     setServerOptions(options: Record<string, unknown>): void;
     setQuietMode(quiet: boolean): void;

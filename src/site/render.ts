@@ -12,6 +12,7 @@ import { provideArchive } from './archivePlugin.ts';
 import { renderBatches } from './batches.ts';
 import { readSiteConfig } from './config.ts';
 import { keepUnchangedPages } from './previousBuild.ts';
+import { onPageWritten } from './progressPlugin.ts';
 import { unitDirectory } from './units.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -88,8 +89,11 @@ export interface RenderResult {
   kept: number;
 }
 
-/** Builds the site from the generated Markdown in `contentDir` into `outputDir`. */
-export async function renderSite(opts: RenderOptions): Promise<RenderResult> {
+/**
+ * Builds the site from the generated Markdown in `contentDir` into `outputDir`; `onProgress` hears of
+ * every page written, out of the pages to render.
+ */
+export async function renderSite(opts: RenderOptions, onProgress?: (done: number, total: number) => void): Promise<RenderResult> {
   return withEnvironment(opts, async () => {
     const site = readSiteConfig();
     let archive = loadArchive(site.contentDir, { units: unitDirectory });
@@ -100,8 +104,13 @@ export async function renderSite(opts: RenderOptions): Promise<RenderResult> {
       ({ archive, kept } = await keepUnchangedPages(archive, { site, previousDir, outputDir: site.outputDir, manifestFile }));
     }
     let pages = 0;
+    const batches = renderBatches(archive, opts.batchPages);
+    // The lists' pages; each run also writes the few pages outside them (404, feeds, statistics…).
+    const total = batches.reduce((sum, b) => sum + Object.values(b.pages).reduce((n: number, list: unknown[]) => n + list.length, 0), 0);
+    let written = 0;
+    onPageWritten(() => onProgress?.(Math.min(++written, total), total));
     try {
-      for (const batch of renderBatches(archive, opts.batchPages)) {
+      for (const batch of batches) {
         await resetEleventyCaches();
         provideArchive(batch);
         const results = (await eleventyFor(opts, 'build').write()) as [unknown[], unknown[]] | unknown[];
@@ -113,6 +122,7 @@ export async function renderSite(opts: RenderOptions): Promise<RenderResult> {
       }
     } finally {
       provideArchive(null);
+      onPageWritten(null);
     }
     return { pages, kept };
   });
@@ -123,10 +133,10 @@ export async function renderSite(opts: RenderOptions): Promise<RenderResult> {
  * on the other, and Eleventy's process-wide caches (compiled templates, a batch's pages) go with the
  * thread when it ends.
  */
-export async function renderSiteInWorker(opts: RenderOptions): Promise<RenderResult> {
+export async function renderSiteInWorker(opts: RenderOptions, onProgress?: (done: number, total: number) => void): Promise<RenderResult> {
   const worker = tsWorker(new URL('./renderWorker.ts', import.meta.url), { workerData: opts });
   try {
-    return await nextReply<RenderResult>(worker);
+    return await nextReply<RenderResult>(worker, onProgress);
   } finally {
     await worker.terminate();
   }
