@@ -163,12 +163,13 @@ async function find(current, whole) {
   const index = await wholeArchive();
   const all = await index.search(term, { filters });
   if (!direction) return { results: inOrder(all.results), counts: all.filters };
-  const inShard = (shard, sort) => index.search(term, { filters: { ...filters, shard }, sort });
-  const parts = await Promise.all(shardsInDateOrder(direction).map((shard) => inShard(shard, dateSort(shard, direction))));
+  const inShard = (shard) => index.search(term, { filters: { ...filters, shard }, sort: dateSort(shard, direction) });
+  const [added, ...parts] = await Promise.all([
+    shardKeys.includes(ADDED_SHARD) ? inShard(ADDED_SHARD) : null,
+    ...shardsInDateOrder(direction).map(inShard),
+  ]);
   const results = parts.flatMap((p) => p.results);
-  if (!shardKeys.includes(ADDED_SHARD)) return { results: inOrder(results), counts: all.filters };
-  const added = await inShard(ADDED_SHARD, { date: direction });
-  return { results: mergedByDate(results, added.results, direction), counts: all.filters };
+  return { results: added ? mergedByDate(results, added.results, direction) : inOrder(results), counts: all.filters };
 }
 
 /** Pagefind's excerpt is text with `<mark>` and escaped `<`/`>`: rebuilt as nodes, nothing else. */
