@@ -10,7 +10,8 @@ import { recoverFolder, stagingFolder, swapFolder, writeFileAtomic } from './ato
 import { mergeDuplicates, type Copy } from './dedupe.ts';
 import { articleToMarkdown } from './markdown.ts';
 import { assignSlugs, type SlugLedger } from './slugs.ts';
-import { forEachLimited, readDumps, type ReadArticleFn } from './readDumps.ts';
+import { forEachLimited } from '../concurrency.ts';
+import { readDumps, type ReadArticleFn } from './readDumps.ts';
 import { findDumps } from './walk.ts';
 
 export type { ReadArticleFn };

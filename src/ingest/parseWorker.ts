@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { readArticle } from '../pipeline.ts';
 import { openParseCache } from './cache.ts';
-import { forEachLimited, readFound, type Outcome, type WorkerJob, type WorkerSetup } from './readDumps.ts';
+import { forEachLimited } from '../concurrency.ts';
+import { readFound, type Outcome, type WorkerJob, type WorkerSetup } from './readDumps.ts';
 
 /** Files read at once in this thread. */
 const CONCURRENCY = 8;

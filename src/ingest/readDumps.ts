@@ -9,6 +9,7 @@ import type { ReadArticle } from '../pipeline.ts';
 import { openParseCache, type CachedRead, type ParseCache } from './cache.ts';
 import { decodeDump } from './decode.ts';
 import type { Found } from './walk.ts';
+import { forEachLimited } from '../concurrency.ts';
 import { tsWorker } from '../worker.ts';
 
 export type ReadArticleFn = (text: string, source: string) => ReadArticle;
@@ -144,14 +145,6 @@ function parse(text: string, file: string, read: ReadArticleFn): CachedRead {
     if (e.name === 'DumpParseError') return { ok: false, reason: e.message };
     return { ok: false, reason: `parser failed (a bug, please report it): ${e.message}` };
   }
-}
-
-export async function forEachLimited(count: number, limit: number, task: (i: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < count) await task(next++);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, count) }, worker));
 }
 
 function megabytes(bytes: number): string {

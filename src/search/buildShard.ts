@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { forEachLimited } from '../ingest/readDumps.ts';
+import { forEachLimited } from '../concurrency.ts';
 import { contentHash, parseContentFile } from '../site/archive.ts';
 import { foldDWords } from './fold.ts';
 import { indexPage } from './page.ts';

@@ -12,7 +12,7 @@ import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { hashSources } from '../codeHash.ts';
 import { linkOrCopy, writeFileAtomic } from '../ingest/atomic.ts';
-import { forEachLimited } from '../ingest/readDumps.ts';
+import { forEachLimited } from '../concurrency.ts';
 import type { Archive } from './archive.ts';
 import type { SiteConfig } from './config.ts';
 import { outputPath, planRender, type RenderPlan } from './incremental.ts';
