@@ -18,6 +18,7 @@ import { contentFiles } from '../site/archive.ts';
 import { nextReply, tsWorker } from '../worker.ts';
 
 export const BUNDLE_DIR = 'pagefind';
+export const MANIFEST_FILE = 'shards.json';
 /** Everything that makes the pages handed to Pagefind, and Pagefind itself: a change rebuilds every shard. */
 const INDEX_CODE = [
   'src/search',
@@ -30,7 +31,6 @@ const INDEX_CODE = [
   'src/text.ts',
   'package-lock.json',
 ];
-export const MANIFEST_FILE = 'shards.json';
 
 export interface IndexSiteOptions {
   /** The generated Markdown (`.build/content/`): one indexed page per article. */

@@ -48,7 +48,10 @@ export const NEWEST_SHARD_PAGES = 1_500;
 /** `/2023/05/01/slug/` */
 const DATED_URL = /^\/(\d{4})\/(\d{2})\/(\d{2})\//;
 
-/** One page to index: its URL on the site (without the deploy prefix) and where its HTML is. */
+/**
+ * One article to index: its URL on the site (without the deploy prefix) and its Markdown file, relative
+ * to the content folder.
+ */
 export interface IndexedPage {
   url: string;
   file: string;
