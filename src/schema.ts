@@ -16,6 +16,13 @@ export interface Article {
   titleDerived: boolean;
   /** Publication date `YYYY-MM-DD` (a calendar date in Vietnam), or null when not printed or not real. */
   date: string | null;
+  /**
+   * For an undated article only: the date of the event the lead reports, `YYYY-MM-DD`, read from the
+   * lead's dateline and what the text says about the period. Never a publication date; null when unclear.
+   */
+  estimatedDate: string | null;
+  /** The words of the dump `estimatedDate` was read from (`Sáng 30-6`, `… năm 2022`). */
+  estimatedFrom: string | null;
   /** Crawl time, ISO 8601 with `+07:00`: the page's clock, never the publication date. */
   crawledAt: string | null;
   /** `Bài 1: …` as printed. */
@@ -45,6 +52,9 @@ export interface FrontMatter {
   title: string;
   titleDerived?: true;
   date?: string;
+  /** Never set together with `date`. */
+  estimatedDate?: string;
+  estimatedFrom?: string;
   crawledAt?: string;
   series?: string;
   dateline?: string;
@@ -115,6 +125,8 @@ export function validateFrontMatter(data: Record<string, unknown>, file: string)
   const optional = {
     titleDerived: flag('titleDerived'),
     date: str('date', DATE),
+    estimatedDate: str('estimatedDate', DATE),
+    estimatedFrom: str('estimatedFrom'),
     crawledAt: str('crawledAt', CRAWLED_AT),
     series: str('series'),
     dateline: str('dateline'),
@@ -124,5 +136,6 @@ export function validateFrontMatter(data: Record<string, unknown>, file: string)
     warnings: data.warnings === undefined ? undefined : list('warnings'),
   };
   for (const [k, v] of Object.entries(optional)) if (v !== undefined) Object.assign(fm, { [k]: v });
+  if (fm.date && fm.estimatedDate) fail('estimatedDate');
   return fm;
 }

@@ -14,6 +14,8 @@ function article(source: string, changes: Partial<Article> = {}): Article {
     title: 'Tuần tra song phương trên tuyến biên giới Lào Cai',
     titleDerived: false,
     date: '2021-12-28',
+    estimatedDate: null,
+    estimatedFrom: null,
     crawledAt: '2024-07-19T12:54:42+07:00',
     series: null,
     dateline: 'QK2',

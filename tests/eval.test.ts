@@ -17,6 +17,8 @@ const ARTICLE: Article = {
   title: 'Sư đoàn 316 tổ chức hội thao',
   titleDerived: false,
   date: '2024-05-03',
+  estimatedDate: null,
+  estimatedFrom: null,
   crawledAt: '2024-05-07T09:30:00+07:00',
   series: null,
   dateline: 'QK2',

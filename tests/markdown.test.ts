@@ -9,6 +9,8 @@ const ARTICLE: Article = {
   title: 'Sư đoàn 316: "Bộ đội Cụ Hồ" giúp dân <vùng cao>',
   titleDerived: false,
   date: '2022-09-02',
+  estimatedDate: null,
+  estimatedFrom: null,
   crawledAt: '2024-07-19T12:54:42+07:00',
   series: 'Bài 2: Gần dân, hiểu dân',
   dateline: 'QK2',

@@ -74,6 +74,10 @@ export function toFrontMatter(article: Article, placement: Placement): FrontMatt
   };
   if (article.titleDerived) fm.titleDerived = true;
   if (article.date) fm.date = article.date;
+  else if (article.estimatedDate) {
+    fm.estimatedDate = article.estimatedDate;
+    if (article.estimatedFrom) fm.estimatedFrom = article.estimatedFrom;
+  }
   if (article.crawledAt) fm.crawledAt = article.crawledAt;
   if (article.series) fm.series = article.series;
   if (article.dateline) fm.dateline = article.dateline;

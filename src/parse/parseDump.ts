@@ -90,6 +90,8 @@ export function parseDump(text: string, source: string): ParsedDump {
     title,
     titleDerived: !head.title,
     date,
+    estimatedDate: null,
+    estimatedFrom: null,
     crawledAt: prelude.crawledAt,
     series: head.series,
     dateline: lead.dateline,
