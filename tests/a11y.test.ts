@@ -138,7 +138,7 @@ describe('in the browser', { skip }, () => {
     const { page, problems } = await open(PAGES.units);
     try {
       const visible = () =>
-        page.$$eval('li[data-unit-name]', (items) => items.filter((li) => !(li as HTMLElement).closest('[hidden]')).map((li) => li.getAttribute('data-unit-name')));
+        page.$$eval('li[data-filter-name]', (items) => items.filter((li) => !(li as HTMLElement).closest('[hidden]')).map((li) => li.getAttribute('data-filter-name')));
       const all = await visible();
       assert.ok(all.length >= 8);
       await page.fill('#unit-filter-input', 'dong van');
@@ -149,7 +149,7 @@ describe('in the browser', { skip }, () => {
       assert.equal((await visible()).length, 2);
       await page.fill('#unit-filter-input', 'khong co don vi nay');
       assert.deepEqual(await visible(), []);
-      assert.match(await page.textContent('.unit-filter-status') ?? '', /Không có đơn vị nào khớp/);
+      assert.match(await page.textContent('.list-filter-status') ?? '', /Không có đơn vị nào khớp/);
       await page.fill('#unit-filter-input', '');
       assert.equal((await visible()).length, all.length);
       assert.deepEqual(problems, []);

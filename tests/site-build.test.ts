@@ -63,7 +63,7 @@ describe('pages at their pinned URLs', () => {
     '/sitemap.xml',
     '/robots.txt',
     '/css/site.css',
-    '/js/unit-filter.js',
+    '/js/list-filter.js',
     '/fonts/be-vietnam-pro-vietnamese-400-normal.woff2',
   ]) {
     test(`${path} exists`, () => assert.ok(files.includes(path)));
@@ -200,7 +200,7 @@ describe('listing pages', () => {
     assert.ok(headings.indexOf('Quân khu') < headings.indexOf('Sư đoàn'));
     assert.ok(headings.indexOf('Sư đoàn') < headings.indexOf('Trung đoàn'));
     assert.match(html, /<a href="\/don-vi\/su-doan-316\/">Sư đoàn 316<\/a> <span class="count">2 bài<\/span>/);
-    assert.match(html, /<script type="module" src="\/js\/unit-filter.js"><\/script>/);
+    assert.match(html, /<script type="module" src="\/js\/list-filter.js"><\/script>/);
   });
 
   test('a unit page shows kind, parent, count, date range, feed, and marks primary articles', async () => {

@@ -63,7 +63,7 @@ describe('JSON-LD is safe inside <script>', () => {
       title: 'Sư đoàn 316 huấn luyện',
       summary: 'Tóm tắt',
       date: '2023-03-20',
-      authors: ['Nguyễn Văn An'],
+      authors: [{ name: 'Nguyễn Văn An', url: 'https://x.vn/tac-gia/nguyen-van-an/' }],
       units: [{ name: 'Sư đoàn 316', url: 'https://x.vn/don-vi/su-doan-316/' }],
       publisher: 'Lưu trữ',
       publisherUrl: 'https://x.vn/',
@@ -71,7 +71,7 @@ describe('JSON-LD is safe inside <script>', () => {
     assert.equal(ld['@type'], 'NewsArticle');
     assert.equal(ld.headline, 'Sư đoàn 316 huấn luyện');
     assert.equal(ld.datePublished, '2023-03-20');
-    assert.deepEqual(ld.author, [{ '@type': 'Person', name: 'Nguyễn Văn An' }]);
+    assert.deepEqual(ld.author, [{ '@type': 'Person', name: 'Nguyễn Văn An', url: 'https://x.vn/tac-gia/nguyen-van-an/' }]);
     assert.deepEqual(ld.about, [{ '@type': 'Organization', name: 'Sư đoàn 316', url: 'https://x.vn/don-vi/su-doan-316/' }]);
   });
   test('an undated article has no datePublished', () => {
