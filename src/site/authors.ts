@@ -14,13 +14,13 @@ import { canonicalTone, collator, slugify } from '../text.ts';
 /**
  * `Đại úy `, `Thượng tá, `, `ThS. `, `PV `, `Nhóm PV `: what may stand before a name and is not part of it.
  * Military ranks (officers, NCOs, soldiers), degrees and newsroom roles, in both tone-mark placements.
- * Only before a name: `TS` alone is someone's initials.
  */
-const TITLE =
-  /^(?:(?:Đại|Thượng|Trung|Thiếu) (?:tướng|tá|úy|uý)|Chuẩn (?:úy|uý)|(?:Thượng|Trung|Hạ) sĩ|Binh (?:nhất|nhì)|Đồng chí|Đ\/c|PGS\.?|GS\.?|TS\.?|ThS\.?|Nhà báo|Nhóm (?:phóng viên|PV)|Phóng viên|Cộng tác viên|PV|CTV|BTV)(?:[\s,.:]+)(?=\S)/iu;
-
-/** A role printed without a name (`PV`, `Nhóm PV`): the article has no named author. */
-const ROLE_ALONE = /^(?:Nhóm (?:phóng viên|PV)|Phóng viên|Cộng tác viên|PV|CTV|BTV|Nhóm tác giả)\.?$/iu;
+const TITLES =
+  '(?:Đại|Thượng|Trung|Thiếu) (?:tướng|tá|úy|uý)|Chuẩn (?:úy|uý)|(?:Thượng|Trung|Hạ) sĩ|Binh (?:nhất|nhì)|Đồng chí|Đ/c|PGS|GS|TS|ThS|Nhà báo|Nhóm (?:phóng viên|PV|tác giả)|Phóng viên|Cộng tác viên|PV|CTV|BTV';
+/** A title before a name. Only before one: `TS` alone is someone's initials. */
+const TITLE = new RegExp(`^(?:${TITLES})[\\s,.:]+(?=\\S)`, 'iu');
+/** A rank or role printed without a name (`PV`, `Nhóm PV`, `Đại úy`): no named author. */
+const TITLE_ALONE = new RegExp(`^(?:${TITLES.replace('|PGS|GS|TS|ThS', '')})\\.?$`, 'iu');
 
 /** `(Báo QĐND)`, `(TTXVN)`: the agency after a name. */
 const PARENTHESES = /\s*\([^()]*\)/gu;
@@ -55,7 +55,7 @@ export function canonicalAuthor(printed: string): string | null {
   name = name.split(',')[0]!.replace(/[\s;:–—-]+$/u, '');
   // A full stop, or the last dot of initials: `N.H.` and `N.H` are one author.
   name = name.replace(/\.+$/u, '').trim();
-  if (!/\p{L}/u.test(name) || ROLE_ALONE.test(name)) return null;
+  if (!/\p{L}/u.test(name) || TITLE_ALONE.test(name)) return null;
   return canonicalTone(name.split(' ').map(titleWord).join(' '));
 }
 
