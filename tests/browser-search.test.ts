@@ -235,7 +235,7 @@ describe('search in Chromium', { skip: chromiumSkipReason() }, () => {
     assert.ok(results.length >= 2);
     assert.ok(results.slice(0, 3).some((r) => r.title === RA_QUAN_316 || r.title === LU_DOAN_297));
     assert.equal(await page.inputValue('select[name="tac-gia"]'), 'Lê Quang Khải');
-    const options = await page.$$eval('select[name="tac-gia"] option', (list) => list.map((o) => o.value));
+    const options = await page.$$eval('select[name="tac-gia"] option', (list) => list.map((o) => (o as HTMLOptionElement).value));
     assert.ok(!options.includes('LÊ QUANG KHẢI'));
   });
 

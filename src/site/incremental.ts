@@ -25,13 +25,16 @@ function digest(...parts: string[]): string {
   return hash.digest('base64url');
 }
 
-/** What a unit page shows of its unit: everything but the article lists, which are the pages' items. */
-function unitFacts({ articles: _articles, feed: _feed, ...facts }: ArchiveUnit): Omit<ArchiveUnit, 'articles' | 'feed'> {
+/**
+ * What a unit page shows of its unit: everything but the article lists, which are the pages' items, and
+ * the feed's `updated`, which follows from the feed's entries (their Markdown is in the feed's fingerprint).
+ */
+function unitFacts({ articles: _articles, feed: _feed, feedUpdated: _updated, ...facts }: ArchiveUnit): Omit<ArchiveUnit, 'articles' | 'feed' | 'feedUpdated'> {
   return facts;
 }
 
-/** What an author page shows of its author: everything but the article lists. */
-function authorFacts({ articles: _articles, feed: _feed, ...facts }: ArchiveAuthor): Omit<ArchiveAuthor, 'articles' | 'feed'> {
+/** What an author page shows of its author: as `unitFacts`. */
+function authorFacts({ articles: _articles, feed: _feed, feedUpdated: _updated, ...facts }: ArchiveAuthor): Omit<ArchiveAuthor, 'articles' | 'feed' | 'feedUpdated'> {
   return facts;
 }
 
