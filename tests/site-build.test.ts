@@ -309,6 +309,11 @@ describe('authors', () => {
     assert.match(await page(HA_GIANG), /<a href="\/tac-gia\/pham-minh-duc\/">Phạm Minh Đức<\/a> - <a href="\/tac-gia\/thu-hoa\/">THU HÒA<\/a>/);
   });
 
+  test('a byline that does not print a name as extracted stays whole, the author links beside it', async () => {
+    const html = await page(UNDATED);
+    assert.match(html, /<p class="article-byline">Bài, ảnh: Hoàng Văn Em<\/p>\s*<p class="article-authors">Tác giả: <a href="\/tac-gia\/hoang-van-em\/">Hoàng Văn Em<\/a><\/p>/);
+  });
+
   test('/tac-gia/ lists every author once by canonical name, in Vietnamese collation, with counts and a filter', async () => {
     const html = await page('/tac-gia/');
     const names = [...html.matchAll(/<li data-filter-name="[^"]*"><a href="[^"]+">([^<]+)<\/a> <span class="count">(\d+) bài/g)].map((m) => `${m[1]} ${m[2]}`);
