@@ -1,6 +1,6 @@
 /**
  * The built fixture site in Debian's Chromium: axe-core finds no violation on the main page kinds in
- * either colour scheme; feeds and sitemap parse as XML; the units filter narrows the list without
+ * either colour scheme; feeds and sitemap parse as XML; the units and authors filters narrow the list without
  * diacritics; pages make no request to another host and break no CSP rule; articles print cleanly.
  */
 import assert from 'node:assert/strict';
@@ -18,8 +18,12 @@ const PAGES = {
   home: '',
   article: '2023/03/20/su-doan-316-to-chuc-huan-luyen-chien-si-moi-nam-2023/',
   undatedArticle: 'khong-ro-ngay/don-bien-phong-pa-vay-su-don-tet-cung-dong-bao/',
+  estimatedArticle: 'khong-ro-ngay/trung-doan-148-to-chuc-hoi-nghi-rut-kinh-nghiem-huan-luyen/',
+  datedArticleWithLinkedByline: '2022/11/30/trung-doan-98-hoi-thao-ky-thuat/',
   unit: 'don-vi/trung-doan-98/',
   units: 'don-vi/',
+  author: 'tac-gia/dang-ninh/',
+  authors: 'tac-gia/',
   year: '2022/',
   month: '2023/03/',
   statistics: 'thong-ke/',
@@ -120,7 +124,7 @@ describe('in the browser', { skip }, () => {
   test('feeds and sitemap are well-formed XML', async () => {
     const { page } = await open(PAGES.home);
     try {
-      for (const path of ['feed.xml', 'don-vi/su-doan-316/feed.xml', 'sitemap.xml']) {
+      for (const path of ['feed.xml', 'don-vi/su-doan-316/feed.xml', 'tac-gia/dang-ninh/feed.xml', 'sitemap.xml']) {
         const result = await page.evaluate(async (url) => {
           const text = await (await fetch(url)).text();
           const doc = new DOMParser().parseFromString(text, 'application/xml');
@@ -138,7 +142,7 @@ describe('in the browser', { skip }, () => {
     const { page, problems } = await open(PAGES.units);
     try {
       const visible = () =>
-        page.$$eval('li[data-unit-name]', (items) => items.filter((li) => !(li as HTMLElement).closest('[hidden]')).map((li) => li.getAttribute('data-unit-name')));
+        page.$$eval('li[data-filter-name]', (items) => items.filter((li) => !(li as HTMLElement).closest('[hidden]')).map((li) => li.getAttribute('data-filter-name')));
       const all = await visible();
       assert.ok(all.length >= 8);
       await page.fill('#unit-filter-input', 'dong van');
@@ -149,9 +153,29 @@ describe('in the browser', { skip }, () => {
       assert.equal((await visible()).length, 2);
       await page.fill('#unit-filter-input', 'khong co don vi nay');
       assert.deepEqual(await visible(), []);
-      assert.match(await page.textContent('.unit-filter-status') ?? '', /Không có đơn vị nào khớp/);
+      assert.match(await page.textContent('.list-filter-status') ?? '', /Không có đơn vị nào khớp/);
       await page.fill('#unit-filter-input', '');
       assert.equal((await visible()).length, all.length);
+      assert.deepEqual(problems, []);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('the authors filter narrows the list without diacritics, and finds a name by its printed spelling', async () => {
+    const { page, problems } = await open(PAGES.authors);
+    try {
+      const visible = () =>
+        page.$$eval('li[data-filter-name] a', (links) => links.filter((a) => !(a as HTMLElement).closest('[hidden]')).map((a) => a.textContent));
+      assert.ok((await visible()).length >= 8);
+      await page.fill('#author-filter-input', 'dang ninh');
+      assert.deepEqual(await visible(), ['Đăng Ninh']);
+      await page.fill('#author-filter-input', 'THU HOA');
+      assert.deepEqual(await visible(), ['Thu Hòa']);
+      await page.fill('#author-filter-input', 'khong co ai');
+      assert.deepEqual(await visible(), []);
+      assert.match((await page.textContent('.list-filter-status')) ?? '', /Không có tác giả nào khớp/);
+      assert.equal(await page.isHidden('.filter-group'), true);
       assert.deepEqual(problems, []);
     } finally {
       await page.close();

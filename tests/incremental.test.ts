@@ -37,8 +37,8 @@ function rendered(before: ContentFile[], after: ContentFile[]): Set<string> {
   const previous = planRender(archiveOf(before), null).fingerprints;
   const { pages } = planRender(archiveOf(after), previous);
   // The year pages and the sitemap are always rendered.
-  const { years: _years, sitemap: _sitemap, unitFeeds, ...lists } = pages;
-  return new Set([...Object.values(lists).flat().map((p) => p.url), ...unitFeeds.map((u) => u.feedUrl)]);
+  const { years: _years, sitemap: _sitemap, unitFeeds, authorFeeds, ...lists } = pages;
+  return new Set([...Object.values(lists).flat().map((p) => p.url), ...[...unitFeeds, ...authorFeeds].map((f) => f.feedUrl)]);
 }
 
 describe('which pages an incremental render renders', () => {
@@ -83,6 +83,25 @@ describe('which pages an incremental render renders', () => {
     assert.ok(pages.has('/don-vi/su-doan-316/'), 'its unit shows one more article');
     assert.ok(!pages.has('/2023/03/25/bai-25/'), 'unrelated');
   });
+
+  test('an undated article gains an estimate: it moves into its month, between its new neighbours, out of /khong-ro-ngay/', () => {
+    const undated = article('khong-ngay', { title: 'Không ngày', units: ['Sư đoàn 316'] });
+    const estimated = article('khong-ngay', { title: 'Không ngày', units: ['Sư đoàn 316'], estimatedDate: '2023-03-10' });
+    const pages = rendered([...march(), undated], [...march(), estimated]);
+    for (const url of ['/khong-ro-ngay/khong-ngay/', '/khong-ro-ngay/', '/2023/03/10/bai-10/', '/2023/03/09/bai-09/', '/2023/03/', '/don-vi/su-doan-316/feed.xml']) {
+      assert.ok(pages.has(url), url);
+    }
+  });
+
+  test("an author's spelling changes: their pages and feed, and the bylines that link them", () => {
+    const before = march().map((a, i) => (i < 2 ? article(a.frontMatter.slug, { ...a.frontMatter, authors: ['Thu Hòa'], byline: 'Thu Hòa' }) : a));
+    const after = march().map((a, i) => (i < 2 ? article(a.frontMatter.slug, { ...a.frontMatter, authors: [i ? 'THU HOÀ' : 'Thu Hòa'], byline: i ? 'THU HOÀ' : 'Thu Hòa' }) : a));
+    const pages = rendered(before, after);
+    assert.ok(pages.has('/2023/03/02/bai-02/'), 'its byline is printed otherwise');
+    assert.ok(pages.has('/tac-gia/thu-hoa/'), 'the author page lists both spellings');
+    assert.ok(pages.has('/tac-gia/thu-hoa/feed.xml'));
+    assert.ok(!pages.has('/2023/03/01/bai-01/'), 'unchanged');
+  });
 });
 
 describe('render batches', () => {
@@ -104,7 +123,7 @@ describe('render batches', () => {
   });
 
   test('nothing to render is one empty batch', () => {
-    const none = { ...archive, pages: { ...archive.pages, articles: [], homePages: [], undatedPages: [], unitPages: [], monthPages: [], unitFeeds: [], years: [], sitemap: [] } };
+    const none = { ...archive, pages: { ...archive.pages, articles: [], homePages: [], undatedPages: [], unitPages: [], monthPages: [], unitFeeds: [], authorPages: [], authorFeeds: [], years: [], sitemap: [] } };
     assert.equal(renderBatches(none, 5).length, 1);
   });
 });
@@ -141,7 +160,7 @@ describe('an incremental render is the full render', () => {
     root = await mkdtemp(join(tmpdir(), 'qk2-incremental-'));
     content = join(root, 'content');
     await cp(FIXTURE_CONTENT, content, { recursive: true });
-    await writeManyArticles(content, 45);
+    await writeManyArticles(content, 45, { author: 'TRẦN HÀO' });
   });
   after(() => rm(root, { recursive: true, force: true }));
 
@@ -165,6 +184,12 @@ describe('an incremental render is the full render', () => {
     await writeFile(join(content, 'added.md'), added);
     const edited = join(content, '20.md');
     await writeFile(edited, (await readFile(edited, 'utf8')).replace(/\n[^\n]+\n$/, '\nTiểu đoàn 3 bắn đạn thật.\n'));
+    // The undated fixture gains an estimate among the many articles (it leaves /khong-ro-ngay/ for
+    // January 2020), and the estimated one's estimate moves into the next year.
+    const undated = join(content, 'khong-ngay-don-bien-phong.md');
+    await writeFile(undated, (await readFile(undated, 'utf8')).replace('\nslug:', '\nestimatedDate: "2020-01-15"\nestimatedFrom: "Ngày 15-1"\nslug:'));
+    const moved = join(content, 'khong-ngay-uoc-tinh-trung-doan-148.md');
+    await writeFile(moved, (await readFile(moved, 'utf8')).replace('estimatedDate: "2022-12-01"', 'estimatedDate: "2023-01-15"'));
 
     const incremental = await render('c', 'b');
     assert.ok(incremental.kept > 0);

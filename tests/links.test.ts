@@ -70,6 +70,10 @@ for (const prefix of ['/', '/luu-tru/']) {
     test('no broken internal link or missing asset, and no other host', async () => {
       const { broken, checked } = await brokenLinks(site, prefix);
       assert.ok(checked > 500, `only ${checked} references found: is the checker reading the pages?`);
+      const files = await siteFiles(site.dir);
+      for (const page of ['/tac-gia/index.html', '/tac-gia/dang-ninh/index.html', '/tac-gia/dang-ninh/feed.xml', '/khong-ro-ngay/trung-doan-148-to-chuc-hoi-nghi-rut-kinh-nghiem-huan-luyen/index.html']) {
+        assert.ok(files.includes(page), `${page} is checked`);
+      }
       assert.deepEqual(broken, []);
     });
 

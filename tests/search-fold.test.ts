@@ -234,6 +234,27 @@ describe('updateShards: a rebuild keeps every article in its shard', () => {
     assert.deepEqual(updateShards(pages, null, { max: 3, newestMax: 2 }), before);
   });
 
+  test('an estimated article is placed by its estimated date; when its estimate changes, it moves', () => {
+    const estimated = (date?: string) => ({ ...page('/khong-ro-ngay/est/'), ...(date ? { date } : {}) });
+    const planned = planShards([...pages, estimated('2017-05-05')], 3, 2);
+    assert.deepEqual(keys(planned), [
+      ['2024', ['f', 'g']],
+      ['2018-2023', ['d', 'e']],
+      ['2017', ['c', 'est']],
+      ['2016', ['a', 'b']],
+      [UNDATED_SHARD, ['h']],
+    ]);
+    const kept = membership(planned);
+    // Unchanged: it stays.
+    assert.deepEqual(updateShards([...pages, estimated('2017-05-05')], kept, { max: 3, newestMax: 2 }), planned);
+    // Estimated anew into 2016: out of its shard, into the added one (merged by date in the browser).
+    const older = updateShards([...pages, estimated('2016-01-01')], kept, { max: 3, newestMax: 2 });
+    assert.deepEqual(keys(older).at(-1), [ADDED_SHARD, ['est']]);
+    // Its estimate dropped: the undated shard.
+    const dropped = updateShards([...pages, estimated()], kept, { max: 3, newestMax: 2 });
+    assert.deepEqual(keys(dropped).find(([key]) => key === UNDATED_SHARD), [UNDATED_SHARD, ['est', 'h']]);
+  });
+
   test('kept across rebuilds: the added shard grows, the others stay', () => {
     const first = updateShards([...pages, page('/2017/06/01/x/')], membership(before), { max: 3, newestMax: 2 });
     const second = updateShards([...pages, page('/2017/06/01/x/'), page('/2016/09/09/y/')], membership(first), { max: 3, newestMax: 2 });

@@ -1,6 +1,6 @@
 /** `indexSite` on a small synthetic archive: shards, the manifest, and rebuilding only what changed. */
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -65,5 +65,31 @@ describe('indexSite', () => {
       const old = before.shards.find((b) => b.key === s.key)!;
       assert.equal(s.hash === old.hash, s.key !== 'khong-ro-ngay', s.key);
     }
+  });
+});
+
+describe('indexSite: an estimated article', () => {
+  let work = '';
+  after(async () => {
+    if (work) await rm(work, { recursive: true, force: true });
+  });
+
+  test('is indexed in the shard of its estimated date, not the undated one', async () => {
+    work = await mkdtemp(join(tmpdir(), 'qk2-index-estimated-'));
+    const content = join(work, 'content');
+    const write = async (file: string, fm: string): Promise<void> => {
+      await mkdir(join(content, file, '..'), { recursive: true });
+      await writeFile(join(content, file), `---\n${fm}\nsummary: ""\nauthors: []\nunits: []\ncaptions: []\nsource: "x.txt"\n---\nNội dung bài.\n`);
+    };
+    await write('2022/12/05/co-ngay.md', 'title: "Có ngày"\ndate: "2022-12-05"\nslug: "co-ngay"');
+    await write('khong-ro-ngay/uoc-tinh.md', 'title: "Ước tính"\nestimatedDate: "2022-12-01"\nestimatedFrom: "Sáng 1-12"\nslug: "uoc-tinh"');
+    await write('khong-ro-ngay/khong-ro.md', 'title: "Không rõ"\nslug: "khong-ro"');
+    const site = join(work, 'site');
+    const planFile = join(work, 'search-shards.json');
+    await indexSite({ contentDir: content, siteDir: site, planFile });
+    const { shards } = JSON.parse(await readFile(join(site, 'pagefind', MANIFEST_FILE), 'utf8')) as ShardManifest;
+    assert.deepEqual(shards.map((s) => [s.key, s.pages]), [['2022', 2], ['khong-ro-ngay', 1]]);
+    const plan = JSON.parse(await readFile(planFile, 'utf8')) as { shards: Array<{ key: string; urls: string[] }> };
+    assert.deepEqual(plan.shards.find((s) => s.key === '2022')?.urls.sort(), ['/2022/12/05/co-ngay/', '/khong-ro-ngay/uoc-tinh/']);
   });
 });

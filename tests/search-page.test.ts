@@ -54,8 +54,22 @@ describe('indexPage', () => {
       'meta units=Sư đoàn 316 · Trung đoàn 148',
       'filter unit=Sư đoàn 316',
       'filter unit=Trung đoàn 148',
-      'filter author=HOÀNG OANH',
+      'filter author=Hoàng Oanh',
     ]);
+  });
+
+  test('authors are filtered by canonical name, each person once', () => {
+    const { html } = indexPage({ ...article, frontMatter: { ...article.frontMatter, authors: ['ĐĂNG NINH', 'Đăng Ninh', 'Thu Hoà', 'PV'] } });
+    assert.deepEqual(fields(html).filter((f) => f.startsWith('filter author')), ['filter author=Đăng Ninh', 'filter author=Thu Hòa']);
+  });
+
+  test('an estimated date: the year filter and date sort use it, the meta calls it `estimated`, never `date`', () => {
+    const { date: _date, ...rest } = article.frontMatter;
+    const { url, html } = indexPage({ ...article, frontMatter: { ...rest, estimatedDate: '2022-06-30', estimatedFrom: 'Sáng 30-6' } });
+    assert.equal(url, '/khong-ro-ngay/su-doan-316-ra-quan-huan-luyen/');
+    const dated = fields(html).filter((f) => /estimated|date|year/.test(f));
+    assert.deepEqual(dated, ['meta estimated=2022-06-30', 'sort date=2022-06-30', 'filter year=2022']);
+    assert.ok(!html.includes('Sáng 30-6'), 'the words it was read from are no field of the index');
   });
 
   test('an undated article without units, byline or authors', () => {

@@ -32,6 +32,12 @@ const count = (text: string, part: string): number => text.split(part).length - 
 const HUAN_LUYEN = '/2023/03/20/su-doan-316-to-chuc-huan-luyen-chien-si-moi-nam-2023/';
 const XAY_NHA = '/2023/03/20/doan-kt-qp-356-giup-dong-bao-xay-nha-dai-doan-ket/';
 const UNDATED = '/khong-ro-ngay/don-bien-phong-pa-vay-su-don-tet-cung-dong-bao/';
+/** Undated, with an estimated date (2022-12-01): placed by it, at its undated URL. */
+const ESTIMATED = '/khong-ro-ngay/trung-doan-148-to-chuc-hoi-nghi-rut-kinh-nghiem-huan-luyen/';
+const HA_GIANG = '/2022/12/05/bo-chqs-tinh-ha-giang-dien-tap-khu-vuc-phong-thu/';
+const HOI_THAO = '/2022/11/30/trung-doan-98-hoi-thao-ky-thuat/';
+/** `khoảng <time>1/12/2022</time> (ước tính từ bài)` as a list shows it. */
+const ESTIMATE_MARK = /<span class="estimated">khoảng <time datetime="2022-12-01">1\/12\/2022<\/time> \(ước tính từ bài\)<\/span>/;
 
 let site: BuiltSite;
 let files: string[];
@@ -44,7 +50,7 @@ const page = (url: string): Promise<string> => readSiteFile(site.dir, url.endsWi
 
 describe('pages at their pinned URLs', () => {
   test('every article has its page at /YYYY/MM/DD/<slug>/ or /khong-ro-ngay/<slug>/', () => {
-    assert.equal(fixtures.length, 6);
+    assert.equal(fixtures.length, 7);
     for (const fm of fixtures) assert.ok(files.includes(pageFile(expectedUrl(fm))), expectedUrl(fm));
   });
 
@@ -54,6 +60,9 @@ describe('pages at their pinned URLs', () => {
     '/don-vi/index.html',
     '/don-vi/su-doan-316/index.html',
     '/don-vi/su-doan-316/feed.xml',
+    '/tac-gia/index.html',
+    '/tac-gia/dang-ninh/index.html',
+    '/tac-gia/dang-ninh/feed.xml',
     '/2023/index.html',
     '/2023/03/index.html',
     '/khong-ro-ngay/index.html',
@@ -63,7 +72,7 @@ describe('pages at their pinned URLs', () => {
     '/sitemap.xml',
     '/robots.txt',
     '/css/site.css',
-    '/js/unit-filter.js',
+    '/js/list-filter.js',
     '/fonts/be-vietnam-pro-vietnamese-400-normal.woff2',
   ]) {
     test(`${path} exists`, () => assert.ok(files.includes(path)));
@@ -89,7 +98,7 @@ describe('article page', () => {
     const html = await page(HUAN_LUYEN);
     assert.match(html, /<a href="\/don-vi\/su-doan-316\/">Sư đoàn 316<\/a>/);
     assert.match(html, /<a href="\/don-vi\/trung-doan-98\/">Trung đoàn 98<\/a>/);
-    assert.match(html, /Tin, ảnh: Nguyễn Văn An/);
+    assert.match(html, /<p class="article-byline">Tin, ảnh: <a href="\/tac-gia\/nguyen-van-an\/">Nguyễn Văn An<\/a><\/p>/);
     assert.match(html, /1 phút đọc/);
     assert.match(html, /<time datetime="2024-07-19T12:54:42\+07:00">12:54 ngày 19\/7\/2024<\/time>/);
   });
@@ -141,8 +150,8 @@ describe('article page', () => {
     assert.equal(ld.headline, 'Đoàn KT-QP 356 giúp đồng bào xây nhà "Đại đoàn kết" <script>');
     assert.equal(ld.datePublished, '2023-03-20');
     assert.deepEqual(ld.author, [
-      { '@type': 'Person', name: 'Trần Thị Bình' },
-      { '@type': 'Person', name: 'Lê Văn Cường' },
+      { '@type': 'Person', name: 'Trần Thị Bình', url: `${SITE_URL}/tac-gia/tran-thi-binh/` },
+      { '@type': 'Person', name: 'Lê Văn Cường', url: `${SITE_URL}/tac-gia/le-van-cuong/` },
     ]);
     assert.deepEqual(
       (ld.about as Array<{ name: string }>).map((a) => a.name),
@@ -187,11 +196,15 @@ describe('listing pages', () => {
     assert.deepEqual(order, [
       XAY_NHA,
       HUAN_LUYEN,
-      '/2022/12/05/bo-chqs-tinh-ha-giang-dien-tap-khu-vuc-phong-thu/',
-      '/2022/11/30/trung-doan-98-hoi-thao-ky-thuat/',
+      HA_GIANG,
+      // Estimated 2022-12-01: between the articles of 5 December and 30 November.
+      ESTIMATED,
+      HOI_THAO,
       '/2021/07/01/benh-vien-quan-y-109-kham-benh-mien-phi-cho-nhan-dan/',
       UNDATED,
     ]);
+    const card = html.slice(html.indexOf(`href="${ESTIMATED}"`), html.indexOf(`href="${HOI_THAO}"`));
+    assert.match(card, ESTIMATE_MARK);
   });
 
   test('units are grouped by kind in military order, with counts', async () => {
@@ -199,8 +212,8 @@ describe('listing pages', () => {
     const headings = [...html.matchAll(/<h2 id="kind-\d+">([^<]+) </g)].map((m) => m[1]);
     assert.ok(headings.indexOf('Quân khu') < headings.indexOf('Sư đoàn'));
     assert.ok(headings.indexOf('Sư đoàn') < headings.indexOf('Trung đoàn'));
-    assert.match(html, /<a href="\/don-vi\/su-doan-316\/">Sư đoàn 316<\/a> <span class="count">2 bài<\/span>/);
-    assert.match(html, /<script type="module" src="\/js\/unit-filter.js"><\/script>/);
+    assert.match(html, /<a href="\/don-vi\/su-doan-316\/">Sư đoàn 316<\/a> <span class="count">3 bài<\/span>/);
+    assert.match(html, /<script type="module" src="\/js\/list-filter.js"><\/script>/);
   });
 
   test('a unit page shows kind, parent, count, date range, feed, and marks primary articles', async () => {
@@ -235,10 +248,122 @@ describe('listing pages', () => {
   test('navigation marks the current section', async () => {
     assert.match(await page('/don-vi/'), /<a href="\/don-vi\/" aria-current="page">/);
     assert.match(await page('/don-vi/su-doan-316/'), /<a href="\/don-vi\/" aria-current="true">/);
+    assert.match(await page('/tac-gia/'), /<a href="\/tac-gia\/" aria-current="page">/);
+    assert.match(await page('/tac-gia/dang-ninh/'), /<a href="\/tac-gia\/" aria-current="true">/);
+  });
+});
+
+describe('an undated article with an estimated date', () => {
+  test('its page keeps its undated URL and shows the estimate as one, with the words it was read from', async () => {
+    const html = await page(ESTIMATED);
+    assert.match(html, /<span class="estimated">khoảng <a href="\/2022\/12\/"><time datetime="2022-12-01">1\/12\/2022<\/time><\/a> \(ước tính từ bài\)<\/span>/);
+    assert.match(html, /ước tính từ: «Sáng 1-12 … năm 2022»/);
+    assert.match(html, /Bản lưu không ghi ngày đăng/);
+    assert.doesNotMatch(html, /article:published_time/);
+  });
+
+  test('its JSON-LD has no datePublished (nor dateModified)', async () => {
+    const html = await page(ESTIMATED);
+    const ld = JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html)![1]!) as Record<string, unknown>;
+    assert.equal(ld['@type'], 'NewsArticle');
+    assert.equal('datePublished' in ld, false);
+    assert.equal('dateModified' in ld, false);
+    assert.doesNotMatch(JSON.stringify(ld), /2022-12-01/);
+  });
+
+  test('its neighbours are the articles either side of its estimated date, and it is theirs', async () => {
+    const html = await page(ESTIMATED);
+    assert.match(html, new RegExp(`Bài trước</span> <a href="${HOI_THAO}" rel="prev">`));
+    assert.match(html, new RegExp(`Bài sau</span> <a href="${HA_GIANG}" rel="next">`));
+    assert.match(await page(HA_GIANG), new RegExp(`Bài trước</span> <a href="${ESTIMATED}" rel="prev">`));
+    assert.match(await page(HOI_THAO), new RegExp(`Bài sau</span> <a href="${ESTIMATED}" rel="next">`));
+  });
+
+  test('it is in its month and year archives in estimated-date order, marked; not in /khong-ro-ngay/', async () => {
+    const month = await page('/2022/12/');
+    assert.match(month, /<p class="lead">2 bài<\/p>/);
+    assert.ok(month.indexOf(`href="${HA_GIANG}"`) < month.indexOf(`href="${ESTIMATED}"`), '5 December before 1 December');
+    assert.match(month, ESTIMATE_MARK);
+    assert.match(await page('/2022/'), /<a href="\/2022\/12\/">Tháng 12<\/a> <span class="count">2 bài<\/span>/);
+    const undated = await page('/khong-ro-ngay/');
+    assert.ok(undated.includes(`href="${UNDATED}"`));
+    assert.ok(!undated.includes(`href="${ESTIMATED}"`));
+    assert.match(undated, /<p class="lead">[^<]* 1 bài\.<\/p>/);
+  });
+
+  test('its units list it by the estimated date, marked', async () => {
+    const unit = await page('/don-vi/su-doan-316/');
+    assert.ok(unit.indexOf(`href="${HUAN_LUYEN}"`) < unit.indexOf(`href="${ESTIMATED}"`));
+    assert.ok(unit.indexOf(`href="${ESTIMATED}"`) < unit.indexOf(`href="${HOI_THAO}"`));
+    assert.match(unit, ESTIMATE_MARK);
+  });
+});
+
+describe('authors', () => {
+  test('bylines keep their printed text, the names linking to the author pages; a rank stays unlinked', async () => {
+    assert.match(await page(ESTIMATED), /<p class="article-byline">Tin, ảnh: <a href="\/tac-gia\/dang-ninh\/">ĐĂNG NINH<\/a><\/p>/);
+    assert.match(
+      await page(HOI_THAO),
+      /<p class="article-byline">Đại úy <a href="\/tac-gia\/dang-ninh\/">Đăng Ninh<\/a>, <a href="\/tac-gia\/thu-hoa\/">Thu Hoà<\/a><\/p>/,
+    );
+    assert.match(await page(HA_GIANG), /<a href="\/tac-gia\/pham-minh-duc\/">Phạm Minh Đức<\/a> - <a href="\/tac-gia\/thu-hoa\/">THU HÒA<\/a>/);
+  });
+
+  test('a byline that does not print a name as extracted stays whole, the author links beside it', async () => {
+    const html = await page(UNDATED);
+    assert.match(html, /<p class="article-byline">Bài, ảnh: Hoàng Văn Em<\/p>\s*<p class="article-authors">Tác giả: <a href="\/tac-gia\/hoang-van-em\/">Hoàng Văn Em<\/a><\/p>/);
+  });
+
+  test('/tac-gia/ lists every author once by canonical name, in Vietnamese collation, with counts and a filter', async () => {
+    const html = await page('/tac-gia/');
+    const names = [...html.matchAll(/<li data-filter-name="[^"]*"><a href="[^"]+">([^<]+)<\/a> <span class="count">(\d+) bài/g)].map((m) => `${m[1]} ${m[2]}`);
+    assert.deepEqual(names, [
+      'Đăng Ninh 2',
+      'Hoàng Văn Em 1',
+      'Lê Văn Cường 1',
+      'Nguyễn Văn An 1',
+      'Phạm Minh Đức 1',
+      'Thu Hòa 2',
+      'Trần Thị Bình 1',
+      'Vũ Thị Giang 1',
+    ]);
+    // Đ is a letter of its own, after D.
+    assert.match(html, /<h2 id="letter-1">Đ <span class="count">\(1\)<\/span><\/h2>/);
+    assert.match(html, /<script type="module" src="\/js\/list-filter.js"><\/script>/);
+    assert.match(html, /<input id="author-filter-input" type="search"/);
+  });
+
+  test('an author page merges the spellings, lists the articles newest first, links its feed', async () => {
+    const html = await page('/tac-gia/dang-ninh/');
+    assert.match(html, /<h1>Đăng Ninh<\/h1>/);
+    assert.match(html, /<dd><span class="printed-name">Đăng Ninh<\/span>, <span class="printed-name">ĐĂNG NINH<\/span><\/dd>/);
+    assert.match(html, /<dd>2 bài<\/dd>/);
+    assert.ok(html.indexOf(`href="${ESTIMATED}"`) > 0 && html.indexOf(`href="${ESTIMATED}"`) < html.indexOf(`href="${HOI_THAO}"`));
+    assert.match(html, ESTIMATE_MARK);
+    assert.match(html, /<link rel="alternate" type="application\/atom\+xml" title="[^"]+" href="\/tac-gia\/dang-ninh\/feed.xml">/);
+    assert.match(html, /<a href="\/tac-gia\/dang-ninh\/feed.xml">/);
+  });
+
+  test('the header links the authors directory on every page', async () => {
+    for (const path of files.filter((f) => f.endsWith('.html'))) {
+      assert.match(await page(path), /<li><a href="\/tac-gia\/"/, path);
+    }
   });
 });
 
 describe('statistics and glossary', () => {
+  test('/thong-ke/ counts dated, estimated and undated articles apart; top authors by canonical name link to their pages', async () => {
+    const html = await page('/thong-ke/');
+    assert.match(html, /<dt>Bài có ngày đăng<\/dt><dd>5<\/dd>/);
+    assert.match(html, /<dt>Bài có ngày ước tính từ nội dung<\/dt><dd>1<\/dd>/);
+    assert.match(html, /<dt>Bài không rõ ngày<\/dt><dd>1<\/dd>/);
+    assert.match(html, /<dt>Tác giả<\/dt><dd>8<\/dd>/);
+    const top = html.slice(html.indexOf('id="authors-heading"'));
+    assert.match(top, /<li><a href="\/tac-gia\/dang-ninh\/">Đăng Ninh<\/a>: 2 bài<\/li>/);
+    assert.match(top, /<li><a href="\/tac-gia\/thu-hoa\/">Thu Hòa<\/a>: 2 bài<\/li>/);
+    assert.doesNotMatch(top, /ĐĂNG NINH|Thu Hoà|THU HÒA/);
+  });
+
   test('/thong-ke/ draws inline SVG charts and shows the report counts', async () => {
     const html = await page('/thong-ke/');
     assert.equal(count(html, '<svg class="chart" role="img"'), 3);
@@ -261,9 +386,27 @@ describe('feeds, sitemap, robots', () => {
     const xml = await page('/feed.xml');
     assert.match(xml, /^<\?xml version="1.0" encoding="utf-8"\?>\s*<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/);
     const links = [...xml.matchAll(/<entry>\s*<title>[^<]*<\/title>\s*<link href="([^"]+)"\/>/g)].map((m) => m[1]);
-    assert.deepEqual(links.slice(0, 2), [SITE_URL + XAY_NHA, SITE_URL + HUAN_LUYEN]);
-    assert.equal(links.length, 5);
-    assert.ok(!xml.includes('khong-ro-ngay'));
+    assert.deepEqual(links, [XAY_NHA, HUAN_LUYEN, HA_GIANG, ESTIMATED, HOI_THAO, '/2021/07/01/benh-vien-quan-y-109-kham-benh-mien-phi-cho-nhan-dan/'].map((u) => SITE_URL + u));
+    assert.ok(!xml.includes(UNDATED), 'an article with neither date nor estimate is in no feed');
+  });
+
+  test('an estimated article in a feed has no published date; its updated is the crawl time, the estimate marked in content', async () => {
+    const xml = await page('/feed.xml');
+    const entry = xml.slice(xml.indexOf(`<link href="${SITE_URL}${ESTIMATED}"/>`), xml.indexOf('</entry>', xml.indexOf(ESTIMATED)));
+    assert.doesNotMatch(entry, /<published>/);
+    assert.match(entry, /<updated>2024-07-22T07:30:00\+07:00<\/updated>/);
+    assert.match(entry, /<content type="html">&lt;p&gt;khoảng 1\/12\/2022 \(ước tính từ bài\)&lt;\/p&gt;/);
+    assert.equal(count(xml, '<published>'), 5, 'every dated entry keeps its published date');
+    // The feed changed last when that article's text was taken.
+    assert.match(xml, /^\s*<updated>2024-07-22T07:30:00\+07:00<\/updated>/m);
+  });
+
+  test('an author feed lists the author\'s articles, with the author', async () => {
+    const xml = await page('/tac-gia/dang-ninh/feed.xml');
+    assert.equal(count(xml, '<entry>'), 2);
+    assert.match(xml, new RegExp(`<link href="${SITE_URL}/tac-gia/dang-ninh/feed.xml" rel="self"`));
+    assert.match(xml, new RegExp(`<author><name>Đăng Ninh</name><uri>${SITE_URL}/tac-gia/dang-ninh/</uri></author>`));
+    assert.equal(count(xml, '<published>'), 1, 'the estimated one has none');
   });
 
   test('a unit feed lists its articles', async () => {
@@ -318,7 +461,7 @@ describe('pagination at the pinned URLs', () => {
   let manyFiles: string[];
   before(async () => {
     content = await mkdtemp(join(tmpdir(), 'qk2-many-'));
-    await writeManyArticles(content, 75);
+    await writeManyArticles(content, 75, { author: 'TRẦN HÀO' });
     many = await buildFixtureSite({ contentDir: content });
     manyFiles = await siteFiles(many.dir);
   });
@@ -332,6 +475,10 @@ describe('pagination at the pinned URLs', () => {
     assert.ok(!manyFiles.includes('/trang/5/index.html'));
     assert.ok(!manyFiles.includes('/trang/1/index.html'), 'page 1 is the home page itself');
     for (const n of [2, 3, 4]) assert.ok(manyFiles.includes(`/don-vi/tieu-doan-3/trang/${n}/index.html`), `unit page ${n}`);
+    // Author pages are paginated by the same rule as unit pages, and have their feed.
+    for (const n of [2, 3, 4]) assert.ok(manyFiles.includes(`/tac-gia/tran-hao/trang/${n}/index.html`), `author page ${n}`);
+    assert.ok(!manyFiles.includes('/tac-gia/tran-hao/trang/5/index.html'));
+    assert.ok(manyFiles.includes('/tac-gia/tran-hao/feed.xml'));
     // 31 articles in January 2020: month pages hold 50.
     assert.ok(manyFiles.includes('/2020/01/index.html'));
     assert.ok(!manyFiles.includes('/2020/01/trang/2/index.html'));

@@ -9,11 +9,13 @@ import {
   ArchiveError,
   articleUrl,
   buildArchive,
+  linkByline,
   pageLinks,
   paginate,
   readContent,
   type ContentFile,
 } from '../src/site/archive.ts';
+import { authorInitial, authorSlugs, canonicalAuthor, canonicalAuthors } from '../src/site/authors.ts';
 import { fillMonths, monthColumns, rankedBars } from '../src/site/charts.ts';
 import { absoluteUrl, normalizePathPrefix, readSiteConfig } from '../src/site/config.ts';
 import { crawlTime, rfc3339, shortDate, vietnameseDate } from '../src/site/dates.ts';
@@ -63,7 +65,7 @@ describe('JSON-LD is safe inside <script>', () => {
       title: 'Sư đoàn 316 huấn luyện',
       summary: 'Tóm tắt',
       date: '2023-03-20',
-      authors: ['Nguyễn Văn An'],
+      authors: [{ name: 'Nguyễn Văn An', url: 'https://x.vn/tac-gia/nguyen-van-an/' }],
       units: [{ name: 'Sư đoàn 316', url: 'https://x.vn/don-vi/su-doan-316/' }],
       publisher: 'Lưu trữ',
       publisherUrl: 'https://x.vn/',
@@ -71,7 +73,7 @@ describe('JSON-LD is safe inside <script>', () => {
     assert.equal(ld['@type'], 'NewsArticle');
     assert.equal(ld.headline, 'Sư đoàn 316 huấn luyện');
     assert.equal(ld.datePublished, '2023-03-20');
-    assert.deepEqual(ld.author, [{ '@type': 'Person', name: 'Nguyễn Văn An' }]);
+    assert.deepEqual(ld.author, [{ '@type': 'Person', name: 'Nguyễn Văn An', url: 'https://x.vn/tac-gia/nguyen-van-an/' }]);
     assert.deepEqual(ld.about, [{ '@type': 'Organization', name: 'Sư đoàn 316', url: 'https://x.vn/don-vi/su-doan-316/' }]);
   });
   test('an undated article has no datePublished', () => {
@@ -253,7 +255,10 @@ describe('the archive model', () => {
   test('statistics count undated, truncated, merged, units and authors', () => {
     const s = archive.statistics;
     assert.deepEqual([s.articles, s.dated, s.undated, s.truncated, s.merged, s.units, s.authors], [5, 4, 1, 1, 1, 4, 2]);
-    assert.deepEqual(s.topAuthors, [{ name: 'An', count: 2 }, { name: 'Bình', count: 1 }]);
+    assert.deepEqual(s.topAuthors, [
+      { name: 'An', url: '/tac-gia/an/', count: 2 },
+      { name: 'Bình', url: '/tac-gia/binh/', count: 1 },
+    ]);
     assert.deepEqual(s.perMonth.map((m) => m.month), ['2022-01', '2023-03', '2023-04']);
   });
   test('the feed holds the newest dated articles', () => {
@@ -325,4 +330,148 @@ describe('the url filter', () => {
   ] as const) {
     test(`${url} under ${prefix} → ${out}`, () => assert.equal(prefixUrl(url, prefix), out));
   }
+});
+
+describe('estimated dates in the archive model', () => {
+  const content = [
+    article('d1', { date: '2022-07-02', title: 'Sau', units: ['Sư đoàn 316'] }),
+    article('e', { estimatedDate: '2022-06-30', estimatedFrom: 'Sáng 30-6 … năm 2022', title: 'Ước tính', units: ['Sư đoàn 316'], authors: ['ĐĂNG NINH'], crawledAt: '2024-07-01T08:00:00+07:00' }),
+    article('e2', { estimatedDate: '2021-01-10', title: 'Ước tính, không có giờ lấy về' }),
+    article('d0', { date: '2022-06-01', title: 'Trước', units: ['Sư đoàn 316'] }),
+    article('u', { title: 'Không rõ' }),
+  ];
+  const archive = buildArchive(content, { units: plainUnitDirectory });
+  const byUrl = new Map(archive.articles.map((a) => [a.url, a]));
+  const E = '/khong-ro-ngay/e/';
+
+  test('the URL stays undated; the order is by estimated date; neither date last', () => {
+    assert.deepEqual(archive.articles.map((a) => a.url), ['/2022/07/02/d1/', E, '/2022/06/01/d0/', '/khong-ro-ngay/e2/', '/khong-ro-ngay/u/']);
+  });
+  test('the card carries the estimate, never as `date`', () => {
+    assert.deepEqual(byUrl.get(E)!.card, { title: 'Ước tính', url: E, estimatedDate: '2022-06-30', summary: '', primaryUnit: { name: 'Sư đoàn 316', url: '/don-vi/su-doan-316/' } });
+  });
+  test('neighbours by estimated date, both ways', () => {
+    assert.equal(byUrl.get(E)!.newer?.url, '/2022/07/02/d1/');
+    assert.equal(byUrl.get(E)!.older?.url, '/2022/06/01/d0/');
+    assert.equal(byUrl.get('/2022/06/01/d0/')!.newer?.url, E);
+    assert.equal(byUrl.get('/khong-ro-ngay/u/')!.newer, undefined);
+  });
+  test('in its month and year; only the article with neither is undated', () => {
+    const june = archive.monthPages.find((p) => p.url === '/2022/06/')!;
+    assert.deepEqual(june.items.map((c) => c.url), [E, '/2022/06/01/d0/']);
+    assert.deepEqual(archive.years.map((y) => [y.year, y.count]), [['2022', 3], ['2021', 1]]);
+    assert.deepEqual(archive.undatedPages[0]!.items.map((c) => c.url), ['/khong-ro-ngay/u/']);
+  });
+  test('statistics count dated, estimated and undated apart', () => {
+    const s = archive.statistics;
+    assert.deepEqual([s.articles, s.dated, s.estimated, s.undated], [5, 2, 2, 1]);
+  });
+  test('feeds hold it by its estimated date; Atom updated is its crawl time, else the estimate', () => {
+    assert.deepEqual(archive.feed.map((a) => a.url), ['/2022/07/02/d1/', E, '/2022/06/01/d0/', '/khong-ro-ngay/e2/']);
+    assert.equal(byUrl.get(E)!.atomUpdated, '2024-07-01T08:00:00+07:00');
+    assert.equal(byUrl.get('/khong-ro-ngay/e2/')!.atomUpdated, '2021-01-10');
+    assert.equal(byUrl.get('/2022/07/02/d1/')!.atomUpdated, '2022-07-02');
+    assert.equal(byUrl.get('/khong-ro-ngay/u/')!.atomUpdated, undefined);
+    assert.equal(archive.feedUpdated, '2024-07-01T08:00:00+07:00');
+    const unit = archive.units.find((u) => u.name === 'Sư đoàn 316')!;
+    assert.deepEqual(unit.feed.map((a) => a.url), ['/2022/07/02/d1/', E, '/2022/06/01/d0/']);
+    assert.equal(unit.feedUpdated, '2024-07-01T08:00:00+07:00');
+    assert.deepEqual([unit.firstDate, unit.lastDate], ['2022-06-01', '2022-07-02'], 'a unit\'s period is its publication dates');
+  });
+  test('the sitemap gives no lastmod from an estimate', () => {
+    const entries = archive.sitemap[0]!.kind === 'urlset' ? archive.sitemap[0]!.entries : [];
+    assert.deepEqual(entries.find((e) => e.url === E), { url: E });
+  });
+  test('the JSON-LD of an estimated article has no date at all', () => {
+    const ld = newsArticle({ url: E, title: 'Ước tính', summary: '', authors: [], units: [], publisher: 'p', publisherUrl: 'p' });
+    assert.equal('datePublished' in ld, false);
+    assert.equal('dateModified' in ld, false);
+  });
+});
+
+describe('authors: one canonical name per person', () => {
+  for (const [printed, canonical] of [
+    ['ĐĂNG NINH', 'Đăng Ninh'],
+    ['Đăng Ninh', 'Đăng Ninh'],
+    ['TRẦN HÀO', 'Trần Hào'],
+    ['nguyễn văn an', 'Nguyễn Văn An'],
+    ['NGUYỄN THỊ THU HUYỀN', 'Nguyễn Thị Thu Huyền'],
+    ['HÀ', 'Hà'],
+    ['Y BLIM', 'Y Blim'],
+    // Initials keep their capitals.
+    ['KB', 'KB'],
+    ['TH', 'TH'],
+    ['N.H', 'N.H'],
+    ['N.H.', 'N.H'],
+    ['T.Hùng', 'T.Hùng'],
+    // Tone marks placed the old way.
+    ['Thu Hoà', 'Thu Hòa'],
+    ['THU HOÀ', 'Thu Hòa'],
+    ['Lê Thị Thuỷ', 'Lê Thị Thủy'],
+    // Ranks, degrees, roles and affiliations are not the name.
+    ['Đại úy Nguyễn Văn An', 'Nguyễn Văn An'],
+    ['Thượng uý LÊ BÌNH', 'Lê Bình'],
+    ['Đại tá, ThS PHAN ĐÌNH ÂN', 'Phan Đình Ân'],
+    ['PHAN ĐÌNH ÂN, Chính ủy Cục Kỹ thuật', 'Phan Đình Ân'],
+    ['HẢI ANH (Báo QĐND)', 'Hải Anh'],
+    ['PV Hải Anh', 'Hải Anh'],
+    ['TS', 'TS'],
+    ['  Tuấn   Anh. ', 'Tuấn Anh'],
+    ['PV', null],
+    ['Nhóm PV', null],
+    ['Đại úy', null],
+    ['Nhóm tác giả', null],
+  ] as const) {
+    test(`${JSON.stringify(printed)} → ${JSON.stringify(canonical)}`, () => assert.equal(canonicalAuthor(printed), canonical));
+  }
+  test('an article names each person once, in printed order', () => {
+    assert.deepEqual(canonicalAuthors(['ĐĂNG NINH', 'Thu Hoà', 'Đăng Ninh', 'PV', 'THU HÒA']), ['Đăng Ninh', 'Thu Hòa']);
+  });
+  test('slugs are distinct; the first in collation keeps the plain slug, the others a suffix from their own name', () => {
+    const slugs = authorSlugs(['Hải Anh', 'Hai Anh', 'Tuấn Anh']);
+    assert.equal(slugs.get('Hai Anh'), 'hai-anh');
+    assert.match(slugs.get('Hải Anh')!, /^hai-anh-[0-9a-f]{6}$/);
+    assert.equal(slugs.get('Tuấn Anh'), 'tuan-anh');
+    // Stable: the suffix does not depend on the other authors.
+    assert.equal(authorSlugs(['Hải Anh', 'Hai Anh']).get('Hải Anh'), slugs.get('Hải Anh'));
+    assert.equal(authorSlugs(['Hải Anh']).get('Hải Anh'), 'hai-anh');
+  });
+  test('initial letters: marks dropped, Đ its own letter', () => {
+    assert.deepEqual(['Ấn', 'Đăng', 'Dũng', 'Ưng', 'KB'].map(authorInitial), ['A', 'Đ', 'D', 'U', 'K']);
+  });
+  test('the archive merges spellings into one author, sorted in collation, linked from bylines', () => {
+    const archive = buildArchive(
+      [
+        article('a', { date: '2023-01-02', authors: ['ĐĂNG NINH'], byline: 'Tin, ảnh: ĐĂNG NINH' }),
+        article('b', { date: '2023-01-01', authors: ['Đăng Ninh', 'Thu Hoà'], byline: 'Đăng Ninh - Thu Hoà' }),
+        article('c', { date: '2023-01-03', authors: ['THU HÒA', 'Bình'], byline: 'Bài: THU HOÀ; ảnh: Bình' }),
+      ],
+      { units: plainUnitDirectory, authorPageSize: 1 },
+    );
+    assert.deepEqual(archive.authors.map((a) => [a.name, a.url, a.count, a.printed]), [
+      ['Bình', '/tac-gia/binh/', 1, ['Bình']],
+      ['Đăng Ninh', '/tac-gia/dang-ninh/', 2, ['Đăng Ninh', 'ĐĂNG NINH']],
+      ['Thu Hòa', '/tac-gia/thu-hoa/', 2, ['Thu Hoà', 'THU HÒA']],
+    ]);
+    assert.equal(archive.statistics.authors, 3);
+    assert.deepEqual(archive.authorPages.map((p) => p.url), ['/tac-gia/binh/', '/tac-gia/dang-ninh/', '/tac-gia/dang-ninh/trang/2/', '/tac-gia/thu-hoa/', '/tac-gia/thu-hoa/trang/2/']);
+    const [c, a, b] = archive.articles;
+    assert.deepEqual(a!.bylineParts, [{ text: 'Tin, ảnh: ' }, { text: 'ĐĂNG NINH', url: '/tac-gia/dang-ninh/' }]);
+    assert.deepEqual(b!.authorLinks.map((l) => l.name), ['Đăng Ninh', 'Thu Hòa']);
+    // `THU HOÀ` is printed, `THU HÒA` extracted: the byline cannot be cut, the links stand beside it.
+    assert.equal(c!.bylineParts, undefined);
+    assert.deepEqual(c!.authorLinks, [{ name: 'Thu Hòa', url: '/tac-gia/thu-hoa/' }, { name: 'Bình', url: '/tac-gia/binh/' }]);
+    assert.ok(archive.sitemap[0]!.kind === 'urlset' && archive.sitemap[0]!.entries.some((e) => e.url === '/tac-gia/dang-ninh/trang/2/'));
+  });
+  test('linkByline cuts the printed byline at the names, in order, and skips names that are no author', () => {
+    const link = (p: string) => (p === 'PV' ? undefined : { name: p, url: `/tac-gia/${p.length}/` });
+    assert.deepEqual(linkByline('Đại úy An, Bình', ['An', 'Bình'], link), [
+      { text: 'Đại úy ' },
+      { text: 'An', url: '/tac-gia/2/' },
+      { text: ', ' },
+      { text: 'Bình', url: '/tac-gia/4/' },
+    ]);
+    assert.deepEqual(linkByline('PV - An', ['PV', 'An'], link), [{ text: 'PV - ' }, { text: 'An', url: '/tac-gia/2/' }]);
+    assert.equal(linkByline('Bình, An', ['An', 'Bình'], link), null, 'out of order');
+  });
 });

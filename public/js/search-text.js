@@ -15,6 +15,9 @@ export const STRINGS = {
     `Không tìm thấy kết quả nào cho “${term}”. Hãy thử từ khóa ngắn hơn, từ đồng nghĩa, hoặc bỏ bớt bộ lọc.`,
   more: 'Xem thêm kết quả',
   undated: 'Không rõ ngày',
+  // An undated article's estimated event date, never shown as a publication date (as on the site).
+  estimatedAbout: 'khoảng ',
+  estimatedMark: ' (ước tính từ bài)',
   all: 'Tất cả',
 };
 

@@ -121,7 +121,9 @@ function mergedByDate(results, added, direction) {
   let shown = 0;
   let queue = Promise.resolve([]);
   // Undated results (the undated shard's, last) come after every dated one.
-  const before = (a, b) => !b.meta.date || (Boolean(a.meta.date) && (direction === 'asc' ? a.meta.date < b.meta.date : a.meta.date > b.meta.date));
+  // An estimated date (`meta.estimated`) sorts like a date, as the index's `date` sort does.
+  const dateOf = (r) => r.meta.date ?? r.meta.estimated;
+  const before = (a, b) => !dateOf(b) || (Boolean(dateOf(a)) && (direction === 'asc' ? dateOf(a) < dateOf(b) : dateOf(a) > dateOf(b)));
   const takeOne = async () => {
     const live = lists.filter((l) => l.head || l.next < l.items.length);
     if (live.length === 0) return null;
@@ -200,10 +202,16 @@ function resultItem(data) {
   heading.append(link);
   const meta = document.createElement('p');
   meta.className = 'search-result__meta';
-  const time = document.createElement(data.meta.date ? 'time' : 'span');
-  if (data.meta.date) time.dateTime = data.meta.date;
-  time.textContent = formatDate(data.meta.date);
-  meta.append(time);
+  const date = data.meta.date ?? data.meta.estimated;
+  const time = document.createElement(date ? 'time' : 'span');
+  if (date) time.dateTime = date;
+  time.textContent = formatDate(date);
+  if (data.meta.estimated && !data.meta.date) {
+    const estimated = document.createElement('span');
+    estimated.className = 'estimated';
+    estimated.append(STRINGS.estimatedAbout, time, STRINGS.estimatedMark);
+    meta.append(estimated);
+  } else meta.append(time);
   if (data.meta.units) meta.append(` · ${data.meta.units}`);
   const excerpt = document.createElement('p');
   excerpt.className = 'search-result__excerpt';

@@ -14,7 +14,7 @@ import type { ShardJob, ShardResult } from './buildShard.ts';
 import { updateShards, type IndexedPage, type ShardManifest, type ShardMembership } from './shards.ts';
 import { hashSources } from '../codeHash.ts';
 import { writeFileAtomic } from '../ingest/atomic.ts';
-import { contentFiles } from '../site/archive.ts';
+import { contentFiles, readContentFile } from '../site/archive.ts';
 import { nextReply, tsWorker } from '../worker.ts';
 
 export const BUNDLE_DIR = 'pagefind';
@@ -23,6 +23,7 @@ export const MANIFEST_FILE = 'shards.json';
 const INDEX_CODE = [
   'src/search',
   'src/site/archive.ts',
+  'src/site/authors.ts',
   'src/site/markdown.ts',
   'src/site/abbreviations.ts',
   'src/site/glossary.ts',
@@ -68,6 +69,7 @@ export interface IndexSiteResult {
 
 /** The generated Markdown mirrors the site: `2023/05/01/slug.md` is `/2023/05/01/slug/`. */
 const urlOf = (file: string): string => `/${file.slice(0, -'.md'.length)}/`;
+const UNDATED_FILES = 'khong-ro-ngay/';
 
 async function readJson<T>(file: string): Promise<T | null> {
   try {
@@ -107,6 +109,12 @@ export async function indexSite(opts: IndexSiteOptions): Promise<IndexSiteResult
   const siteDir = opts.siteDir;
   const bundleDir = join(siteDir, BUNDLE_DIR);
   const pages: IndexedPage[] = contentFiles(opts.contentDir).map((file) => ({ url: urlOf(file), file }));
+  // An undated article's URL has no date: the one it is placed by, if estimated, is in its front matter.
+  for (const page of pages) {
+    if (!page.file.startsWith(UNDATED_FILES)) continue;
+    const estimated = readContentFile(opts.contentDir, page.file).frontMatter.estimatedDate;
+    if (estimated) page.date = estimated;
+  }
   const plan = opts.planFile ? await readJson<{ version: 1; shards: ShardMembership[] }>(opts.planFile) : null;
   const shards = updateShards(pages, plan?.version === 1 ? plan.shards : null);
   await mkdir(bundleDir, { recursive: true });

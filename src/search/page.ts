@@ -8,6 +8,7 @@
  * a field in an attribute of a hidden element, never indexed as words.
  */
 import { articleUrl, type ContentFile } from '../site/archive.ts';
+import { canonicalAuthors } from '../site/authors.ts';
 import { renderBody } from '../site/markdown.ts';
 import { escapeHtml } from '../text.ts';
 
@@ -30,14 +31,24 @@ const field = (kind: Field, name: string, value: string): string =>
   `<span data-pagefind-${kind}="${name}[data-value]" data-value="${escapeHtml(value)}"></span>`;
 
 export function indexPage({ frontMatter: article, body }: ContentFile): IndexPage {
+  // An undated article with an estimated date is filtered and sorted by it like by a date, but its meta
+  // says `estimated`, never `date`: the results show it as "khoảng …", not as a publication date.
+  const dates = article.date
+    ? [field('meta', 'date', article.date), field('sort', 'date', article.date), field('filter', 'year', article.date.slice(0, 4))]
+    : article.estimatedDate
+      ? [
+          field('meta', 'estimated', article.estimatedDate),
+          field('sort', 'date', article.estimatedDate),
+          field('filter', 'year', article.estimatedDate.slice(0, 4)),
+        ]
+      : [field('filter', 'year', UNDATED_YEAR)];
   const fields = [
     field('meta', 'title', article.title),
-    ...(article.date
-      ? [field('meta', 'date', article.date), field('sort', 'date', article.date), field('filter', 'year', article.date.slice(0, 4))]
-      : [field('filter', 'year', UNDATED_YEAR)]),
+    ...dates,
     ...(article.units.length ? [field('meta', 'units', article.units.join(UNITS_SEPARATOR))] : []),
     ...article.units.map((unit) => field('filter', 'unit', unit)),
-    ...article.authors.map((author) => field('filter', 'author', author)),
+    // One value per person, as the author pages name them (`ĐĂNG NINH` and `Đăng Ninh` are one).
+    ...canonicalAuthors(article.authors).map((author) => field('filter', 'author', author)),
   ];
   const html = `<!DOCTYPE html>
 <html lang="vi"><body><article data-pagefind-body>

@@ -4,7 +4,8 @@
  * in the article's URL, `/YYYY/MM/DD/<slug>/`) of at most `MAX_SHARD_PAGES` pages (the newest, which
  * answers first, of at most `NEWEST_SHARD_PAGES`), a year too large for one shard cut into runs of
  * months, undated articles in a shard of their own. The browser merges the shards with Pagefind's
- * `mergeIndex`.
+ * `mergeIndex`. An undated article with an estimated date is placed by that date, like a dated one (its
+ * URL stays `/khong-ro-ngay/<slug>/`): the search page sorts it among them.
  *
  * Shards are ordered newest first, which is what makes date sorting work across shards: Pagefind's
  * merged search re-sorts every result by score, so the search page sorts within each shard (a
@@ -55,6 +56,8 @@ const DATED_URL = /^\/(\d{4})\/(\d{2})\/(\d{2})\//;
 export interface IndexedPage {
   url: string;
   file: string;
+  /** The estimated date of an undated article (`YYYY-MM-DD`): it is placed by it. */
+  date?: string;
 }
 
 export interface Shard {
@@ -86,14 +89,31 @@ export function compareShardKeys(a: string, b: string): number {
   return rank(a) - rank(b) || (a < b ? 1 : a > b ? -1 : 0);
 }
 
-/** `2023-05-01`, or null for an undated article. */
+/** `2023-05-01` (from the URL, else the estimated date), or null for an article with neither. */
 function dateOf(page: IndexedPage): string | null {
   const match = DATED_URL.exec(page.url);
-  return match ? `${match[1]}-${match[2]}-${match[3]}` : null;
+  return match ? `${match[1]}-${match[2]}-${match[3]}` : (page.date ?? null);
 }
 
 function monthOf(page: IndexedPage): string {
-  return DATED_URL.exec(page.url)?.[2] ?? '01';
+  return dateOf(page)?.slice(5, 7) ?? '01';
+}
+
+/**
+ * Whether an article dated `date` (null: neither dated nor estimated) belongs in the shard `key`: an
+ * estimated date can change, or appear, while the URL stays, and date sorting needs every shard to hold
+ * only its own dates.
+ */
+function belongs(key: string, date: string | null): boolean {
+  if (key === UNDATED_SHARD) return date === null;
+  if (date === null) return false;
+  if (key === ADDED_SHARD) return true;
+  const year = date.slice(0, 4);
+  const years = /^(\d{4})-(\d{4})$/.exec(key);
+  if (years) return year >= years[1]! && year <= years[2]!;
+  const months = /^(\d{4})-(\d{2})-(\d{2})$/.exec(key);
+  if (months) return year === months[1] && date.slice(5, 7) >= months[2]! && date.slice(5, 7) <= months[3]!;
+  return year === key;
 }
 
 /** A year's pages (any order) by month, months in order. */
@@ -171,8 +191,7 @@ function packYears(years: Shard[], max: number, newestMax: number): Shard[] {
 export function planShards(pages: IndexedPage[], max = MAX_SHARD_PAGES, newestMax = Math.min(max, NEWEST_SHARD_PAGES)): Shard[] {
   const byYear = new Map<string, IndexedPage[]>();
   for (const page of pages) {
-    const year = DATED_URL.exec(page.url)?.[1];
-    const key = year ?? UNDATED_SHARD;
+    const key = dateOf(page)?.slice(0, 4) ?? UNDATED_SHARD;
     const list = byYear.get(key) ?? [];
     list.push(page);
     byYear.set(key, list);
@@ -202,23 +221,26 @@ export function updateShards(
 ): Shard[] {
   const fresh = (): Shard[] => planShards(pages, max, newestMax);
   const byUrl = new Map(pages.map((p) => [p.url, p]));
-  const kept = (urls: string[]): IndexedPage[] => {
+  // A page whose date no longer fits its shard (an estimate changed) is left in `byUrl`, placed as new.
+  const kept = (urls: string[], key: string): IndexedPage[] => {
     const list: IndexedPage[] = [];
     for (const url of urls) {
       const page = byUrl.get(url);
-      if (page) list.push(page);
+      if (!page || !belongs(key, dateOf(page))) continue;
+      list.push(page);
       byUrl.delete(url);
     }
     return list;
   };
   const [newestBefore, ...olderBefore] = (previous ?? []).filter((s) => s.key !== ADDED_SHARD && s.key !== UNDATED_SHARD);
   if (!newestBefore) return fresh();
-  const newest = kept(newestBefore.urls);
+  // The newest shard is planned anew: any date from its oldest on fits it.
+  const newest = kept(newestBefore.urls, ADDED_SHARD);
   const since = newest.map(dateOf).sort()[0];
   if (!since) return fresh();
-  const older = olderBefore.map((s) => ({ key: s.key, pages: kept(s.urls) }));
-  const undated = kept(previous!.find((s) => s.key === UNDATED_SHARD)?.urls ?? []);
-  const added = kept(previous!.find((s) => s.key === ADDED_SHARD)?.urls ?? []);
+  const older = olderBefore.map((s) => ({ key: s.key, pages: kept(s.urls, s.key) }));
+  const undated = kept(previous!.find((s) => s.key === UNDATED_SHARD)?.urls ?? [], UNDATED_SHARD);
+  const added = kept(previous!.find((s) => s.key === ADDED_SHARD)?.urls ?? [], ADDED_SHARD);
   // What is left in `byUrl` is new.
   for (const page of byUrl.values()) {
     const date = dateOf(page);

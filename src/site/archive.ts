@@ -12,6 +12,7 @@ import { join, sep } from 'node:path';
 import matter from 'gray-matter';
 import { validateFrontMatter, type FrontMatter } from '../schema.ts';
 import { collator } from '../text.ts';
+import { authorInitial, authorSlugs, canonicalAuthor } from './authors.ts';
 import { renderBody } from './markdown.ts';
 import { readingMinutes } from './readingTime.ts';
 import { ui } from './strings.ts';
@@ -36,6 +37,8 @@ export interface ArticleCard {
   title: string;
   url: string;
   date?: string;
+  /** An undated article's estimated event date: listed by it, always shown as an estimate. */
+  estimatedDate?: string;
   series?: string;
   summary: string;
   primaryUnit?: UnitLink;
@@ -50,8 +53,23 @@ export interface ArchiveArticle extends FrontMatter {
   readonly html: string;
   readingMinutes: number;
   unitLinks: UnitLink[];
+  /** The article's authors by canonical name (`authors.ts`), each linking to the author's page. */
+  authorLinks: UnitLink[];
+  /**
+   * The printed byline cut at the names it prints, each name linking to its author's page; absent when
+   * a name cannot be found in it as printed (the page then lists `authorLinks` beside the byline).
+   */
+  bylineParts?: BylinePart[];
+  /**
+   * The Atom entry's `updated`: the publication date; for an estimated date, the crawl time (when this
+   * copy of the text was taken: the one instant the archive knows), else the estimate itself.
+   */
+  atomUpdated?: string;
   card: ArticleCard;
-  /** By publication date: `older` was published before, `newer` after. Undated articles have neither. */
+  /**
+   * By publication date, or the estimated date of an undated article: `older` before, `newer` after.
+   * Articles with neither have neither.
+   */
   older?: ArticleCard;
   newer?: ArticleCard;
   related: ArticleCard[];
@@ -75,6 +93,12 @@ export interface ListingPage<T> {
   nextUrl?: string;
 }
 
+/** A piece of a byline: printed text, and the author page it links to when it is a name. */
+export interface BylinePart {
+  text: string;
+  url?: string;
+}
+
 export interface UnitArticle {
   article: ArticleCard;
   /** The article is mainly about this unit (it is the article's first, primary unit). */
@@ -95,8 +119,39 @@ export interface ArchiveUnit {
   firstDate?: string;
   lastDate?: string;
   articles: UnitArticle[];
-  /** The newest articles, full, for the unit's Atom feed. */
+  /** The newest dated or estimated articles, full, for the unit's Atom feed. */
   feed: ArchiveArticle[];
+  /** The feed's `updated`: the newest of its entries'. */
+  feedUpdated: string;
+}
+
+export interface ArchiveAuthor {
+  /** Canonical (`authors.ts`). */
+  name: string;
+  slug: string;
+  url: string;
+  feedUrl: string;
+  /** Every spelling the bylines print for this author, in collation order. */
+  printed: string[];
+  count: number;
+  /** Publication dates only: an estimate is shown marked, in the list. */
+  firstDate?: string;
+  lastDate?: string;
+  articles: ArticleCard[];
+  /** The newest dated or estimated articles, full, for the author's Atom feed. */
+  feed: ArchiveArticle[];
+  /** The feed's `updated`: the newest of its entries'. */
+  feedUpdated: string;
+}
+
+/** `/tac-gia/` lists authors under their initial letter. */
+export interface AuthorGroup {
+  letter: string;
+  authors: ArchiveAuthor[];
+}
+
+export interface AuthorPage extends ListingPage<ArticleCard> {
+  author: ArchiveAuthor;
 }
 
 export interface UnitKindGroup {
@@ -149,7 +204,11 @@ export interface NamedCount {
 
 export interface ArchiveStatistics {
   articles: number;
+  /** With a publication date. */
   dated: number;
+  /** Without one, placed by an estimated date. */
+  estimated: number;
+  /** With neither: `/khong-ro-ngay/`. */
   undated: number;
   truncated: number;
   /** Dumps merged into another article as duplicates. */
@@ -173,22 +232,31 @@ export interface PageLists {
   monthPages: MonthPage[];
   /** Units whose Atom feed is rendered. */
   unitFeeds: ArchiveUnit[];
+  authorPages: AuthorPage[];
+  /** Authors whose Atom feed is rendered. */
+  authorFeeds: ArchiveAuthor[];
   years: YearEntry[];
   sitemap: SitemapFile[];
 }
 
 export interface Archive {
-  /** Newest first; undated articles last. */
+  /** Newest first (by publication or estimated date); articles with neither last. */
   articles: ArchiveArticle[];
   homePages: Array<ListingPage<ArticleCard>>;
   undatedPages: Array<ListingPage<ArticleCard>>;
   units: ArchiveUnit[];
   unitKinds: UnitKindGroup[];
   unitPages: UnitPage[];
+  /** Canonical authors in collation order. */
+  authors: ArchiveAuthor[];
+  authorGroups: AuthorGroup[];
+  authorPages: AuthorPage[];
   years: YearEntry[];
   monthPages: MonthPage[];
-  /** The newest dated articles, for `/feed.xml`. */
+  /** The newest dated or estimated articles, for `/feed.xml`. */
   feed: ArchiveArticle[];
+  /** `/feed.xml`'s `updated`: the newest of its entries'. */
+  feedUpdated: string;
   sitemap: SitemapFile[];
   statistics: ArchiveStatistics;
   pages: PageLists;
@@ -198,6 +266,7 @@ export interface ArchiveOptions {
   units: UnitDirectory;
   homePageSize?: number;
   unitPageSize?: number;
+  authorPageSize?: number;
   monthPageSize?: number;
   feedSize?: number;
   relatedSize?: number;
@@ -207,7 +276,7 @@ export interface ArchiveOptions {
   staticPages?: string[];
 }
 
-export const STATIC_PAGES = ['/don-vi/', '/thuat-ngu/', '/thong-ke/', '/tim-kiem/', '/khong-ro-ngay/'];
+export const STATIC_PAGES = ['/don-vi/', '/tac-gia/', '/thuat-ngu/', '/thong-ke/', '/tim-kiem/', '/khong-ro-ngay/'];
 
 const SUMMARY_LENGTH = 280;
 const TOP = 15;
@@ -264,12 +333,24 @@ export function articleUrl(fm: Pick<FrontMatter, 'date' | 'slug'>): string {
   return `/${y}/${m}/${d}/${fm.slug}/`;
 }
 
-/** Newest first; the same day in Vietnamese title order; undated articles after every dated one. */
+/**
+ * The date an article is placed by in lists, archives, neighbours and feeds: its publication date, else
+ * the estimated date of the event it reports (shown as an estimate wherever it appears).
+ */
+export function placeDate(fm: Pick<FrontMatter, 'date' | 'estimatedDate'>): string | undefined {
+  return fm.date ?? fm.estimatedDate;
+}
+
+/**
+ * Newest first by `placeDate`; the same day in Vietnamese title order; articles with neither date
+ * after every other.
+ */
 export function compareNewestFirst(a: FrontMatter, b: FrontMatter): number {
-  if (a.date !== b.date) {
-    if (!a.date) return 1;
-    if (!b.date) return -1;
-    return a.date < b.date ? 1 : -1;
+  const [da, db] = [placeDate(a), placeDate(b)];
+  if (da !== db) {
+    if (!da) return 1;
+    if (!db) return -1;
+    return da < db ? 1 : -1;
   }
   return collator.compare(a.title, b.title) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
 }
@@ -313,9 +394,52 @@ export function paginate<T>(items: T[], size: number, base: string): Array<Listi
   return pages;
 }
 
+/**
+ * `Tin, ảnh: ĐĂNG NINH` with the printed names (`authors`, in order) cut out as links, or null when one of
+ * them is not in the byline as printed.
+ */
+export function linkByline(byline: string, authors: readonly string[], linkOf: (printed: string) => UnitLink | undefined): BylinePart[] | null {
+  const parts: BylinePart[] = [];
+  let at = 0;
+  for (const printed of authors) {
+    const link = linkOf(printed);
+    if (!link) continue;
+    const found = byline.indexOf(printed, at);
+    if (found < 0) return null;
+    if (found > at) parts.push({ text: byline.slice(at, found) });
+    parts.push({ text: printed, url: link.url });
+    at = found + printed.length;
+  }
+  if (at < byline.length) parts.push({ text: byline.slice(at) });
+  return parts;
+}
+
+/**
+ * An Atom `updated` value for an article in a feed. A publication date is the entry's date. An estimated
+ * date is not when anything was published or changed, so it is never given as `published`; `updated`
+ * (which Atom requires) is the crawl time, the one instant the archive knows for the text, else the
+ * estimated day itself, which the entry's content marks as an estimate.
+ */
+function atomUpdatedOf(fm: FrontMatter): string | undefined {
+  if (fm.date) return fm.date;
+  if (fm.estimatedDate) return fm.crawledAt ?? fm.estimatedDate;
+  return undefined;
+}
+
+/**
+ * The newest of entries' `updated` values. Dates (`2023-03-20`, the start of that day) and crawl times
+ * (`2023-03-20T10:00:00+07:00`, always in Vietnam's offset) compare as strings.
+ */
+function newestUpdate(entries: readonly ArchiveArticle[]): string {
+  let newest = '1970-01-01';
+  for (const entry of entries) if (entry.atomUpdated && entry.atomUpdated > newest) newest = entry.atomUpdated;
+  return newest;
+}
+
 export function buildArchive(content: ContentFile[], options: ArchiveOptions): Archive {
   const homePageSize = options.homePageSize ?? 20;
   const unitPageSize = options.unitPageSize ?? 20;
+  const authorPageSize = options.authorPageSize ?? unitPageSize;
   const monthPageSize = options.monthPageSize ?? 50;
   const feedSize = options.feedSize ?? 20;
   const relatedSize = options.relatedSize ?? 5;
@@ -342,9 +466,27 @@ export function buildArchive(content: ContentFile[], options: ArchiveOptions): A
       primaryCount: 0,
       articles: [],
       feed: [],
+      feedUpdated: '',
     });
   }
   const unitLink = (name: string): UnitLink => ({ name, url: units.get(name)!.url });
+
+  // Authors by canonical name, for the same reason.
+  const canonical = new Map<string, string | null>();
+  for (const { frontMatter } of content) {
+    for (const printed of frontMatter.authors) if (!canonical.has(printed)) canonical.set(printed, canonicalAuthor(printed));
+  }
+  const authorNames = new Set([...canonical.values()].filter((n): n is string => n !== null));
+  const authorSlug = authorSlugs(authorNames);
+  const authors = new Map<string, ArchiveAuthor>();
+  for (const name of [...authorNames].sort(collator.compare)) {
+    const url = `/tac-gia/${authorSlug.get(name)!}/`;
+    authors.set(name, { name, slug: authorSlug.get(name)!, url, feedUrl: `${url}feed.xml`, printed: [], count: 0, articles: [], feed: [], feedUpdated: '' });
+  }
+  const authorLink = (printed: string): UnitLink | undefined => {
+    const name = canonical.get(printed);
+    return name ? { name, url: authors.get(name)!.url } : undefined;
+  };
 
   // Articles, newest first, each with its URL, rendered body and card.
   const sorted = [...content].sort((a, b) => compareNewestFirst(a.frontMatter, b.frontMatter));
@@ -355,16 +497,27 @@ export function buildArchive(content: ContentFile[], options: ArchiveOptions): A
     if (clash) throw new ArchiveError(`two articles have the same URL ${url}: ${clash} and ${file}`);
     seenUrls.set(url, file);
     const unitLinks = frontMatter.units.map(unitLink);
+    const authorLinks: UnitLink[] = [];
+    for (const printed of frontMatter.authors) {
+      const link = authorLink(printed);
+      if (link && !authorLinks.some((l) => l.name === link.name)) authorLinks.push(link);
+    }
+    const bylineParts = frontMatter.byline && authorLinks.length ? linkByline(frontMatter.byline, frontMatter.authors, authorLink) : null;
     const card: ArticleCard = { title: frontMatter.title, url, summary: shorten(frontMatter.summary, SUMMARY_LENGTH) };
     if (frontMatter.date) card.date = frontMatter.date;
+    else if (frontMatter.estimatedDate) card.estimatedDate = frontMatter.estimatedDate;
     if (frontMatter.series) card.series = frontMatter.series;
     if (unitLinks[0]) card.primaryUnit = unitLinks[0];
     let markdown: string | null = body;
     let html: string | undefined;
+    const atomUpdated = atomUpdatedOf(frontMatter);
     return {
       ...frontMatter,
       url,
       contentHash: hash,
+      authorLinks,
+      ...(bylineParts ? { bylineParts } : {}),
+      ...(atomUpdated ? { atomUpdated } : {}),
       get html(): string {
         html ??= renderBody(markdown!);
         markdown = null;
@@ -377,19 +530,23 @@ export function buildArchive(content: ContentFile[], options: ArchiveOptions): A
     };
   });
 
-  // One pass: unit lists (newest first because articles are), month groups, authors, counts.
+  // One pass: unit and author lists (newest first because articles are), month groups, counts.
   const months = new Map<string, ArticleCard[]>();
-  const authors = new Map<string, number>();
   const undated: ArticleCard[] = [];
+  const feed: ArchiveArticle[] = [];
+  let estimated = 0;
   let truncated = 0;
   let merged = 0;
   for (const [i, article] of articles.entries()) {
     const newer = articles[i - 1];
     const older = articles[i + 1];
-    if (article.date) {
-      if (newer?.date) article.newer = newer.card;
-      if (older?.date) article.older = older.card;
-      const key = article.date.slice(0, 7);
+    const date = placeDate(article);
+    if (article.estimatedDate && !article.date) estimated++;
+    if (date) {
+      if (newer && placeDate(newer)) article.newer = newer.card;
+      if (older && placeDate(older)) article.older = older.card;
+      if (feed.length < feedSize) feed.push(article);
+      const key = date.slice(0, 7);
       let month = months.get(key);
       if (!month) months.set(key, (month = []));
       month.push(article.card);
@@ -401,13 +558,27 @@ export function buildArchive(content: ContentFile[], options: ArchiveOptions): A
       unit.articles.push({ article: article.card, primary: position === 0 });
       unit.count++;
       if (position === 0) unit.primaryCount++;
-      if (unit.feed.length < feedSize && article.date) unit.feed.push(article);
+      if (unit.feed.length < feedSize && date) unit.feed.push(article);
       if (article.date) {
         unit.lastDate ??= article.date;
         unit.firstDate = article.date;
       }
     }
-    for (const author of article.authors) authors.set(author, (authors.get(author) ?? 0) + 1);
+    for (const link of article.authorLinks) {
+      const author = authors.get(link.name)!;
+      author.articles.push(article.card);
+      author.count++;
+      if (author.feed.length < feedSize && date) author.feed.push(article);
+      if (article.date) {
+        author.lastDate ??= article.date;
+        author.firstDate = article.date;
+      }
+    }
+    for (const printed of article.authors) {
+      const name = canonical.get(printed);
+      const author = name ? authors.get(name)! : undefined;
+      if (author && !author.printed.includes(printed)) author.printed.push(printed);
+    }
     if (article.truncated) truncated++;
     if (article.sources) merged += Math.max(0, article.sources.length - 1);
   }
@@ -464,8 +635,24 @@ export function buildArchive(content: ContentFile[], options: ArchiveOptions): A
 
   const unitPages: UnitPage[] = [];
   for (const unit of unitList) {
+    unit.feedUpdated = newestUpdate(unit.feed);
     for (const page of paginate(unit.articles, unitPageSize, unit.url)) unitPages.push({ ...page, unit });
   }
+
+  // Authors: pages paginated like units', and grouped under their initial for `/tac-gia/`.
+  const authorList = [...authors.values()];
+  const authorPages: AuthorPage[] = [];
+  const authorGroups: AuthorGroup[] = [];
+  for (const author of authorList) {
+    author.printed.sort(collator.compare);
+    author.feedUpdated = newestUpdate(author.feed);
+    for (const page of paginate(author.articles, authorPageSize, author.url)) authorPages.push({ ...page, author });
+    const letter = authorInitial(author.name);
+    let group = authorGroups.find((g) => g.letter === letter);
+    if (!group) authorGroups.push((group = { letter, authors: [] }));
+    group.authors.push(author);
+  }
+  authorGroups.sort((a, b) => collator.compare(a.letter, b.letter));
 
   // Date archives: years newest first, months newest first within a year.
   const years: YearEntry[] = [];
@@ -502,6 +689,7 @@ export function buildArchive(content: ContentFile[], options: ArchiveOptions): A
     ...(options.staticPages ?? STATIC_PAGES).map((url) => ({ url })),
     ...undatedPages.slice(1).map((p) => ({ url: p.url })),
     ...unitPages.map((p) => ({ url: p.url })),
+    ...authorPages.map((p) => ({ url: p.url })),
     ...years.map((y) => ({ url: y.url })),
     ...monthPages.map((p) => ({ url: p.url })),
   ];
@@ -521,7 +709,8 @@ export function buildArchive(content: ContentFile[], options: ArchiveOptions): A
   const byCount = (a: NamedCount, b: NamedCount): number => b.count - a.count || collator.compare(a.name, b.name);
   const statistics: ArchiveStatistics = {
     articles: articles.length,
-    dated: articles.length - undated.length,
+    dated: articles.length - estimated - undated.length,
+    estimated,
     undated: undated.length,
     truncated,
     merged,
@@ -532,8 +721,8 @@ export function buildArchive(content: ContentFile[], options: ArchiveOptions): A
       .map((u) => ({ name: u.name, url: u.url, count: u.count }))
       .sort(byCount)
       .slice(0, TOP),
-    topAuthors: [...authors]
-      .map(([name, count]) => ({ name, count }))
+    topAuthors: authorList
+      .map((a) => ({ name: a.name, url: a.url, count: a.count }))
       .sort(byCount)
       .slice(0, TOP),
   };
@@ -545,11 +734,26 @@ export function buildArchive(content: ContentFile[], options: ArchiveOptions): A
     units: unitList,
     unitKinds,
     unitPages,
+    authors: authorList,
+    authorGroups,
+    authorPages,
     years,
     monthPages,
-    feed: articles.filter((a) => a.date).slice(0, feedSize),
+    feed,
+    feedUpdated: newestUpdate(feed),
     sitemap,
     statistics,
-    pages: { articles, homePages, undatedPages, unitPages, monthPages, unitFeeds: unitList, years, sitemap },
+    pages: {
+      articles,
+      homePages,
+      undatedPages,
+      unitPages,
+      monthPages,
+      unitFeeds: unitList,
+      authorPages,
+      authorFeeds: authorList,
+      years,
+      sitemap,
+    },
   };
 }

@@ -9,7 +9,18 @@ import type { Archive, PageLists } from './archive.ts';
 /** Pages per Eleventy run: 10,000 articles (~12,000 pages) render in one. */
 export const BATCH_PAGES = 20_000;
 
-const KINDS = ['articles', 'homePages', 'undatedPages', 'unitPages', 'monthPages', 'unitFeeds', 'years', 'sitemap'] as const satisfies
+const KINDS = [
+  'articles',
+  'homePages',
+  'undatedPages',
+  'unitPages',
+  'monthPages',
+  'unitFeeds',
+  'authorPages',
+  'authorFeeds',
+  'years',
+  'sitemap',
+] as const satisfies
   ReadonlyArray<keyof PageLists>;
 
 const empty = (): PageLists => ({
@@ -19,6 +30,8 @@ const empty = (): PageLists => ({
   unitPages: [],
   monthPages: [],
   unitFeeds: [],
+  authorPages: [],
+  authorFeeds: [],
   years: [],
   sitemap: [],
 });

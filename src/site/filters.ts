@@ -14,6 +14,8 @@ export function filtersPlugin(config: EleventyConfig, site: SiteConfig): void {
   config.addFilter('shortDate', shortDate);
   config.addFilter('crawlTime', crawlTime);
   config.addFilter('rfc3339', rfc3339);
+  // `2022-06-30` → `/2022/06/`: the month archive a date belongs to.
+  config.addFilter('monthUrl', (date: string) => `/${date.slice(0, 4)}/${date.slice(5, 7)}/`);
   config.addFilter('absoluteUrl', (path: string) => absoluteUrl(site, path));
   config.addFilter('newsArticleJson', (article: ArchiveArticle) =>
     scriptSafeJson(
@@ -23,7 +25,7 @@ export function filtersPlugin(config: EleventyConfig, site: SiteConfig): void {
         summary: article.summary,
         date: article.date,
         crawledAt: article.crawledAt,
-        authors: article.authors,
+        authors: article.authorLinks.map((a) => ({ name: a.name, url: absoluteUrl(site, a.url) })),
         units: article.unitLinks.map((u) => ({ name: u.name, url: absoluteUrl(site, u.url) })),
         publisher: ui.publisher,
         publisherUrl: absoluteUrl(site, '/'),

@@ -8,7 +8,7 @@
  * its own entry (the home page's year list, the undated count) has that in its fingerprint too.
  */
 import { createHash } from 'node:crypto';
-import type { Archive, ArchiveUnit, PageLists } from './archive.ts';
+import type { Archive, ArchiveAuthor, ArchiveUnit, PageLists } from './archive.ts';
 
 export interface RenderPlan {
   /** What the templates render. */
@@ -25,8 +25,16 @@ function digest(...parts: string[]): string {
   return hash.digest('base64url');
 }
 
-/** What a unit page shows of its unit: everything but the article lists, which are the pages' items. */
-function unitFacts({ articles: _articles, feed: _feed, ...facts }: ArchiveUnit): Omit<ArchiveUnit, 'articles' | 'feed'> {
+/**
+ * What a unit page shows of its unit: everything but the article lists, which are the pages' items, and
+ * the feed's `updated`, which follows from the feed's entries (their Markdown is in the feed's fingerprint).
+ */
+function unitFacts({ articles: _articles, feed: _feed, feedUpdated: _updated, ...facts }: ArchiveUnit): Omit<ArchiveUnit, 'articles' | 'feed' | 'feedUpdated'> {
+  return facts;
+}
+
+/** What an author page shows of its author: as `unitFacts`. */
+function authorFacts({ articles: _articles, feed: _feed, feedUpdated: _updated, ...facts }: ArchiveAuthor): Omit<ArchiveAuthor, 'articles' | 'feed' | 'feedUpdated'> {
   return facts;
 }
 
@@ -39,7 +47,14 @@ export function fingerprintPages(archive: Archive): Map<string, string> {
 
   for (const a of archive.articles) {
     // The article's own fields and body are its Markdown; the rest is its place among the others.
-    const around = { unitLinks: a.unitLinks, older: a.older, newer: a.newer, related: a.related };
+    const around = {
+      unitLinks: a.unitLinks,
+      authorLinks: a.authorLinks,
+      bylineParts: a.bylineParts,
+      older: a.older,
+      newer: a.newer,
+      related: a.related,
+    };
     fingerprints.set(a.url, digest('article', a.contentHash, a.url, JSON.stringify(around)));
   }
   for (const page of archive.homePages) fingerprints.set(page.url, digest('home', JSON.stringify(page), yearList, undated));
@@ -51,6 +66,13 @@ export function fingerprintPages(archive: Archive): Map<string, string> {
   for (const unit of archive.units) {
     const entries = unit.feed.map((a) => `${a.url} ${a.contentHash}`);
     fingerprints.set(unit.feedUrl, digest('unit-feed', JSON.stringify(unitFacts(unit)), ...entries));
+  }
+  for (const page of archive.authorPages) {
+    fingerprints.set(page.url, digest('author', JSON.stringify({ ...page, author: authorFacts(page.author) })));
+  }
+  for (const author of archive.authors) {
+    const entries = author.feed.map((a) => `${a.url} ${a.contentHash}`);
+    fingerprints.set(author.feedUrl, digest('author-feed', JSON.stringify(authorFacts(author)), ...entries));
   }
   return fingerprints;
 }
@@ -77,6 +99,8 @@ export function planRender(archive: Archive, previous: ReadonlyMap<string, strin
     unitPages: changed(archive.unitPages, byUrl),
     monthPages: changed(archive.monthPages, byUrl),
     unitFeeds: changed(archive.units, (unit) => unit.feedUrl),
+    authorPages: changed(archive.authorPages, byUrl),
+    authorFeeds: changed(archive.authors, (author) => author.feedUrl),
     // Few, and each depends on most of the archive: always rendered.
     years: archive.years,
     sitemap: archive.sitemap,

@@ -16,9 +16,10 @@ export interface NewsArticleInput {
   url: string;
   title: string;
   summary: string;
+  /** The publication date only: an estimated date is never given as one. */
   date?: string;
   crawledAt?: string;
-  authors: string[];
+  authors: Array<{ name: string; url?: string }>;
   units: Array<{ name: string; url: string }>;
   publisher: string;
   publisherUrl: string;
@@ -40,7 +41,9 @@ export function newsArticle(input: NewsArticleInput): Record<string, unknown> {
     ld.datePublished = input.date;
     ld.dateModified = input.date;
   }
-  if (input.authors.length) ld.author = input.authors.map((name) => ({ '@type': 'Person', name }));
+  if (input.authors.length) {
+    ld.author = input.authors.map(({ name, url }) => (url ? { '@type': 'Person', name, url } : { '@type': 'Person', name }));
+  }
   if (input.units.length) {
     ld.about = input.units.map((u) => ({ '@type': 'Organization', name: u.name, url: u.url }));
   }
