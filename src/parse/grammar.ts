@@ -141,10 +141,18 @@ export const CREDIT_PREFIX =
 
 /**
  * `Đại tá PHAN ĐÌNH ÂN, Chính ủy Cục Kỹ thuật Quân khu`, `Thượng tá, ThS NGUYỄN AN - Trường Quân sự
- * Quân khu 2` — an officer writing under rank (and degree) and role.
+ * Quân khu 2`, `THƯỢNG TÁ LÊ HÙNG`, `Đại úy QNCN LÊ AN`, `Thượng sĩ LÒ VĂN A` — an officer or soldier writing
+ * under rank (and degree) and role. Any case: some sites print the whole byline in capitals.
  */
 export const RANK =
-  /^(?<rank>Đại tướng|Thượng tướng|Trung tướng|Thiếu tướng|Đại tá|Thượng tá|Trung tá|Thiếu tá|Đại úy|Đại uý|Thượng úy|Thượng uý|Trung úy|Trung uý|Thiếu úy|Thiếu uý|Đồng chí|Đ\/c|PGS\.?\s*,?\s*TS\.?|TS\.?|ThS\.?)(?:\s*,\s*|\s+)(?<rest>\S.*)$/u;
+  /^(?<rank>(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)|Chuẩn\s+(?:úy|uý)|(?:Thượng|Trung|Hạ)\s+sĩ|Binh\s+(?:nhất|nhì)|QNCN|Đồng\s+chí|Đ\/c|PGS\.?\s*,?\s*TS\.?|TS\.?|ThS\.?)(?:\s*,\s*|\s+)(?<rest>\S.*)$/iu;
+
+/**
+ * `Phó Chính ủy NGUYỄN VĂN AN`, `Chính trị viên Lê Minh` — a role before a name; it is stripped only when a
+ * name follows (`Chính ủy Sư đoàn 316` after an officer's name is his role, not a person).
+ */
+export const ROLE =
+  /^(?:Phó\s+)?(?:Chính\s+(?:ủy|uỷ)|Chính\s+trị\s+viên|Tư\s+lệnh|Chỉ\s+huy\s+trưởng|Tham\s+mưu\s+trưởng|Chủ\s+nhiệm(?:\s+Chính\s+trị)?|Bí\s+thư|(?:Sư|Lữ|Trung|Tiểu)\s+đoàn\s+trưởng|Đại\s+đội\s+trưởng|Đồn\s+trưởng|Giám\s+đốc|Trưởng\s+(?:ban|phòng))(?:\s*,\s*|\s+)(?<rest>\S.*)$/iu;
 
 /** `TRẦN HÀO-PHẠM HẢI`, `Hải Anh và Minh Đức`: what separates names in a byline. */
 export const NAME_SEPARATOR = /\s*[-–—;,]\s*|\s+(?:và|&)\s+/u;
