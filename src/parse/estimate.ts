@@ -37,7 +37,7 @@ export interface Estimate {
 export interface EstimateInput {
   /** The lead without its dateline: the day is read from its first sentence. */
   summary: string;
-  /** Every text of the article (title, paragraphs, captions), in order: the year is read from them. */
+  /** Every text of the article (paragraphs and captions, then the title): the year is read from them. */
   texts: readonly string[];
   /** The page's clock: the event cannot be after it. */
   crawledAt: string | null;
@@ -59,8 +59,8 @@ const EARLIEST_YEAR = 1945;
 const SENTENCE_MIN = 25;
 /** A lead's opening clause is never longer: past it, a date is another day's. */
 const OPENING_MAX = 300;
-/** Most phrases that support one year are named in `from`; more would not help a reader. */
-const FROM_MAX = 3;
+/** At most this many of the phrases that support the year are named in `from`; more would not help a reader. */
+const FROM_MAX = 2;
 /** How far back a phrase's clause is read for `so với`, `kết quả`, `chuẩn bị`. */
 const CLAUSE_BEFORE = 80;
 /** An anniversary's events come up to this many days before it and this many after. */

@@ -92,7 +92,8 @@ export function parseDump(text: string, source: string): ParsedDump {
     date === null
       ? estimateDate({
           summary: lead.summary,
-          texts: [...(head.title ? [head.title.text] : []), ...blocks.map((b) => b.text)],
+          // The lead first: `estimatedFrom` names the phrases a reader meets first.
+          texts: [...blocks.map((b) => b.text), ...(head.title ? [head.title.text] : [])],
           crawledAt: prelude.crawledAt,
         })
       : null;
