@@ -68,7 +68,7 @@ for (const [name, lead, options, date, from] of CASES) {
     if (date === null) assert.equal(article.estimatedFrom, null);
     else if (from !== undefined) assert.equal(article.estimatedFrom, from);
     else assert.ok(article.estimatedFrom?.includes(' … ') || /\d{4}/u.test(article.estimatedFrom ?? ''), String(article.estimatedFrom));
-    if (options.date) assert.equal(article.date, '2024-11-20');
+    if (options?.date) assert.equal(article.date, '2024-11-20');
   });
 }
 
