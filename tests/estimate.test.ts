@@ -34,9 +34,12 @@ const CASES: Case[] = [
   ['`Trong 3 ngày từ 15 đến 17/10,`', 'QK2 – Trong 3 ngày từ 15 đến 17/10, Lữ đoàn 297 tổ chức hội thao pháo binh năm 2025.', {}, '2025-10-15'],
   ['`Sáng 15 tháng 3,` in words', 'QK2 – Sáng 15 tháng 3, Trung đoàn 174 tổ chức lễ ra quân huấn luyện năm 2024.', {}, '2024-03-15'],
   ['`Sáng 15 tháng 3 năm 2023,` in words with its year', 'Sáng 15 tháng 3 năm 2023, Trung đoàn 174 ra quân.', {}, '2023-03-15'],
+  ['`Sáng nay (30-6),`', 'QK2 – Sáng nay (30-6), Sư đoàn 316 sơ kết công tác 6 tháng đầu năm 2022.', {}, '2022-06-30', 'Sáng nay (30-6) … 6 tháng đầu năm 2022'],
+  ['`Ngày 12/5 vừa qua,`', 'Ngày 12/5 vừa qua, Trung đoàn 98 tổ chức hội thao thể thao năm 2023.', {}, '2023-05-12'],
   ['the day after an opening clause, and an anniversary', 'QK2 – Nhân dịp kỷ niệm 77 năm Ngày Thương binh – Liệt sĩ (27/7/1947 – 27/7/2024), ngày 24/7, Sư đoàn 316 dâng hương.', {}, '2024-07-24', 'ngày 24/7 … kỷ niệm 77 năm Ngày Thương binh – Liệt sĩ (27/7/1947 – 27/7/2024)'],
   ['a quarter', 'Ngày 28/9, Kho K1 sơ kết công tác quý III năm 2023.', {}, '2023-09-28'],
   ['a full date in the text with the lead\'s day', 'Sáng 12/5, Trung đoàn 148 tổ chức lễ tuyên thệ.', { middle: 'Buổi lễ ngày 12/5/2021 diễn ra trang trọng.' }, '2021-05-12'],
+  ['a period tied to the month, in the body', 'Ngày 30-9, đoàn công tác kiểm tra Trung đoàn 2.', { middle: 'Trung đoàn báo cáo kết quả công tác hậu cần 9 tháng đầu năm 2021.' }, '2021-09-30'],
   ['the year in the title', 'QK2 – Sáng 5/3, Trung đoàn 98 tổ chức lễ tuyên thệ cho chiến sĩ mới.', { title: 'Trung đoàn 98 tuyên thệ chiến sĩ mới năm 2023' }, '2023-03-05'],
   // A review of one year and the plan of the next: December of the first, January of the second.
   ['`tổng kết năm 2023, triển khai nhiệm vụ năm 2024` in December', 'QK2 – Ngày 20/12, Sư đoàn 355 tổ chức hội nghị tổng kết năm 2023, triển khai nhiệm vụ năm 2024.', {}, '2023-12-20', 'Ngày 20/12 … tổng kết năm 2023 … triển khai nhiệm vụ năm 2024'],
@@ -80,10 +83,25 @@ test('readLeadDay: the day, month and printed year of the lead, or null', () => 
 });
 
 test('estimateDate is pure and reads only what it is given', () => {
-  const input = { summary: 'Chiều 18-11, đoàn kiểm tra …', texts: ['kiểm tra toàn diện năm 2024'], crawledAt: null };
+  const input = { summary: 'Chiều 18-11, đoàn kiểm tra …', head: ['QK2 – Chiều 18-11, đoàn kiểm tra toàn diện năm 2024 …'], body: [], crawledAt: null };
   assert.deepEqual(estimateDate(input), { date: '2024-11-18', from: 'Chiều 18-11 … kiểm tra toàn diện năm 2024' });
   assert.deepEqual(estimateDate(input), estimateDate(input));
   assert.equal(estimateDate({ ...input, crawledAt: '2024-11-17T23:59:59+07:00' }), null);
   assert.deepEqual(estimateDate({ ...input, crawledAt: '2024-11-18T06:00:00+07:00' })?.date, '2024-11-18');
-  assert.equal(estimateDate({ ...input, texts: [] }), null);
+  assert.equal(estimateDate({ ...input, head: ['Chiều 18-11, đoàn kiểm tra …'] }), null);
+});
+
+test('estimateDate: the body speaks of other events; only phrases tied to the lead\'s month count there', () => {
+  const summary = 'Ngày 20/12, Trung đoàn 98 tổ chức hội nghị.';
+  const head = [`QK2 – ${summary}`];
+  // A review or an event of another year, told in the body, is not the lead's.
+  assert.equal(estimateDate({ summary, head, body: ['Tại hội nghị tổng kết năm 2023, đơn vị được tặng cờ.'], crawledAt: null }), null);
+  assert.equal(estimateDate({ summary, head, body: ['Đơn vị đạt giải Nhất hội thao năm 2022.'], crawledAt: null }), null);
+  // … but the anniversary of the lead's day is.
+  assert.equal(
+    estimateDate({ summary, head, body: ['Chào mừng kỷ niệm 80 năm Ngày thành lập Quân đội nhân dân Việt Nam (22/12/1944 – 22/12/2024).'], crawledAt: null })?.date,
+    '2024-12-20',
+  );
+  // An anniversary's dates without its words.
+  assert.equal(estimateDate({ summary, head, body: ['Ngày hội Quốc phòng toàn dân (22/12/1989 – 22/12/2024).'], crawledAt: null })?.date, '2024-12-20');
 });

@@ -16,6 +16,7 @@ import {
   ANNIVERSARY,
   ANY_YEAR,
   COMPARED_PERIOD,
+  DATE_RANGE,
   FIRST_MONTHS,
   FULL_DATE,
   LAST_MONTHS,
@@ -37,8 +38,17 @@ export interface Estimate {
 export interface EstimateInput {
   /** The lead without its dateline: the day is read from its first sentence. */
   summary: string;
-  /** Every text of the article (paragraphs and captions, then the title): the year is read from them. */
-  texts: readonly string[];
+  /**
+   * The lead (as printed) and the title: what they say about the year is about the event they report. The
+   * lead first: `from` names the phrases a reader meets first.
+   */
+  head: readonly string[];
+  /**
+   * The other paragraphs and the captions: they also speak of other events (`Tại hội nghị tổng kết năm 2023,
+   * đơn vị được tặng cờ`), so only phrases tied to the lead's month are read there (`9 tháng đầu năm 2021`,
+   * an anniversary, a full date with the lead's day).
+   */
+  body: readonly string[];
   /** The page's clock: the event cannot be after it. */
   crawledAt: string | null;
 }
@@ -100,8 +110,11 @@ const ROMAN: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4 };
 /** Day of the year, near enough to compare two days of one year (31-day months). */
 const ordinal = (month: number, day: number) => month * 31 + day;
 
-/** Every period phrase of one text, each read once: a phrase found is blanked before the looser patterns run. */
-function periodPhrases(source: string, event: LeadDay): PeriodPhrase[] {
+/**
+ * Every period phrase of one text, each read once: a phrase found is blanked before the looser patterns run.
+ * `head`: the text is the title or the lead, whose review, plan and event phrases are the event's.
+ */
+function periodPhrases(source: string, event: LeadDay, head: boolean): PeriodPhrase[] {
   let text = source;
   const out: PeriodPhrase[] = [];
   const { month } = event;
@@ -124,14 +137,21 @@ function periodPhrases(source: string, event: LeadDay): PeriodPhrase[] {
   const at = (years: number[], evidence = true) => ({ years, evidence });
   const bound = (years: number[]) => at(years, false);
 
-  scan(ANNIVERSARY, (g) => {
-    const from = Number(g.from);
-    const to = Number(g.to);
-    if (to - from !== Number(g.years)) return null;
-    if (g.ahead) return bound([to - 1, to]);
+  // An anniversary is kept in its year: the event is in it when near the day, else in it or the year before.
+  const anniversary = (to: number, g: Record<string, string | undefined>) => {
     if (g.month === undefined) return at([to]);
     const offset = ordinal(month, event.day) - ordinal(Number(g.month), Number(g.day));
     return offset >= -ANNIVERSARY_BEFORE_DAYS && offset <= ANNIVERSARY_AFTER_DAYS ? at([to]) : bound([to - 1, to]);
+  };
+  scan(ANNIVERSARY, (g) => {
+    const to = Number(g.to);
+    if (to - Number(g.from) !== Number(g.years)) return null;
+    return g.ahead ? bound([to - 1, to]) : anniversary(to, g);
+  });
+  scan(DATE_RANGE, (g) => {
+    const to = Number(g.to);
+    if (g.day0 !== g.day || g.month0 !== g.month || to <= Number(g.from)) return null;
+    return anniversary(to, g);
   });
   scan(FIRST_MONTHS, (g) => {
     const n = Number(g.months);
@@ -148,17 +168,19 @@ function periodPhrases(source: string, event: LeadDay): PeriodPhrase[] {
     return at(q === 4 && month === 1 ? [year + 1] : []);
   });
   scan(YEAR_REVIEW, (g) => {
+    if (!head) return null;
     const year = Number(g.year);
     return at(month >= 10 ? [year] : month <= 3 ? [year + 1] : []);
   });
   scan(YEAR_PLAN, (g) => {
+    if (!head) return null;
     const year = Number(g.year);
     if (!g.ahead) return bound([year - 1, year]);
     return month >= 10 ? at([year - 1]) : month <= 3 ? at([year]) : bound([year - 1, year]);
   });
   scan(YEAR_EVENT, (g, before) => {
     const year = Number(g.year);
-    if (PAST_EVENT.test(before)) return null;
+    if (!head || PAST_EVENT.test(before)) return null;
     if (AHEAD_PERIOD.test(before) || (g.early && month >= 10)) return bound([year - 1, year]);
     return at([year]);
   });
@@ -169,7 +191,7 @@ function periodPhrases(source: string, event: LeadDay): PeriodPhrase[] {
 }
 
 /** The event's date when the article says it clearly enough; null otherwise. */
-export function estimateDate({ summary, texts, crawledAt }: EstimateInput): Estimate | null {
+export function estimateDate({ summary, head, body, crawledAt }: EstimateInput): Estimate | null {
   const event = readLeadDay(summary);
   if (!event) return null;
   const crawlDay = crawledAt?.slice(0, 10) ?? null;
@@ -181,12 +203,12 @@ export function estimateDate({ summary, texts, crawledAt }: EstimateInput): Esti
   };
   if (event.year !== null) {
     // `Ngày 19/10/1946, Quân khu 2 được thành lập. Trải qua …`: a lead that opens on history, not on the event.
-    const later = texts.some((text) => [...text.matchAll(ANY_YEAR)].some((m) => Number(m[0]) > event.year!));
+    const later = [...head, ...body].some((text) => [...text.matchAll(ANY_YEAR)].some((m) => Number(m[0]) > event.year!));
     const date = later ? null : dateIn(event.year);
     return date === null ? null : { date, from: event.phrase };
   }
 
-  const phrases = texts.flatMap((text) => periodPhrases(text, event));
+  const phrases = [...head.map((text) => periodPhrases(text, event, true)), ...body.map((text) => periodPhrases(text, event, false))].flat();
   const evidence = phrases.filter((p) => p.evidence);
   if (evidence.length === 0) return null;
   let years = new Set(phrases[0]!.years);

@@ -172,12 +172,12 @@ export const NAME_CAPITALIZED = /^[\p{Lu}][\p{Ll}]*(?:\s+[\p{Lu}][\p{Ll}]*){1,4}
 
 /**
  * `Sáng 30-6,`, `Chiều 18-11,`, `Ngày 2/8,`, `Tối 8/4/2025,`, `Trong các ngày 15 và 16-9,`, `Trong 3 ngày từ 15 đến
- * 17/10,`, `…(27/7/1947-27/7/2023),
- * ngày 21/7, …` — the event's day in the lead's first sentence: at its start or after a comma, and followed
- * by a comma (`ngày 15/3 của Bộ CHQS` is a document's date, not the event's). A range gives its first day.
+ * 17/10,`, `Sáng 15 tháng 3,`, `Sáng nay (30-6),`, `Ngày 12/5 vừa qua,`, `…(27/7/1947-27/7/2023), ngày 21/7, …` —
+ * the event's day in the lead's first sentence: at its start or after a comma, and followed by a comma
+ * (`ngày 15/3 của Bộ CHQS` is a document's date, not the event's). A range gives its first day.
  */
 export const LEAD_DAY =
-  /(?<=^|,\s{1,3})(?<phrase>(?:(?:Sáng|Chiều|Trưa|Tối|Đêm|Rạng\s+sáng)(?:\s+ngày)?|(?:Trong|Từ)\s+(?:(?:các|hai|ba|\d)\s+)?ngày(?:\s+từ)?|Ngày)\s+(?:(?<day>\d{1,2})(?:\s*(?:,|và|-|–|đến)\s*\d{1,2})*\s*[-/.]\s*(?<month>\d{1,2})(?:\s*[-/.]\s*(?<year>\d{4}))?|(?<dayW>\d{1,2})\s+tháng\s+(?<monthW>\d{1,2})(?:\s*,?\s*năm\s+(?<yearW>\d{4}))?))(?=\s*[,;(])/iu;
+  /(?<=^|,\s{1,3})(?<phrase>(?:(?:Sáng|Chiều|Trưa|Tối|Đêm|Hôm)\s+(?:nay|qua)\s*\(\s*|(?:(?:Sáng|Chiều|Trưa|Tối|Đêm|Rạng\s+sáng)(?:\s+ngày)?|(?:Trong|Từ)\s+(?:(?:các|hai|ba|\d)\s+)?ngày(?:\s+từ)?|Ngày)\s+)(?:(?<day>\d{1,2})(?:\s*(?:,|và|-|–|đến)\s*\d{1,2})*\s*[-/.]\s*(?<month>\d{1,2})(?:\s*[-/.]\s*(?<year>\d{4}))?|(?<dayW>\d{1,2})\s+tháng\s+(?<monthW>\d{1,2})(?:\s*,?\s*năm\s+(?<yearW>\d{4}))?)(?:\s*\))?(?:\s+vừa\s+(?:qua|rồi))?)(?=\s*[,;(])/iu;
 
 /** `năm 2019 và 8 tháng đầu năm 2020`, `6 tháng đầu năm 2016` — the months of a year done so far: said as they end. */
 export const FIRST_MONTHS =
@@ -207,10 +207,11 @@ export const YEAR_PLAN =
 /**
  * `kiểm tra toàn diện năm 2024`, `tuyên thệ chiến sĩ mới năm 2022`, `ra quân huấn luyện năm 2023`, `diễn tập
  * khu vực phòng thủ tỉnh năm 2019` — an event of the year it names; the early ones (`ra quân huấn luyện`,
- * `giao nhận quân`, `tuyển quân`) are prepared from October of the year before.
+ * `giao nhận quân`, `tuyển quân`, `khám tuyển`, `hội nghị quân chính`) are prepared from October of the year
+ * before. Words of a plan between (`hội thao … nhiệm vụ năm 2025`) make it no event.
  */
 export const YEAR_EVENT =
-  /(?<![\p{L}])(?:kiểm\s+tra\s+toàn\s+diện|tuyên\s+thệ\s+chiến\s+sĩ\s+mới|diễn\s+tập|hội\s+thao|hội\s+thi|(?<early>ra\s+quân\s+huấn\s+luyện|giao,?\s+nhận\s+quân|tuyển\s+quân))[^.;:()]{0,50}?\s+năm\s+(?<year>\d{4})(?!\d)/giu;
+  /(?<![\p{L}])(?:kiểm\s+tra\s+toàn\s+diện|tuyên\s+thệ\s+chiến\s+sĩ\s+mới|huấn\s+luyện\s+chiến\s+sĩ\s+mới|diễn\s+tập|hội\s+thao|hội\s+thi|bắn\s+đạn\s+thật|tuyển\s+sinh|(?<early>ra\s+quân\s+huấn\s+luyện|giao,?\s+nhận\s+quân|tuyển\s+quân|khám\s+tuyển|hội\s+nghị\s+quân\s+chính))(?:(?!nhiệm\s+vụ|kế\s+hoạch|phương\s+hướng|chương\s+trình)[^.;:()]){0,50}?\s+năm\s+(?<year>\d{4})(?!\d)/giu;
 
 /**
  * `kỷ niệm 76 năm Ngày thương binh-liệt sỹ (27/7/1947-27/7/2023)`, `kỷ niệm 70 năm Ngày thành lập Sư đoàn (1951 –
@@ -218,6 +219,13 @@ export const YEAR_EVENT =
  */
 export const ANNIVERSARY =
   /(?<![\p{L}])(?<ahead>(?:tiến|hướng)\s+tới\s+)?k[ỷỉ]\s+niệm\s+(?<years>\d{1,3})\s+năm[^.;()]{0,100}?\(\s*(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*)?(?<from>\d{4})\s*[-–—]\s*(?:(?<day>\d{1,2})\s*[/.-]\s*(?<month>\d{1,2})\s*[/.-]\s*)?(?<to>\d{4})\s*\)/giu;
+
+/**
+ * `(22/12/1944 – 22/12/2024)` — a day and its anniversary, without the words: the later year is the year
+ * the anniversary is kept.
+ */
+export const DATE_RANGE =
+  /\(\s*(?<day0>\d{1,2})\s*[/.-]\s*(?<month0>\d{1,2})\s*[/.-]\s*(?<from>\d{4})\s*[-–—]\s*(?<day>\d{1,2})\s*[/.-]\s*(?<month>\d{1,2})\s*[/.-]\s*(?<to>\d{4})\s*\)/gu;
 
 /** `30/6/2022`, `30-6-2022` — a full date in the text: the event's year when its day and month are the lead's. */
 export const FULL_DATE = /(?<![\d/.-])(?<day>\d{1,2})[/.-](?<month>\d{1,2})[/.-](?<year>\d{4})(?!\d)/gu;

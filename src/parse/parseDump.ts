@@ -92,8 +92,8 @@ export function parseDump(text: string, source: string): ParsedDump {
     date === null
       ? estimateDate({
           summary: lead.summary,
-          // The lead first: `estimatedFrom` names the phrases a reader meets first.
-          texts: [...blocks.map((b) => b.text), ...(head.title ? [head.title.text] : [])],
+          head: [lead.printed, ...(head.title ? [head.title.text] : [])],
+          body: blocks.filter((_, i) => i !== leadAt).map((b) => b.text),
           crawledAt: prelude.crawledAt,
         })
       : null;
