@@ -125,6 +125,7 @@ describe('recognizeUnits: a place-named unit needs a real place', () => {
     // The place ends where a person's name begins.
     ['Chỉ huy trưởng Bộ CHQS tỉnh Lai Châu Lò Văn Hưng phát biểu.', ['Bộ CHQS tỉnh Lai Châu']],
     ['Chỉ huy trưởng Ban CHQS huyện Bát Xát Nguyễn Văn Hùng phát biểu.', ['Ban CHQS huyện Bát Xát']],
+    ['Đồn trưởng Đồn Biên phòng Lũng Cú Nguyễn Văn An kiểm tra.', ['Đồn Biên phòng Lũng Cú']],
     // A province after districts, with no level of its own, is their address.
     ['Ban CHQS huyện Mường Tè, Lai Châu giao quân.', ['Ban CHQS huyện Mường Tè']],
     ['Ban CHQS huyện Bảo Yên, thành phố Lào Cai giao quân.', ['Ban CHQS huyện Bảo Yên', 'Ban CHQS thành phố Lào Cai']],

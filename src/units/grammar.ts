@@ -202,11 +202,6 @@ function toPlace({ parts, ends }: PlaceWords): Place {
   return { name, syllables: syllablesOf(name), end: ends.at(-1)! };
 }
 
-/** A place name at `pos`, whatever it names: capitalised syllables, up to six. */
-function readPlace(text: string, pos: number): Place | null {
-  const words = readPlaceWords(text, pos);
-  return words && toPlace(words);
-}
 
 // Place names repeat across an archive; `canonicalTone` runs thirty regexes, so each name is toned once.
 const placeNames = new Map<string, string>();
@@ -388,7 +383,8 @@ const borderPost: Parse = (text, start, end) => {
   BORDER_GATE.lastIndex = end;
   const gate = BORDER_GATE.exec(text);
   const gateName = gate === null ? '' : gate[1] ? 'Cửa khẩu Quốc tế ' : 'Cửa khẩu ';
-  const place = readPlace(text, gate === null ? end + 1 : BORDER_GATE.lastIndex);
+  // A post is named after its commune or gate: a local place, read like a district's (no `Ban …`, no person).
+  const place = readDistrict(text, gate === null ? end + 1 : BORDER_GATE.lastIndex);
   if (place && (place.syllables >= 2 || gate !== null) && /^\s/u.test(text.charAt(end))) {
     return one({ type: 'unit', name: `Đồn Biên phòng ${gateName}${place.name}`, start, end: place.end });
   }
