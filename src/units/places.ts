@@ -29,11 +29,11 @@ export const DASHED_PLACES: readonly string[] = [
 
 /**
  * `Ban`, `Hội`, `Sở`, `Công an`, `Ủy ban`, `Đoàn Thanh niên`, `Báo Lai Châu`: the first words of an organisation, which no
- * district's name starts with (`Văn Bàn`, `Chi Lăng`, `Đại Từ`, `Tuyên Hóa` do start with words that look
+ * district's name starts with (`Văn Bàn`, `Chi Lăng`, `Đại Từ`, `Tuyên Hóa`, `Trường Sa` do start with words that look
  * like one, so those are not here).
  */
 const ORGANISATION_START =
-  /^(?:Ban|Hội|Sở|Ủy|Uỷ|UBND|HĐND|Đảng|Đoàn|Công\s+an|Mặt\s+trận|Cục|Chi\s+cục|Bộ|Viện|Bệnh\s+viện|Tòa|Toà|Tỉnh|Huyện|Thị\s+ủy|Thành\s+ủy|Thị\s+uỷ|Thành\s+uỷ|Lực|Cựu|Ngân|Công\s+ty|Tổng|Liên\s+đoàn|Xã|Phường|Thị\s+trấn|Đồn|Đội|Kho|Trung\s+tâm|Nhà|Quân|Phòng|Báo|Đài|Trạm|Hạt|Tập\s+đoàn|Ủy\s+ban|UB|MTTQ)(?![\p{L}])/u;
+  /^(?:Ban|Hội|Sở|Ủy|Uỷ|UBND|HĐND|Đảng|Đoàn|Công\s+an|Mặt\s+trận|Cục|Chi\s+cục|Bộ|Viện|Bệnh\s+viện|Tòa|Toà|Tỉnh|Huyện|Thị\s+ủy|Thành\s+ủy|Thị\s+uỷ|Thành\s+uỷ|Lực|Cựu|Ngân|Công\s+ty|Tổng|Liên\s+đoàn|Xã|Phường|Thị\s+trấn|Đồn|Đội|Kho|Trung\s+tâm|Nhà|Quân|Phòng|Báo|Đài|Trạm|Hạt|Quỹ|Trường(?!\s+Sa)|Tập\s+đoàn|Ủy\s+ban|UB|MTTQ)(?![\p{L}])/u;
 
 /** `Mường Tè` → true; `Ban Tuyên`, `Hội Cựu` → false. */
 export function isDistrictName(name: string): boolean {
