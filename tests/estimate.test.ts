@@ -35,6 +35,7 @@ const CASES: Case[] = [
   ['`Sáng 15 tháng 3,` in words', 'QK2 – Sáng 15 tháng 3, Trung đoàn 174 tổ chức lễ ra quân huấn luyện năm 2024.', {}, '2024-03-15'],
   ['`Sáng 15 tháng 3 năm 2023,` in words with its year', 'Sáng 15 tháng 3 năm 2023, Trung đoàn 174 ra quân.', {}, '2023-03-15'],
   ['`Sáng nay (30-6),`', 'QK2 – Sáng nay (30-6), Sư đoàn 316 sơ kết công tác 6 tháng đầu năm 2022.', {}, '2022-06-30', 'Sáng nay (30-6) … 6 tháng đầu năm 2022'],
+  ['after a place\'s dateline', 'Lạng Sơn – Sáng 15/3, Bộ CHQS tỉnh Lạng Sơn tổ chức lễ ra quân huấn luyện năm 2024 cho các cơ quan, đơn vị trong lực lượng vũ trang tỉnh, với sự tham dự của lãnh đạo tỉnh.', {}, '2024-03-15'],
   ['`Ngày 12/5 vừa qua,`', 'Ngày 12/5 vừa qua, Trung đoàn 98 tổ chức hội thao thể thao năm 2023.', {}, '2023-05-12'],
   ['the day after an opening clause, and an anniversary', 'QK2 – Nhân dịp kỷ niệm 77 năm Ngày Thương binh – Liệt sĩ (27/7/1947 – 27/7/2024), ngày 24/7, Sư đoàn 316 dâng hương.', {}, '2024-07-24', 'ngày 24/7 … kỷ niệm 77 năm Ngày Thương binh – Liệt sĩ (27/7/1947 – 27/7/2024)'],
   ['a quarter', 'Ngày 28/9, Kho K1 sơ kết công tác quý III năm 2023.', {}, '2023-09-28'],

@@ -173,11 +173,12 @@ export const NAME_CAPITALIZED = /^[\p{Lu}][\p{Ll}]*(?:\s+[\p{Lu}][\p{Ll}]*){1,4}
 /**
  * `Sáng 30-6,`, `Chiều 18-11,`, `Ngày 2/8,`, `Tối 8/4/2025,`, `Trong các ngày 15 và 16-9,`, `Trong 3 ngày từ 15 đến
  * 17/10,`, `Sáng 15 tháng 3,`, `Sáng nay (30-6),`, `Ngày 12/5 vừa qua,`, `…(27/7/1947-27/7/2023), ngày 21/7, …` —
- * the event's day in the lead's first sentence: at its start or after a comma, and followed by a comma
- * (`ngày 15/3 của Bộ CHQS` is a document's date, not the event's). A range gives its first day.
+ * the event's day in the lead's first sentence: at its start (or after a place's dateline, `Lạng Sơn – `) or
+ * after a comma, and followed by a comma (`ngày 15/3 của Bộ CHQS` is a document's date, not the event's). A
+ * range gives its first day.
  */
 export const LEAD_DAY =
-  /(?<=^|,\s{1,3})(?<phrase>(?:(?:Sáng|Chiều|Trưa|Tối|Đêm|Hôm)\s+(?:nay|qua)\s*\(\s*|(?:(?:Sáng|Chiều|Trưa|Tối|Đêm|Rạng\s+sáng)(?:\s+ngày)?|(?:Trong|Từ)\s+(?:(?:các|hai|ba|\d)\s+)?ngày(?:\s+từ)?|Ngày)\s+)(?:(?<day>\d{1,2})(?:\s*(?:,|và|-|–|đến)\s*\d{1,2})*\s*[-/.]\s*(?<month>\d{1,2})(?:\s*[-/.]\s*(?<year>\d{4}))?|(?<dayW>\d{1,2})\s+tháng\s+(?<monthW>\d{1,2})(?:\s*,?\s*năm\s+(?<yearW>\d{4}))?)(?:\s*\))?(?:\s+vừa\s+(?:qua|rồi))?)(?=\s*[,;(])/iu;
+  /(?<=^|,\s{1,3}|^\p{Lu}[\p{L} .]{1,30}\s[–—-]\s)(?<phrase>(?:(?:Sáng|Chiều|Trưa|Tối|Đêm|Hôm)\s+(?:nay|qua)\s*\(\s*|(?:(?:Sáng|Chiều|Trưa|Tối|Đêm|Rạng\s+sáng)(?:\s+ngày)?|(?:Trong|Từ)\s+(?:(?:các|hai|ba|\d)\s+)?ngày(?:\s+từ)?|Ngày)\s+)(?:(?<day>\d{1,2})(?:\s*(?:,|và|-|–|đến)\s*\d{1,2})*\s*[-/.]\s*(?<month>\d{1,2})(?:\s*[-/.]\s*(?<year>\d{4}))?|(?<dayW>\d{1,2})\s+tháng\s+(?<monthW>\d{1,2})(?:\s*,?\s*năm\s+(?<yearW>\d{4}))?)(?:\s*\))?(?:\s+vừa\s+(?:qua|rồi))?)(?=\s*[,;(])/iu;
 
 /** `năm 2019 và 8 tháng đầu năm 2020`, `6 tháng đầu năm 2016` — the months of a year done so far: said as they end. */
 export const FIRST_MONTHS =
