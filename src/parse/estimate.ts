@@ -138,8 +138,9 @@ function periodPhrases(source: string, event: LeadDay, head: boolean): PeriodPhr
   const bound = (years: number[]) => at(years, false);
 
   // An anniversary is kept in its year: the event is in it when near the day, else in it or the year before.
+  // Without its day it is the event's only in the title or lead: the body also recalls past anniversaries.
   const anniversary = (to: number, g: Record<string, string | undefined>) => {
-    if (g.month === undefined) return at([to]);
+    if (g.month === undefined) return head ? at([to]) : null;
     const offset = ordinal(month, event.day) - ordinal(Number(g.month), Number(g.day));
     return offset >= -ANNIVERSARY_BEFORE_DAYS && offset <= ANNIVERSARY_AFTER_DAYS ? at([to]) : bound([to - 1, to]);
   };
