@@ -98,6 +98,9 @@ test('estimateDate: the body speaks of other events; only phrases tied to the le
   // A review or an event of another year, told in the body, is not the lead's.
   assert.equal(estimateDate({ summary, head, body: ['Tại hội nghị tổng kết năm 2023, đơn vị được tặng cờ.'], crawledAt: null }), null);
   assert.equal(estimateDate({ summary, head, body: ['Đơn vị đạt giải Nhất hội thao năm 2022.'], crawledAt: null }), null);
+  assert.equal(estimateDate({ summary, head, body: ['Năm 2021, Trung đoàn kỷ niệm 75 năm Ngày truyền thống (1946 – 2021).'], crawledAt: null }), null);
+  // In the lead, the same anniversary is the event's year.
+  assert.equal(estimateDate({ summary, head: [`${head[0]} Trung đoàn kỷ niệm 75 năm Ngày truyền thống (1946 – 2021).`], body: [], crawledAt: null })?.date, '2021-12-20');
   // … but the anniversary of the lead's day is.
   assert.equal(
     estimateDate({ summary, head, body: ['Chào mừng kỷ niệm 80 năm Ngày thành lập Quân đội nhân dân Việt Nam (22/12/1944 – 22/12/2024).'], crawledAt: null })?.date,
