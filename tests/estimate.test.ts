@@ -59,6 +59,7 @@ const CASES: Case[] = [
   ['no day: `Sáng nay`', '(QK7 Online) – Sáng nay, Sư đoàn 5 tổ chức lễ tuyên thệ chiến sĩ mới năm 2022.', {}, null],
   ['a document\'s date is not the event\'s', 'Thực hiện Kế hoạch số 12 ngày 15/3 của Bộ CHQS tỉnh, Trung đoàn 98 tổ chức diễn tập năm 2022.', {}, null],
   ['a day that does not exist', 'QK2 – Sáng 30-2, Trung đoàn 98 tổ chức diễn tập năm 2022.', {}, null],
+  ['a lead dated before the sites existed', 'Ngày 7/5/1954, Chiến dịch Điện Biên Phủ toàn thắng, mở ra trang sử mới của dân tộc.', {}, null],
   ['a lead that opens on history', 'Ngày 19/10/1946, Quân khu 2 được thành lập. Trải qua 75 năm, đến năm 2021 Quân khu không ngừng lớn mạnh.', {}, null],
   ['a period compared with is not the event\'s', 'Ngày 10/7, Kho K1 sơ kết 6 tháng đầu năm 2021, tăng 5% so với 6 tháng đầu năm 2020.', {}, '2021-07-10'],
   ['an event looked back on is not the event', 'Ngày 10/7, Ban CHQS huyện rút kinh nghiệm diễn tập năm 2019.', {}, null],

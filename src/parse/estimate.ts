@@ -63,8 +63,11 @@ export interface LeadDay {
   year: number | null;
 }
 
-/** No report of these sites is about an earlier year; a smaller number is not a year of the event. */
-const EARLIEST_YEAR = 1945;
+/**
+ * The sites went online in the 2000s: a lead dated earlier tells history (`Ngày 7/5/1954, Chiến dịch Điện
+ * Biên Phủ toàn thắng`), not the event it reports.
+ */
+const EARLIEST_YEAR = 2000;
 /** The lead's first sentence ends at a full stop before a capital this far in or more (`TP. Hồ Chí Minh` does not end it). */
 const SENTENCE_MIN = 25;
 /** A lead's opening clause is never longer: past it, a date is another day's. */
