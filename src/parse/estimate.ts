@@ -110,6 +110,7 @@ interface PeriodPhrase {
 }
 
 const ROMAN: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4 };
+const HAS_YEAR = /\d{4}/u;
 /** Day of the year, near enough to compare two days of one year (31-day months). */
 const ordinal = (month: number, day: number) => month * 31 + day;
 
@@ -118,13 +119,17 @@ const ordinal = (month: number, day: number) => month * 31 + day;
  * `head`: the text is the title or the lead, whose review, plan and event phrases are the event's.
  */
 function periodPhrases(source: string, event: LeadDay, head: boolean): PeriodPhrase[] {
+  // Every phrase names a year: most paragraphs name none, and are read no further.
+  if (!HAS_YEAR.test(source)) return [];
   let text = source;
   const out: PeriodPhrase[] = [];
   const { month } = event;
   const scan = (
     pattern: RegExp,
     read: (g: Record<string, string | undefined>, before: string) => Omit<PeriodPhrase, 'text'> | null,
+    where: 'anywhere' | 'head' = 'anywhere',
   ): void => {
+    if (where === 'head' && !head) return;
     const found: Array<[number, number]> = [];
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
@@ -171,23 +176,33 @@ function periodPhrases(source: string, event: LeadDay, head: boolean): PeriodPhr
     if (month >= 3 * q - 2 && month <= 3 * q + 1) return at([year]);
     return at(q === 4 && month === 1 ? [year + 1] : []);
   });
-  scan(YEAR_REVIEW, (g) => {
-    if (!head) return null;
-    const year = Number(g.year);
-    return at(month >= 10 ? [year] : month <= 3 ? [year + 1] : []);
-  });
-  scan(YEAR_PLAN, (g) => {
-    if (!head) return null;
-    const year = Number(g.year);
-    if (!g.ahead) return bound([year - 1, year]);
-    return month >= 10 ? at([year - 1]) : month <= 3 ? at([year]) : bound([year - 1, year]);
-  });
-  scan(YEAR_EVENT, (g, before) => {
-    const year = Number(g.year);
-    if (!head || PAST_EVENT.test(before)) return null;
-    if (AHEAD_PERIOD.test(before) || (g.early && month >= 10)) return bound([year - 1, year]);
-    return at([year]);
-  });
+  scan(
+    YEAR_REVIEW,
+    (g) => {
+      const year = Number(g.year);
+      return at(month >= 10 ? [year] : month <= 3 ? [year + 1] : []);
+    },
+    'head',
+  );
+  scan(
+    YEAR_PLAN,
+    (g) => {
+      const year = Number(g.year);
+      if (!g.ahead) return bound([year - 1, year]);
+      return month >= 10 ? at([year - 1]) : month <= 3 ? at([year]) : bound([year - 1, year]);
+    },
+    'head',
+  );
+  scan(
+    YEAR_EVENT,
+    (g, before) => {
+      const year = Number(g.year);
+      if (PAST_EVENT.test(before)) return null;
+      if (AHEAD_PERIOD.test(before) || (g.early && month >= 10)) return bound([year - 1, year]);
+      return at([year]);
+    },
+    'head',
+  );
   scan(FULL_DATE, (g) =>
     Number(g.day) === event.day && Number(g.month) === month ? at([Number(g.year)]) : null,
   );

@@ -17,9 +17,17 @@ const PROVINCES = (() => {
   return out;
 })();
 
+// Printed names repeat across an archive; `canonicalTone` runs thirty regexes, so each is looked up once.
+const looked = new Map<string, string | null>();
+
 /** `Hà Giang` → `Hà Giang`, `Thừa Thiên – Huế` → `Thừa Thiên Huế`, `Ban Tuyên` → null. */
 export function provinceName(printed: string): string | null {
-  return PROVINCES.get(key(printed)) ?? null;
+  let name = looked.get(printed);
+  if (name === undefined) {
+    name = PROVINCES.get(key(printed)) ?? null;
+    looked.set(printed, name);
+  }
+  return name;
 }
 
 /** Places whose name has a dash in it (`Bà Rịa – Vũng Tàu`), read whole; a dash ends any other place. */
