@@ -21,7 +21,12 @@ export interface Article {
    * lead's dateline and what the text says about the period. Never a publication date; null when unclear.
    */
   estimatedDate: string | null;
-  /** The words of the dump `estimatedDate` was read from (`Sáng 30-6`, `… năm 2022`). */
+  /**
+   * The words of the dump `estimatedDate` was read from, as printed (spaces collapsed): the lead's words for
+   * the day, then at most two phrases that gave the year, joined by ` … ` — `Sáng 30-6 … 6 tháng cuối năm
+   * 2022`, `Ngày 20/12 … tổng kết công tác năm 2022 … triển khai nhiệm vụ năm 2023`; the lead's words alone
+   * when they print the year (`Tối 8/4/2025`). Null exactly when `estimatedDate` is.
+   */
   estimatedFrom: string | null;
   /** Crawl time, ISO 8601 with `+07:00`: the page's clock, never the publication date. */
   crawledAt: string | null;

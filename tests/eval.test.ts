@@ -42,6 +42,7 @@ const LABEL: Label = {
   authors: ['Vũ Hoàng'],
   captions: ['Ảnh hai.', 'Ảnh một.'],
   units: ['Sư đoàn 316', 'Trung đoàn 98'],
+  estimated_ok: [],
 };
 const article = (a: Partial<Article> = {}): Outcome => ({ kind: 'article', article: { ...ARTICLE, ...a } });
 const matches = (label: Partial<Label>, outcome: Outcome) =>
@@ -98,7 +99,49 @@ test('score: accuracy over labelled files, units micro-averaged', () => {
   assert.equal(s.units.f1!.toFixed(4), (1 / 3).toFixed(4));
 });
 
+// ── Estimated dates: right or wrong, made or not ────────────────────────────────────────────────
+const UNDATED: Partial<Article> = { date: null, estimatedDate: '2024-11-18', estimatedFrom: 'Chiều 18-11 … kiểm tra toàn diện năm 2024' };
+const ESTIMATES: Array<[name: string, label: Partial<Label>, got: Partial<Article>, verdict: { made: boolean; right: boolean } | null]> = [
+  ['not labelled: not scored', {}, UNDATED, null],
+  ['the labelled date', { estimated: '2024-11-18' }, UNDATED, { made: true, right: true }],
+  ['another date', { estimated: '2023-11-18' }, UNDATED, { made: true, right: false }],
+  ['another right answer', { estimated: '2024-11-17', estimated_ok: ['2024-11-18'] }, UNDATED, { made: true, right: true }],
+  ['no estimate where one is labelled', { estimated: '2024-11-18' }, { date: null }, { made: false, right: false }],
+  ['no estimate where none is possible', { estimated: null }, { date: null }, { made: false, right: true }],
+  ['an estimate where none is possible', { estimated: null }, UNDATED, { made: true, right: false }],
+  ['no estimate, which the label allows', { estimated: '2024-11-18', estimated_ok: [null] }, { date: null }, { made: false, right: true }],
+];
+for (const [name, label, got, expected] of ESTIMATES) {
+  test(`estimate: ${name}`, () => {
+    const v = compareFile({ ...LABEL, ...label }, article(got)).estimate;
+    assert.deepEqual(v && { made: v.made, right: v.right }, expected);
+  });
+}
+
+test('score: estimates, precision over those made and recall over those labelled with a date', () => {
+  const verdicts = ESTIMATES.map(([, label, got]) => compareFile({ ...LABEL, ...label }, article(got)));
+  // Made: 4 (right 2); labelled: 7; labelled with a date: 5 (right estimates among them: 2).
+  assert.deepEqual(score(verdicts).estimated, { labelled: 7, dated: 5, made: 4, right: 2, precision: 0.5, recall: 0.4 });
+  assert.deepEqual(score([compareFile(LABEL, article())]).estimated, { labelled: 0, dated: 0, made: 0, right: 0, precision: null, recall: null });
+});
+
+test('labels: estimated is a date, null, or absent; estimated_ok lists dates and null', () => {
+  const [absent, none, dated] = parseLabels(
+    '[{"file": "a.txt"}, {"file": "b.txt", "estimated": null}, {"file": "c.txt", "estimated": "2020-09-15", "estimated_ok": ["2020-09-16", null]}]',
+    'l.json',
+  );
+  assert.equal(absent!.estimated, undefined);
+  assert.deepEqual(absent!.estimated_ok, []);
+  assert.equal(none!.estimated, null);
+  assert.equal(dated!.estimated, '2020-09-15');
+  assert.deepEqual(dated!.estimated_ok, ['2020-09-16', null]);
+  assert.throws(() => parseLabels('[{"file": "a.txt", "estimated": "15/9/2020"}]', 'l.json'), /entry 0: estimated="15\/9\/2020"/);
+  assert.throws(() => parseLabels('[{"file": "a.txt", "estimated_ok": "2020-09-16"}]', 'l.json'), /estimated_ok is not a list/);
+});
+
 const THRESHOLDS: Array<[input: string, metric: string, min: number]> = [
+  ['estimated.precision=0.95', 'estimated.precision', 0.95],
+  ['estimated.recall=0.7', 'estimated.recall', 0.7],
   ['title=0.95', 'title', 0.95],
   ['units.f1=0.9', 'units.f1', 0.9],
   ['date=1', 'published', 1],
@@ -146,17 +189,21 @@ test('eval CLI: per-file diffs, the figures and one summary line; exit 0 when ta
   assert.match(out, /^ {2}authors {3}expected \["ĐỖ QUANG","LÊ MINH"\]$/mu);
   assert.match(out, /^eval-corpus\/e-missing\.txt {2}\(file missing\)$/mu);
   // Files that match everywhere have no diff.
-  assert.doesNotMatch(out, /a-complete|b-no-title|c-listing/u);
-  assert.match(out, /^ {2}title {12}0\.750 {2}\(3\/4\)$/mu);
-  assert.match(out, /^ {2}page_type {8}0\.800 {2}\(4\/5\)$/mu);
+  assert.doesNotMatch(out, /a-complete|b-no-title|c-listing|f-estimated/u);
+  assert.match(out, /^ {2}title {15}0\.800 {2}\(4\/5\)$/mu);
+  assert.match(out, /^ {2}page_type {11}0\.833 {2}\(5\/6\)$/mu);
+  // f-estimated.txt is estimated right, d-mismatch.txt (labelled with a date its lead cannot give) not at all.
+  assert.match(out, /^ {2}estimated expected "2024-06-12"\n {12}got {6}null$/mu);
+  assert.match(out, /^ {2}estimated\.precision 1\.000 {2}\(1\/1 estimates made, 3 files labelled\)$/mu);
+  assert.match(out, /^ {2}estimated\.recall {4}0\.500 {2}\(1\/2 labelled with a date\)$/mu);
   const last = out.trimEnd().split('\n').at(-1)!;
-  assert.match(last, /^eval: 5 files · title 0\.750 · published 0\.500 · crawled 1\.000 · .* — all targets met$/u);
+  assert.match(last, /^eval: 6 files · title 0\.800 · published 0\.500 · crawled 1\.000 · .* · estimated P 1\.000 R 0\.500 — all targets met$/u);
 });
 
 test('eval CLI: exit 1 when a figure falls short, naming it', () => {
-  const { code, out } = runEval('--corpus', CORPUS, '--min', 'title=0.95', '--min', 'crawled=1');
+  const { code, out } = runEval('--corpus', CORPUS, '--min', 'title=0.95', '--min', 'crawled=1', '--min', 'estimated.precision=0.95', '--min', 'estimated.recall=0.7');
   assert.equal(code, 1);
-  assert.match(out.trimEnd().split('\n').at(-1)!, /BELOW TARGET: title 0\.750 < 0\.95$/u);
+  assert.match(out.trimEnd().split('\n').at(-1)!, /BELOW TARGET: title 0\.800 < 0\.95, estimated\.recall 0\.500 < 0\.7$/u);
 });
 
 test('eval CLI: exit 2 on a usage error', () => {

@@ -136,6 +136,19 @@ const BYLINES: Array<[line: string, byline: string | null, authors: string[]]> =
   ['Bài, ảnh: Đại úy LÊ VĂN AN', 'Bài, ảnh: Đại úy LÊ VĂN AN', ['LÊ VĂN AN']],
   ['HẢI ANH (Báo QĐND)', 'HẢI ANH (Báo QĐND)', ['HẢI ANH']],
   ['Tin, ảnh: NGỌC HÀ.', 'Tin, ảnh: NGỌC HÀ.', ['NGỌC HÀ']],
+  // A rank, a degree or a role is never part of a name, in any case and wherever it stands.
+  ['THƯỢNG TÁ NGUYỄN VĂN AN', 'THƯỢNG TÁ NGUYỄN VĂN AN', ['NGUYỄN VĂN AN']],
+  ['Bài, ảnh: ĐẠI TÁ LÊ HÙNG', 'Bài, ảnh: ĐẠI TÁ LÊ HÙNG', ['LÊ HÙNG']],
+  ['Đại úy QNCN NGUYỄN VĂN AN', 'Đại úy QNCN NGUYỄN VĂN AN', ['NGUYỄN VĂN AN']],
+  ['Tin: Thượng sĩ LÒ VĂN PHONG', 'Tin: Thượng sĩ LÒ VĂN PHONG', ['LÒ VĂN PHONG']],
+  ['Bài: Thiếu tướng, PGS.TS NGUYỄN VĂN AN', 'Bài: Thiếu tướng, PGS.TS NGUYỄN VĂN AN', ['NGUYỄN VĂN AN']],
+  ['Thượng tá NGUYỄN VĂN AN, Phó Chính ủy Sư đoàn 316', 'Thượng tá NGUYỄN VĂN AN, Phó Chính ủy Sư đoàn 316', ['NGUYỄN VĂN AN']],
+  ['Đại tá Nguyễn Văn An - Phó Chính ủy Bộ CHQS tỉnh', 'Đại tá Nguyễn Văn An - Phó Chính ủy Bộ CHQS tỉnh', ['Nguyễn Văn An']],
+  ['Phó Chính ủy NGUYỄN VĂN AN', 'Phó Chính ủy NGUYỄN VĂN AN', ['NGUYỄN VĂN AN']],
+  ['Tin: CHÍNH ỦY NGUYỄN VĂN AN', 'Tin: CHÍNH ỦY NGUYỄN VĂN AN', ['NGUYỄN VĂN AN']],
+  ['NGUYỄN VĂN AN, Chính ủy Trung đoàn', 'NGUYỄN VĂN AN, Chính ủy Trung đoàn', ['NGUYỄN VĂN AN']],
+  ['Bài, ảnh: Đại tá NGUYỄN VĂN AN, Chính ủy Trung đoàn', 'Bài, ảnh: Đại tá NGUYỄN VĂN AN, Chính ủy Trung đoàn', ['NGUYỄN VĂN AN']],
+  ['Tin, ảnh: Thượng úy LÊ MINH - Trung úy PHẠM AN', 'Tin, ảnh: Thượng úy LÊ MINH - Trung úy PHẠM AN', ['LÊ MINH', 'PHẠM AN']],
   // Cut off mid-word by the capture: kept as printed.
   ['Tin, ảnh: HOÀNG VĂ', 'Tin, ảnh: HOÀNG VĂ', ['HOÀNG VĂ']],
   // A source line is not a byline.

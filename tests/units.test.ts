@@ -103,10 +103,44 @@ describe('recognizeUnits: what is not a unit', () => {
   }
 });
 
+describe('recognizeUnits: a place-named unit needs a real place', () => {
+  const cases: Array<[string, string[]]> = [
+    // Coordinated names never lend their head to an organisation that follows.
+    ['Bộ CHQS tỉnh Lai Châu và Ban Tuyên giáo Tỉnh ủy Lai Châu phối hợp tổ chức.', ['Bộ CHQS tỉnh Lai Châu']],
+    ['Bộ CHQS tỉnh Điện Biên, Sở Giáo dục và Đào tạo tỉnh ký kết.', ['Bộ CHQS tỉnh Điện Biên']],
+    ['Bộ đội Biên phòng tỉnh Hà Giang và Hội Liên hiệp Phụ nữ tỉnh ra mắt mô hình.', ['BĐBP tỉnh Hà Giang']],
+    ['Ban CHQS huyện Mường Tè và Hội Cựu chiến binh huyện tặng quà.', ['Ban CHQS huyện Mường Tè']],
+    ['Ban CHQS thành phố Điện Biên Phủ và Ban Dân vận Thành ủy gặp mặt.', ['Ban CHQS thành phố Điện Biên Phủ']],
+    ['Ban CHQS huyện Sìn Hồ, Đoàn Thanh niên và Công an huyện dự.', ['Ban CHQS huyện Sìn Hồ']],
+    ['Ban CHQS huyện Phong Thổ và Báo Lai Châu tuyên truyền.', ['Ban CHQS huyện Phong Thổ']],
+    // … but a list of real places goes on.
+    ['Bộ CHQS tỉnh Hà Giang và Tuyên Quang phối hợp.', ['Bộ CHQS tỉnh Hà Giang', 'Bộ CHQS tỉnh Tuyên Quang']],
+    ['Ban CHQS các huyện Sơn Dương, Sìn Hồ, Bắc Hà giao quân.', ['Ban CHQS huyện Sơn Dương', 'Ban CHQS huyện Sìn Hồ', 'Ban CHQS huyện Bắc Hà']],
+    // A province-level name must be a province: of 2025, of before, or a former one.
+    ['Bộ CHQS tỉnh Tuyên Giáo.', []],
+    ['Bộ CHQS tỉnh Hoà Bình và Bộ CHQS thành phố Huế.', ['Bộ CHQS tỉnh Hòa Bình', 'Bộ CHQS thành phố Huế']],
+    ['Bộ CHQS tỉnh Hà Tây và Hà Sơn Bình, Bộ CHQS tỉnh Vĩnh Phú.', ['Bộ CHQS tỉnh Hà Tây', 'Bộ CHQS tỉnh Hà Sơn Bình', 'Bộ CHQS tỉnh Vĩnh Phú']],
+    ['Bộ CHQS tỉnh Gia Lai - Kon Tum và Bộ CHQS tỉnh Thừa Thiên – Huế.', ['Bộ CHQS tỉnh Gia Lai – Kon Tum', 'Bộ CHQS tỉnh Thừa Thiên Huế']],
+    ['Bộ CHQS tỉnh Đăk Lăk huấn luyện.', ['Bộ CHQS tỉnh Đắk Lắk']],
+    // The place ends where a person's name begins.
+    ['Chỉ huy trưởng Bộ CHQS tỉnh Lai Châu Lò Văn Hưng phát biểu.', ['Bộ CHQS tỉnh Lai Châu']],
+    ['Chỉ huy trưởng Ban CHQS huyện Bát Xát Nguyễn Văn Hùng phát biểu.', ['Ban CHQS huyện Bát Xát']],
+    ['Đồn trưởng Đồn Biên phòng Lũng Cú Nguyễn Văn An kiểm tra.', ['Đồn Biên phòng Lũng Cú']],
+    // A province after districts, with no level of its own, is their address.
+    ['Ban CHQS huyện Mường Tè, Lai Châu giao quân.', ['Ban CHQS huyện Mường Tè']],
+    ['Ban CHQS huyện Bảo Yên, thành phố Lào Cai giao quân.', ['Ban CHQS huyện Bảo Yên', 'Ban CHQS thành phố Lào Cai']],
+  ];
+  for (const [sentence, expected] of cases) {
+    test(sentence, () => assert.deepEqual(recognizeUnits(article(sentence)), expected));
+  }
+});
+
 describe('recognizeUnits: names the article completes', () => {
   const cases: Array<[string, { title?: string; dateline?: string | null; more?: string[] }, string[]]> = [
     // A Quân khu without its number is the dateline's region, when spoken of as an organisation.
     ['Bộ Tư lệnh Quân khu tổ chức hội nghị.', { dateline: 'QK2' }, ['Quân khu 2']],
+    ['Bộ Tư lệnh Quân khu tổ chức hội nghị.', { dateline: 'QK7 Online' }, ['Quân khu 7']],
+    ['Đảng ủy Cục Chính trị Quân khu tổ chức hội nghị.', { dateline: 'QK7 Online' }, ['Cục Chính trị Quân khu 7']],
     ['Thủ trưởng BTL Quân khu dự.', { dateline: 'QK7 Online' }, ['Quân khu 7']],
     ['Ban Thường vụ Đảng ủy Quân khu ra chỉ thị.', { dateline: 'Qk2' }, ['Quân khu 2']],
     ['Quân khu ủy họp phiên đầu tiên.', { dateline: 'QK2' }, ['Quân khu 2']],

@@ -36,6 +36,18 @@ export interface UnitCounts {
   extra: string[];
 }
 
+/**
+ * An estimated date against its label. `made`: we gave an estimate; `right`: what we gave (an estimate, or
+ * none) is the label's answer or one of its other right answers.
+ */
+export interface EstimateVerdict {
+  expected: string | null;
+  accepted: Array<string | null>;
+  got: string | null;
+  made: boolean;
+  right: boolean;
+}
+
 export interface FileVerdict {
   file: string;
   outcome: Outcome['kind'];
@@ -43,6 +55,8 @@ export interface FileVerdict {
   fields: FieldVerdict[];
   /** Null when the units label is null. */
   units: UnitCounts | null;
+  /** Null when the file is not labelled for an estimate. */
+  estimate: EstimateVerdict | null;
   /** The rejection or crash message, when there is one. */
   note?: string;
 }
@@ -62,6 +76,7 @@ interface Prediction {
   captions: string[];
   page_type: string;
   units: string[];
+  estimated: string | null;
 }
 
 function predict(outcome: Outcome): Prediction {
@@ -76,6 +91,7 @@ function predict(outcome: Outcome): Prediction {
     captions: [],
     page_type: outcome.kind,
     units: [],
+    estimated: null,
   };
   switch (outcome.kind) {
     case 'article': {
@@ -92,6 +108,7 @@ function predict(outcome: Outcome): Prediction {
         captions: a.captions,
         page_type: 'article',
         units: a.units,
+        estimated: a.estimatedDate,
       };
     }
     case 'rejected':
@@ -164,6 +181,12 @@ function countUnits(got: readonly string[], expected: readonly string[]): UnitCo
   };
 }
 
+function judgeEstimate(label: Label, got: string | null): EstimateVerdict | null {
+  if (label.estimated === undefined) return null;
+  const accepted = [label.estimated, ...label.estimated_ok];
+  return { expected: label.estimated, accepted, got, made: got !== null, right: accepted.includes(got) };
+}
+
 /** Scores one dump's outcome against its label. */
 export function compareFile(label: Label, outcome: Outcome): FileVerdict {
   const p = predict(outcome);
@@ -174,5 +197,6 @@ export function compareFile(label: Label, outcome: Outcome): FileVerdict {
     .map((v) => (unread ? { ...v, match: false, got: `(${outcome.kind})` } : v));
   const units = label.units === null ? null : countUnits(p.units, label.units);
   const note = outcome.kind === 'rejected' || outcome.kind === 'crashed' ? outcome.message : undefined;
-  return { file: label.file, outcome: outcome.kind, fields, units, ...(note ? { note } : {}) };
+  const estimate = judgeEstimate(label, p.estimated);
+  return { file: label.file, outcome: outcome.kind, fields, units, estimate, ...(note ? { note } : {}) };
 }

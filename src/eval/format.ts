@@ -4,6 +4,8 @@ import { FIELDS } from './compare.ts';
 import type { Scores, Shortfall } from './score.ts';
 
 const figure = (v: number | null) => (v === null ? 'n/a' : v.toFixed(3));
+/** The longest figure's name, `estimated.precision`. */
+const NAME_WIDTH = 19;
 
 /** Every mismatch of one file, or nothing when the file matches its label everywhere. */
 export function formatFileDiff(v: FileVerdict): string[] {
@@ -16,6 +18,12 @@ export function formatFileDiff(v: FileVerdict): string[] {
     if (v.units.missing.length > 0) out.push(`  ${'units'.padEnd(9)} missing  ${JSON.stringify(v.units.missing)}`);
     if (v.units.extra.length > 0) out.push(`  ${'units'.padEnd(9)} extra    ${JSON.stringify(v.units.extra)}`);
   }
+  const e = v.estimate;
+  if (e && !e.right) {
+    const accepted = e.accepted.length > 1 ? ` (or ${e.accepted.slice(1).map((x) => JSON.stringify(x)).join(', ')})` : '';
+    out.push(`  ${'estimated'.padEnd(9)} expected ${JSON.stringify(e.expected)}${accepted}`);
+    out.push(`  ${''.padEnd(9)} got      ${JSON.stringify(e.got)}`);
+  }
   if (out.length === 0) return [];
   return [`${v.file}${v.note ? `  (${v.note})` : ''}`, ...out];
 }
@@ -24,12 +32,15 @@ export function formatFileDiff(v: FileVerdict): string[] {
 export function formatTable(scores: Scores): string[] {
   const rows = FIELDS.map((f) => {
     const s = scores.fields[f];
-    return `  ${f.padEnd(16)} ${figure(s.accuracy)}  (${s.matched}/${s.scored})`;
+    return `  ${f.padEnd(NAME_WIDTH)} ${figure(s.accuracy)}  (${s.matched}/${s.scored})`;
   });
   const u = scores.units;
-  rows.push(`  ${'units.precision'.padEnd(16)} ${figure(u.precision)}  (${u.truePositives}/${u.truePositives + u.falsePositives})`);
-  rows.push(`  ${'units.recall'.padEnd(16)} ${figure(u.recall)}  (${u.truePositives}/${u.truePositives + u.falseNegatives})`);
-  rows.push(`  ${'units.f1'.padEnd(16)} ${figure(u.f1)}`);
+  rows.push(`  ${'units.precision'.padEnd(NAME_WIDTH)} ${figure(u.precision)}  (${u.truePositives}/${u.truePositives + u.falsePositives})`);
+  rows.push(`  ${'units.recall'.padEnd(NAME_WIDTH)} ${figure(u.recall)}  (${u.truePositives}/${u.truePositives + u.falseNegatives})`);
+  rows.push(`  ${'units.f1'.padEnd(NAME_WIDTH)} ${figure(u.f1)}`);
+  const e = scores.estimated;
+  rows.push(`  ${'estimated.precision'.padEnd(NAME_WIDTH)} ${figure(e.precision)}  (${e.right}/${e.made} estimates made, ${e.labelled} files labelled)`);
+  rows.push(`  ${'estimated.recall'.padEnd(NAME_WIDTH)} ${figure(e.recall)}  (${e.right}/${e.dated} labelled with a date)`);
   return rows;
 }
 
@@ -40,5 +51,7 @@ export function formatSummary(scores: Scores, short: readonly Shortfall[]): stri
     short.length === 0
       ? 'all targets met'
       : `BELOW TARGET: ${short.map((s) => `${s.metric} ${figure(s.value)} < ${s.min}`).join(', ')}`;
-  return `eval: ${scores.files} files · ${fields} · units F1 ${figure(scores.units.f1)} — ${verdict}`;
+  const e = scores.estimated;
+  const estimates = `estimated P ${figure(e.precision)} R ${figure(e.recall)}`;
+  return `eval: ${scores.files} files · ${fields} · units F1 ${figure(scores.units.f1)} · ${estimates} — ${verdict}`;
 }

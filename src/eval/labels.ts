@@ -16,7 +16,16 @@ export interface Label {
   authors: string[] | null;
   captions: string[] | null;
   units: string[] | null;
+  /**
+   * For an undated article, the event's date a careful reader tells (`YYYY-MM-DD`), or null when none can be
+   * told; `undefined` when the file is not labelled for it (the key is absent).
+   */
+  estimated?: string | null;
+  /** Other right answers; null among them means "no estimate is right too". */
+  estimated_ok: Array<string | null>;
 }
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/u;
 
 /** Thrown for a labels file that does not have the documented shape. */
 export class LabelsError extends Error {
@@ -55,6 +64,12 @@ export function parseLabels(json: string, file: string): Label[] {
       }
       return v as string[];
     };
+    const day = (key: string, v: unknown): string | null => {
+      if (v === null || (typeof v === 'string' && DAY.test(v))) return v;
+      throw new LabelsError(file, `entry ${i}: ${key}=${JSON.stringify(v)} is not YYYY-MM-DD or null`);
+    };
+    const ok = e.estimated_ok ?? [];
+    if (!Array.isArray(ok)) throw new LabelsError(file, `entry ${i}: estimated_ok is not a list`);
     const name = text('file');
     if (!name) throw new LabelsError(file, `entry ${i} has no file`);
     return {
@@ -68,6 +83,8 @@ export function parseLabels(json: string, file: string): Label[] {
       authors: list('authors'),
       captions: list('captions'),
       units: list('units'),
+      ...('estimated' in e ? { estimated: day('estimated', e.estimated) } : {}),
+      estimated_ok: ok.map((v) => day('estimated_ok', v)),
     };
   });
 }

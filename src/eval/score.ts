@@ -18,10 +18,27 @@ export interface UnitScore {
   f1: number | null;
 }
 
+/**
+ * Estimated dates over the files labelled for them: precision = right estimates / estimates made (a wrong
+ * date is the error that matters); recall = right estimates / files whose label is a date.
+ */
+export interface EstimateScore {
+  /** Files labelled for an estimate (`estimated` present, a date or null). */
+  labelled: number;
+  /** Files whose label is a date. */
+  dated: number;
+  made: number;
+  /** Estimates made that are right. */
+  right: number;
+  precision: number | null;
+  recall: number | null;
+}
+
 export interface Scores {
   files: number;
   fields: Record<Field, FieldScore>;
   units: UnitScore;
+  estimated: EstimateScore;
 }
 
 const ratio = (a: number, b: number) => (b === 0 ? null : a / b);
@@ -45,16 +62,35 @@ export function score(verdicts: readonly FileVerdict[]): Scores {
   // 2·TP / (2·TP + FP + FN): the harmonic mean of precision and recall, and 0 (not undefined) when
   // nothing was predicted for units the labels list.
   const f1 = ratio(2 * tp, 2 * tp + fp + fn);
+  const judged = verdicts.flatMap((v) => v.estimate ?? []);
+  const made = judged.filter((e) => e.made);
+  const right = made.filter((e) => e.right).length;
+  const dated = judged.filter((e) => e.expected !== null).length;
   return {
     files: verdicts.length,
     fields,
     units: { truePositives: tp, falsePositives: fp, falseNegatives: fn, precision, recall, f1 },
+    estimated: {
+      labelled: judged.length,
+      dated,
+      made: made.length,
+      right,
+      precision: ratio(right, made.length),
+      recall: ratio(right, dated),
+    },
   };
 }
 
 /** A figure `--min` can name. */
-export type Metric = Field | 'units.precision' | 'units.recall' | 'units.f1';
-export const METRICS: readonly Metric[] = [...FIELDS, 'units.precision', 'units.recall', 'units.f1'];
+export type Metric = Field | 'units.precision' | 'units.recall' | 'units.f1' | 'estimated.precision' | 'estimated.recall';
+export const METRICS: readonly Metric[] = [
+  ...FIELDS,
+  'units.precision',
+  'units.recall',
+  'units.f1',
+  'estimated.precision',
+  'estimated.recall',
+];
 
 /** The issue's own words for some fields (`date`, `crawl time`) and the schema's names. */
 const ALIASES: Record<string, Metric> = {
@@ -99,6 +135,10 @@ export function metricValue(scores: Scores, metric: Metric): number | null {
       return scores.units.recall;
     case 'units.f1':
       return scores.units.f1;
+    case 'estimated.precision':
+      return scores.estimated.precision;
+    case 'estimated.recall':
+      return scores.estimated.recall;
     default:
       return scores.fields[metric].accuracy;
   }

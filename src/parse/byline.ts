@@ -1,5 +1,5 @@
 /** Bylines: who wrote the article, in every form the sites print it. */
-import { CREDIT_PREFIX, INITIALS, NAME_CAPITALIZED, NAME_SEPARATOR, NAME_UPPER, RANK } from './grammar.ts';
+import { CREDIT_PREFIX, INITIALS, NAME_CAPITALIZED, NAME_SEPARATOR, NAME_UPPER, RANK, ROLE } from './grammar.ts';
 
 export interface Byline {
   /** The line exactly as printed. */
@@ -44,8 +44,9 @@ function isCreditedName(name: string): boolean {
 }
 
 function splitNames(names: string): string[] {
-  return names
-    .replace(TRAILING_PARENS, '')
+  // `Thiếu tướng, PGS.TS NGUYỄN AN`: a rank and degrees separated by the comma that also separates names.
+  return withoutRanks(names)
+    .rest.replace(TRAILING_PARENS, '')
     .replace(/\s*\.$/u, '')
     .split(NAME_SEPARATOR)
     .map((n) => withoutRanks(n.trim()).rest)
@@ -72,16 +73,31 @@ function creditedNames(line: string): string[] | null {
   return authors;
 }
 
-/** `Đại tá, ThS PHAN ĐÌNH ÂN` → `PHAN ĐÌNH ÂN`: every rank and degree before the name. */
+/** `NGUYỄN AN`, `Nguyễn Văn An` (before a comma): what follows a role when the role is a person's. */
+const startsWithName = (text: string): boolean => {
+  const [first = ''] = text.split(/\s*,\s*/u);
+  return (NAME_UPPER.test(first) && first.includes(' ')) || NAME_CAPITALIZED.test(first);
+};
+
+/**
+ * `Đại tá, ThS PHAN ĐÌNH ÂN` → `PHAN ĐÌNH ÂN`, `Phó Chính ủy NGUYỄN AN` → `NGUYỄN AN`: every rank, degree and
+ * role before the name. A role counts only before a name: `Chính ủy Sư đoàn 316` stays (it is no name).
+ */
 function withoutRanks(text: string): { rest: string; ranked: boolean } {
   let rest = text;
   let ranked = false;
-  for (let m = RANK.exec(rest); m?.groups; m = RANK.exec(rest)) {
-    rest = m.groups.rest!;
+  for (;;) {
+    const rank = RANK.exec(rest)?.groups;
+    const role = rank ? undefined : ROLE.exec(rest)?.groups;
+    const next = rank?.rest ?? (role && startsWithName(role.rest!) ? role.rest : undefined);
+    if (next === undefined) return { rest, ranked };
+    rest = next;
     ranked = true;
   }
-  return { rest, ranked };
 }
+
+/** `Chính ủy …`, `Phó Tư lệnh …`: a list item that is a role, however it goes on. */
+const ROLE_START = new RegExp(`^(?:${ROLE.source.slice(1, ROLE.source.indexOf('(?:\\s*,\\s*|\\s+)(?<rest>'))})(?![\\p{L}])`, 'iu');
 
 /** Between officers, or between an officer and the role: `, `, ` - `, ` – `, ` và `. */
 const RANKED_PART_SEPARATOR = /\s+[-–—]\s+|\s+và\s+(?=\p{Lu})/u;
@@ -116,9 +132,12 @@ function rankedName(line: string, place: BylinePlace): string[] | null {
   return authors.length > 0 ? authors : null;
 }
 
-/** `KB`, `HOÀNG OANH`, `TRẦN HÀO-PHẠM HẢI`, `Tuấn Anh`, `Hải Anh và Minh Đức`. */
+/** `KB`, `HOÀNG OANH`, `TRẦN HÀO-PHẠM HẢI`, `Tuấn Anh`, `Hải Anh và Minh Đức`, `NGUYỄN AN, Chính ủy Trung đoàn`. */
 function bareNames(line: string): string[] | null {
-  const names = splitNames(line);
+  const all = splitNames(line);
+  // Names in capitals, then a role: the role is theirs (`NGUYỄN VĂN AN, Chính ủy Trung đoàn 98`).
+  const roleAt = all.findIndex((n, i) => i > 0 && ROLE_START.test(n));
+  const names = roleAt > 0 && all.slice(0, roleAt).every((n) => NAME_UPPER.test(n) && n.includes(' ')) ? all.slice(0, roleAt) : all;
   if (names.length === 0 || !names.every(plausibleName)) return null;
   if (names.every((n) => NAME_UPPER.test(n) || INITIALS.test(n))) return names;
   if (line.length <= BARE_NAMES_MAX_LENGTH && names.every((n) => NAME_CAPITALIZED.test(n))) return names;

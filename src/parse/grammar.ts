@@ -141,10 +141,18 @@ export const CREDIT_PREFIX =
 
 /**
  * `Đại tá PHAN ĐÌNH ÂN, Chính ủy Cục Kỹ thuật Quân khu`, `Thượng tá, ThS NGUYỄN AN - Trường Quân sự
- * Quân khu 2` — an officer writing under rank (and degree) and role.
+ * Quân khu 2`, `THƯỢNG TÁ LÊ HÙNG`, `Đại úy QNCN LÊ AN`, `Thượng sĩ LÒ VĂN A` — an officer or soldier writing
+ * under rank (and degree) and role. Any case: some sites print the whole byline in capitals.
  */
 export const RANK =
-  /^(?<rank>Đại tướng|Thượng tướng|Trung tướng|Thiếu tướng|Đại tá|Thượng tá|Trung tá|Thiếu tá|Đại úy|Đại uý|Thượng úy|Thượng uý|Trung úy|Trung uý|Thiếu úy|Thiếu uý|Đồng chí|Đ\/c|PGS\.?\s*,?\s*TS\.?|TS\.?|ThS\.?)(?:\s*,\s*|\s+)(?<rest>\S.*)$/u;
+  /^(?<rank>(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)|Chuẩn\s+(?:úy|uý)|(?:Thượng|Trung|Hạ)\s+sĩ|Binh\s+(?:nhất|nhì)|QNCN|Đồng\s+chí|Đ\/c|PGS\.?\s*,?\s*TS\.?|TS\.?|ThS\.?)(?:\s*,\s*|\s+)(?<rest>\S.*)$/iu;
+
+/**
+ * `Phó Chính ủy NGUYỄN VĂN AN`, `Chính trị viên Lê Minh` — a role before a name; it is stripped only when a
+ * name follows (`Chính ủy Sư đoàn 316` after an officer's name is his role, not a person).
+ */
+export const ROLE =
+  /^(?:Phó\s+)?(?:Chính\s+(?:ủy|uỷ)|Chính\s+trị\s+viên|Tư\s+lệnh|Chỉ\s+huy\s+trưởng|Tham\s+mưu\s+trưởng|Chủ\s+nhiệm(?:\s+Chính\s+trị)?|Bí\s+thư|(?:Sư|Lữ|Trung|Tiểu)\s+đoàn\s+trưởng|Đại\s+đội\s+trưởng|Đồn\s+trưởng|Giám\s+đốc|Trưởng\s+(?:ban|phòng))(?:\s*,\s*|\s+)(?<rest>\S.*)$/iu;
 
 /** `TRẦN HÀO-PHẠM HẢI`, `Hải Anh và Minh Đức`: what separates names in a byline. */
 export const NAME_SEPARATOR = /\s*[-–—;,]\s*|\s+(?:và|&)\s+/u;
@@ -157,3 +165,83 @@ export const INITIALS = /^(?:[\p{Lu}]\.?){1,4}$/u;
 
 /** `Tuấn Anh` — a name in normal case: two to five capitalized words. */
 export const NAME_CAPITALIZED = /^[\p{Lu}][\p{Ll}]*(?:\s+[\p{Lu}][\p{Ll}]*){1,4}$/u;
+
+// ── Estimated dates: the day of the event in the lead, and what the text says about its year ─────────
+// Matched on the lead (the day) and on the title, lead, paragraphs and captions (the year). `src/parse/
+// estimate.ts` decides from them; a phrase that names another year than the others makes it no estimate.
+
+/**
+ * `Sáng 30-6,`, `Chiều 18-11,`, `Ngày 2/8,`, `Tối 8/4/2025,`, `Trong các ngày 15 và 16-9,`, `Trong 3 ngày từ 15 đến
+ * 17/10,`, `Sáng 15 tháng 3,`, `Sáng nay (30-6),`, `Ngày 12/5 vừa qua,`, `…(27/7/1947-27/7/2023), ngày 21/7, …` —
+ * the event's day in the lead's first sentence: at its start (or after a place's dateline, `Lạng Sơn – `) or
+ * after a comma, and followed by a comma (`ngày 15/3 của Bộ CHQS` is a document's date, not the event's). A
+ * range gives its first day.
+ */
+export const LEAD_DAY =
+  /(?<=^|,\s{1,3}|^\p{Lu}[\p{L} .]{1,30}\s[–—-]\s)(?<phrase>(?:(?:Sáng|Chiều|Trưa|Tối|Đêm|Hôm)\s+(?:nay|qua)\s*\(\s*|(?:(?:Sáng|Chiều|Trưa|Tối|Đêm|Rạng\s+sáng)(?:\s+ngày)?|(?:Trong|Từ)\s+(?:(?:các|hai|ba|\d)\s+)?ngày(?:\s+từ)?|Ngày)\s+)(?:(?<day>\d{1,2})(?:\s*(?:,|và|-|–|đến)\s*\d{1,2})*\s*[-/.]\s*(?<month>\d{1,2})(?:\s*[-/.]\s*(?<year>\d{4}))?|(?<dayW>\d{1,2})\s+tháng\s+(?<monthW>\d{1,2})(?:\s*,?\s*năm\s+(?<yearW>\d{4}))?)(?:\s*\))?(?:\s+vừa\s+(?:qua|rồi))?)(?=\s*[,;(])/iu;
+
+/** `năm 2019 và 8 tháng đầu năm 2020`, `6 tháng đầu năm 2016` — the months of a year done so far: said as they end. */
+export const FIRST_MONTHS =
+  /(?<![\p{L}\d])(?:năm\s+\d{4}\s*(?:,|và)\s*)?(?<months>\d{1,2})\s+tháng\s+đầu\s+năm\s+(?<year>\d{4})(?!\d)/giu;
+
+/** `6 tháng cuối năm 2022` — the rest of a year, planned or under way within it. */
+export const LAST_MONTHS = /(?<![\p{L}\d])(?<months>\d{1,2})\s+tháng\s+cuối\s+năm\s+(?<year>\d{4})(?!\d)/giu;
+
+/** `quý III năm 2023`, `quý 3/2023` — a quarter, reported in it or the month after. */
+export const QUARTER = /(?<![\p{L}])quý\s+(?<quarter>IV|I{1,3}|[1-4])\s*(?:,?\s*năm\s+|[/-]\s*)(?<year>\d{4})(?!\d)/giu;
+
+/**
+ * `tổng kết năm 2023`, `tổng kết công tác quân sự, quốc phòng năm 2023` — a year under review: the review
+ * meets in its last months or early the next year. The words between never plan (`triển khai`, …).
+ */
+export const YEAR_REVIEW =
+  /(?<![\p{L}])tổng\s+kết(?:(?!triển\s+khai|phương\s+hướng|kế\s+hoạch)[^.;:()]){0,60}?\s+năm\s+(?<year>\d{4})(?!\d)/giu;
+
+/**
+ * `triển khai nhiệm vụ năm 2024`, `phương hướng, nhiệm vụ năm 2024`, `kế hoạch công tác kỹ thuật năm 2017` —
+ * a year being planned: on its eve (October on) or in its first quarter; a `kế hoạch` may be carried out
+ * all year, so it only bounds the year.
+ */
+export const YEAR_PLAN =
+  /(?<![\p{L}])(?:(?<ahead>triển\s+khai\s+(?:thực\s+hiện\s+)?nhiệm\s+vụ|phương\s+hướng)|kế\s+hoạch)[^.;:()]{0,40}?\s+năm\s+(?<year>\d{4})(?!\d)/giu;
+
+/**
+ * `kiểm tra toàn diện năm 2024`, `tuyên thệ chiến sĩ mới năm 2022`, `ra quân huấn luyện năm 2023`, `diễn tập
+ * khu vực phòng thủ tỉnh năm 2019` — an event of the year it names; the early ones (`ra quân huấn luyện`,
+ * `giao nhận quân`, `tuyển quân`, `khám tuyển`, `hội nghị quân chính`) are prepared from October of the year
+ * before. Words of a plan between (`hội thao … nhiệm vụ năm 2025`) make it no event.
+ */
+export const YEAR_EVENT =
+  /(?<![\p{L}])(?:kiểm\s+tra\s+toàn\s+diện|tuyên\s+thệ\s+chiến\s+sĩ\s+mới|huấn\s+luyện\s+chiến\s+sĩ\s+mới|diễn\s+tập|hội\s+thao|hội\s+thi|bắn\s+đạn\s+thật|tuyển\s+sinh|(?<early>ra\s+quân\s+huấn\s+luyện|giao,?\s+nhận\s+quân|tuyển\s+quân|khám\s+tuyển|hội\s+nghị\s+quân\s+chính))(?:(?!nhiệm\s+vụ|kế\s+hoạch|phương\s+hướng|chương\s+trình)[^.;:()]){0,50}?\s+năm\s+(?<year>\d{4})(?!\d)/giu;
+
+/**
+ * `kỷ niệm 76 năm Ngày thương binh-liệt sỹ (27/7/1947-27/7/2023)`, `kỷ niệm 70 năm Ngày thành lập Sư đoàn (1951 –
+ * 2021)` — an anniversary and its years (which must be that many apart); `tiến tới kỷ niệm` may be a year early.
+ */
+export const ANNIVERSARY =
+  /(?<![\p{L}])(?<ahead>(?:tiến|hướng)\s+tới\s+)?k[ỷỉ]\s+niệm\s+(?<years>\d{1,3})\s+năm[^.;()]{0,100}?\(\s*(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*)?(?<from>\d{4})\s*[-–—]\s*(?:(?<day>\d{1,2})\s*[/.-]\s*(?<month>\d{1,2})\s*[/.-]\s*)?(?<to>\d{4})\s*\)/giu;
+
+/**
+ * `(22/12/1944 – 22/12/2024)` — a day and its anniversary, without the words: the later year is the year
+ * the anniversary is kept.
+ */
+export const DATE_RANGE =
+  /\(\s*(?<day0>\d{1,2})\s*[/.-]\s*(?<month0>\d{1,2})\s*[/.-]\s*(?<from>\d{4})\s*[-–—]\s*(?<day>\d{1,2})\s*[/.-]\s*(?<month>\d{1,2})\s*[/.-]\s*(?<to>\d{4})\s*\)/gu;
+
+/** `30/6/2022`, `30-6-2022` — a full date in the text: the event's year when its day and month are the lead's. */
+export const FULL_DATE = /(?<![\d/.-])(?<day>\d{1,2})[/.-](?<month>\d{1,2})[/.-](?<year>\d{4})(?!\d)/gu;
+
+/** `so với 6 tháng đầu năm 2019`, `cùng kỳ năm 2022` — a period compared with, not the event's: read before a phrase, in its clause. */
+export const COMPARED_PERIOD = /(?:so\s+với|cùng\s+kỳ)(?![\p{L}])[^.;:()]*$/iu;
+
+/**
+ * `rút kinh nghiệm diễn tập năm 2019`, `kết quả hội thao năm 2019`, `tổng kết hội thi năm 2023` — an event
+ * looked back on: read before a `YEAR_EVENT`, in its clause, it is not the event the lead reports.
+ */
+export const PAST_EVENT = /(?:rút\s+kinh\s+nghiệm|kinh\s+nghiệm|kết\s+quả|tổng\s+kết|sơ\s+kết)(?![\p{L}])[^.;:(),]*$/iu;
+
+/** `chuẩn bị cho diễn tập năm 2025`, `hướng tới kỷ niệm …` — a period ahead: read before a phrase, in its clause. */
+export const AHEAD_PERIOD = /(?:chuẩn\s+bị|tiến\s+tới|hướng\s+tới)(?![\p{L}])[^.;:(),]*$/iu;
+
+/** `1946`, `2025` — a year anywhere in the text: one after the lead's own year makes the lead history (`Ngày 19/10/1946, Quân khu 2 được thành lập`). */
+export const ANY_YEAR = /(?<!\d)(?:19[4-9]\d|2[01]\d\d)(?!\d)/gu;

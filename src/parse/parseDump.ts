@@ -9,6 +9,7 @@ import { captionEvidence, SUSPICIOUS_LENGTH, type BodyLine, type CaptionEvidence
 import { readPrelude } from './crawlHeader.ts';
 import { calendarDate } from './dates.ts';
 import { DumpParseError } from './error.ts';
+import { estimateDate } from './estimate.ts';
 import {
   BARE_DASH_LEAD,
   DATELINE,
@@ -86,12 +87,23 @@ export function parseDump(text: string, source: string): ParsedDump {
   const truncated = !end.reachesEnd;
   if (truncated) warnings.push(`truncated: the dump ends mid-sentence: ${quote(body.lines.at(-1)!.text.slice(-40))}`);
 
+  // Only an undated article gets an estimate: it is the event's day, never a stand-in for a printed date.
+  const estimate =
+    date === null
+      ? estimateDate({
+          summary: lead.summary,
+          head: [lead.printed, ...(head.title ? [head.title.text] : [])],
+          body: blocks.filter((_, i) => i !== leadAt).map((b) => b.text),
+          crawledAt: prelude.crawledAt,
+        })
+      : null;
+
   const article: Article = {
     title,
     titleDerived: !head.title,
     date,
-    estimatedDate: null,
-    estimatedFrom: null,
+    estimatedDate: estimate?.date ?? null,
+    estimatedFrom: estimate?.from ?? null,
     crawledAt: prelude.crawledAt,
     series: head.series,
     dateline: lead.dateline,

@@ -5,6 +5,7 @@
  */
 import { canonicalTone } from '../text.ts';
 import { catalog, type UnitKind } from './catalog.ts';
+import { DASHED_PLACES, isDistrictName, provinceName } from './places.ts';
 
 /** Where a mention sits in its paragraph: `[start, end)`. */
 interface Span {
@@ -96,9 +97,7 @@ const PLACE_SYLLABLE = sticky(`\\p{Lu}\\p{Ll}*${AFTER}`, 'uy');
 const PLACE_GAP = sticky(`[ ](?=\\p{Lu})`, 'uy');
 /** `Bà Rịa – Vũng Tàu`, `Bà Rịa-Vũng Tàu`: the few places whose name has a dash in it, read whole. */
 const DASHED_PLACE = sticky(
-  `(?:${['Bà Rịa – Vũng Tàu', 'Phan Rang – Tháp Chàm']
-    .map((name) => name.split(' – ').map(words).join('\\s*[-–]\\s*'))
-    .join('|')})${AFTER}`,
+  `(?:${DASHED_PLACES.map((name) => name.split(' – ').map(words).join('\\s*[-–]\\s*')).join('|')})${AFTER}`,
   'uy',
 );
 /** `Đại tá`, `Đồng chí`: a capital that starts a rank or a form of address, not a place. */
@@ -132,16 +131,22 @@ interface Place {
   end: number;
 }
 
-/** A place name at `pos`: capitalised syllables, up to six. */
-function readPlace(text: string, pos: number): Place | null {
+/** The capitalised words at `pos` (a dashed name as one), with where each ends: a place's name is some of them. */
+interface PlaceWords {
+  parts: string[];
+  ends: number[];
+}
+
+/** Capitalised syllables at `pos`, up to six; a dashed place whole. */
+function readPlaceWords(text: string, pos: number): PlaceWords | null {
   DASHED_PLACE.lastIndex = pos;
   const dashed = DASHED_PLACE.exec(text);
   if (dashed) {
-    const name = placeName(dashed[0].split(/\s*[-–]\s*/u).map((half) => half.split(/\s+/u).join(' ')).join(' – '));
-    return { name, syllables: name.split(' ').length - 1, end: DASHED_PLACE.lastIndex };
+    const name = dashed[0].split(/\s*[-–]\s*/u).map((half) => half.split(/\s+/u).join(' ')).join(' – ');
+    return { parts: [name], ends: [DASHED_PLACE.lastIndex] };
   }
   const parts: string[] = [];
-  let end = pos;
+  const ends: number[] = [];
   for (let at = pos; parts.length < 6; ) {
     PLACE_SYLLABLE.lastIndex = at;
     const syllable = PLACE_SYLLABLE.exec(text);
@@ -149,22 +154,54 @@ function readPlace(text: string, pos: number): Place | null {
     NOT_PLACE_NEXT.lastIndex = PLACE_SYLLABLE.lastIndex;
     if (NOT_PLACE_NEXT.test(text)) break;
     parts.push(syllable[0]);
-    end = PLACE_SYLLABLE.lastIndex;
-    PLACE_GAP.lastIndex = end;
+    ends.push(PLACE_SYLLABLE.lastIndex);
+    PLACE_GAP.lastIndex = PLACE_SYLLABLE.lastIndex;
     if (!PLACE_GAP.test(text)) break;
     at = PLACE_GAP.lastIndex;
   }
   if (parts.length === 0) return null;
   if (parts.length === 1) {
-    LOWER_SYLLABLE.lastIndex = end;
+    LOWER_SYLLABLE.lastIndex = ends[0]!;
     const lower = LOWER_SYLLABLE.exec(text);
     if (lower) {
       parts.push(capitalize(lower[1]!));
-      end = LOWER_SYLLABLE.lastIndex;
+      ends.push(LOWER_SYLLABLE.lastIndex);
     }
   }
-  return { name: placeName(parts.join(' ')), syllables: parts.length, end };
+  return { parts, ends };
 }
+
+/** A province at `pos`: the longest run of its capitalised words that is one (`Hà Giang` of `Hà Giang Nguyễn …`). */
+function readProvince(text: string, pos: number): Place | null {
+  const words = readPlaceWords(text, pos);
+  if (!words) return null;
+  for (let n = words.parts.length; n > 0; n--) {
+    const name = provinceName(words.parts.slice(0, n).join(' '));
+    if (name !== null) return { name, syllables: syllablesOf(name), end: words.ends[n - 1]! };
+  }
+  return null;
+}
+
+/**
+ * A district at `pos`: capitalised syllables that are not an organisation's name (`Ban Tuyên giáo`), ending
+ * before a person's name (`Bát Xát Nguyễn Văn Hùng`: a family name followed by more words).
+ */
+function readDistrict(text: string, pos: number): Place | null {
+  const words = readPlaceWords(text, pos);
+  if (!words || !isDistrictName(words.parts.join(' '))) return null;
+  const person = words.parts.findIndex((part, i) => i > 0 && i < words.parts.length - 1 && SURNAMES.has(part));
+  if (person < 0) return toPlace(words);
+  return toPlace({ parts: words.parts.slice(0, person), ends: words.ends.slice(0, person) });
+}
+
+/** `Bà Rịa – Vũng Tàu` has four syllables. */
+const syllablesOf = (name: string) => name.split(' ').filter((w) => w !== '–').length;
+
+function toPlace({ parts, ends }: PlaceWords): Place {
+  const name = placeName(parts.join(' '));
+  return { name, syllables: syllablesOf(name), end: ends.at(-1)! };
+}
+
 
 // Place names repeat across an archive; `canonicalTone` runs thirty regexes, so each name is toned once.
 const placeNames = new Map<string, string>();
@@ -177,13 +214,16 @@ function placeName(printed: string): string {
   return name;
 }
 
-/** An administrative tier: how its first place is introduced, and how a list of its places goes on. */
+/** An administrative tier: how its first place is introduced, how a list of its places goes on, what a place of it is. */
 interface Level {
   first: RegExp;
   more: RegExp;
+  read: (text: string, pos: number) => Place | null;
+  /** A list item shorter than this is not a place of the list (a district of one syllable is a word of a sentence). */
+  minItemSyllables: number;
 }
-const PROVINCE: Level = { first: PROVINCE_LEVEL, more: MORE_PROVINCE };
-const DISTRICT: Level = { first: DISTRICT_LEVEL, more: MORE_DISTRICT };
+const PROVINCE: Level = { first: PROVINCE_LEVEL, more: MORE_PROVINCE, read: readProvince, minItemSyllables: 1 };
+const DISTRICT: Level = { first: DISTRICT_LEVEL, more: MORE_DISTRICT, read: readDistrict, minItemSyllables: 2 };
 
 /** `tỉnh`/`TP.`/`thành phố` → how the canonical name writes the level. */
 function levelName(level: string): string {
@@ -207,7 +247,7 @@ function readPlaces(
   const head = level.first.exec(text);
   if (!head) return null;
   let levelText = levelName(head[1]!);
-  const first = readPlace(text, level.first.lastIndex);
+  const first = level.read(text, level.first.lastIndex);
   if (!first || first.syllables < minSyllables) return null;
   const mentions: Mention[] = [];
   const add = (place: Place, start: number): void => {
@@ -221,9 +261,12 @@ function readPlaces(
     if (!more) break;
     UNIT_AHEAD.lastIndex = level.more.lastIndex;
     if (UNIT_AHEAD.test(text)) break;
-    const place = readPlace(text, level.more.lastIndex);
-    if (!place || place.syllables < 2) break;
-    if (place.syllables >= 3 && SURNAMES.has(place.name.split(' ')[0]!)) break;
+    const place = level.read(text, level.more.lastIndex);
+    if (!place || place.syllables < level.minItemSyllables) break;
+    // A province is checked against the list; a district of three syllables may be a person's name, and a
+    // province after districts, with no level of its own, is their address (`huyện Mường Tè, Lai Châu`).
+    if (level === DISTRICT && place.syllables >= 3 && SURNAMES.has(place.name.split(' ')[0]!)) break;
+    if (level === DISTRICT && !more[1] && provinceName(place.name) !== null) break;
     if (more[1]) levelText = levelName(more[1]);
     add(place, end);
     end = place.end;
@@ -340,7 +383,8 @@ const borderPost: Parse = (text, start, end) => {
   BORDER_GATE.lastIndex = end;
   const gate = BORDER_GATE.exec(text);
   const gateName = gate === null ? '' : gate[1] ? 'Cửa khẩu Quốc tế ' : 'Cửa khẩu ';
-  const place = readPlace(text, gate === null ? end + 1 : BORDER_GATE.lastIndex);
+  // A post is named after its commune or gate: a local place, read like a district's (no `Ban …`, no person).
+  const place = readDistrict(text, gate === null ? end + 1 : BORDER_GATE.lastIndex);
   if (place && (place.syllables >= 2 || gate !== null) && /^\s/u.test(text.charAt(end))) {
     return one({ type: 'unit', name: `Đồn Biên phòng ${gateName}${place.name}`, start, end: place.end });
   }

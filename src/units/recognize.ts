@@ -1,7 +1,9 @@
 /**
  * Which military units an article names, canonical and de-duplicated, the one it is about first.
  *
- * A unit named in full (`Sư đoàn 316`, `Bộ CHQS tỉnh Hà Giang`) always counts. A name the text leaves
+ * A unit named in full (`Sư đoàn 316`, `Bộ CHQS tỉnh Hà Giang`) always counts. A unit named after a place
+ * needs a real one (`places.ts`): a province from `provinces.json`, a district whose name opens no organisation,
+ * so `Bộ CHQS tỉnh Lai Châu và Ban Tuyên giáo Tỉnh ủy` names one unit, not a `Bộ CHQS tỉnh Ban Tuyên`. A name the text leaves
  * incomplete counts only when the article treats it as an organisation, the way a careful reader would:
  * - `Quân khu` alone counts as the region of the dateline (`QK2` → `Quân khu 2`) only as an organisation
  *   (`Bộ Tư lệnh Quân khu`, `BTL Quân khu`, `Đảng ủy Quân khu`), never through a person's title (`Phó Tư lệnh
