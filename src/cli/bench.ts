@@ -4,7 +4,7 @@
  *
  * The corpus is generated once per (seed, N) under `bench-results/corpus/` and reused. Each run is a
  * real `npm run build` in a child process, with a cold parse cache and no previous site; its own
- * report (`<work>/report.json`) gives the time and peak memory of each stage, and this script samples
+ * report (`report.json` in the archive's state folder) gives the time and peak memory of each stage, and this script samples
  * the memory of the build's whole process tree (Node, its respawn with a larger heap, the Pagefind
  * workers) every 200 ms from /proc. Results go to stdout and `bench-results/bench-<N>.json`.
  *
@@ -24,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { BuildReport } from '../report.ts';
 import { DEFAULT_SEED, GENERATOR_VERSION, generateDump, writeCorpus } from '../bench/generate.ts';
+import { stateFolder } from './state.ts';
 import { formatSummary, readProfile, summarizeProfile, type ProfileSummary } from '../bench/profile.ts';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -264,7 +265,7 @@ async function runBuild(paths: BuildPaths, label: string): Promise<RunResult> {
   if (code !== 0) {
     throw new Error(`${label}: the build exited with ${code}; its last lines:\n${output.slice(-30).join('\n')}`);
   }
-  const report = JSON.parse(await readFile(path.join(paths.work, 'report.json'), 'utf8')) as BuildReport;
+  const report = JSON.parse(await readFile(path.join(stateFolder(paths.work, paths.input, paths.output), 'report.json'), 'utf8')) as BuildReport;
   const stages: Record<string, StageResult> = {};
   // The render and the index run at once: each stage is given the CPU from the end of the stage that
   // ended before it to its own end, so the stages still add up to the total.

@@ -1,6 +1,7 @@
 /**
- * `npm run build [-- --input DIR --output DIR --strict]`: dumps → Markdown (`.build/content/`) →
- * Eleventy site → Pagefind index, with the report at `.build/report.json`.
+ * `npm run build [-- --input DIR --output DIR --strict]`: dumps → Markdown → Eleventy site → Pagefind
+ * index, with the report, all in the archive's state folder `.build/archives/<name>-<hash>/`
+ * (`state.ts`): one per input/output pair, locked while a build of that archive runs.
  *
  * The site is built in a staging folder beside the output and swapped in only when everything,
  * search index included, succeeded: a build killed at any moment leaves the previous site in place,
@@ -16,14 +17,16 @@ import { summarize, type BuildReport, type StageTiming } from '../report.ts';
 import { countsLine, entryLines, formatBytes, stagesLine } from './reportText.ts';
 import { respawnWithHeap } from './heap.ts';
 import { runStage } from './stages.ts';
+import { archiveState, describeHolder, lockArchive, LockedError, type ArchiveState } from './state.ts';
 
-const USAGE = `usage: npm run build -- [--input articles/] [--output _site/] [--work .build/] [--strict] [--no-cache] [--max-fragments N]
+const USAGE = `usage: npm run build -- [--input articles/] [--output _site/] [--work .build/] [--strict] [--no-cache] [--no-wait] [--max-fragments N]
   --strict    fail when any dump is rejected or has a warning (for CI)
+  --no-wait   when a build of the same archive is running, stop (naming it) instead of waiting for it
   --max-fragments N
               at most N search-result files per index shard (Pagefind bundles the rest), for static
               hosts that limit how many files a site may have
-  --work      where the Markdown (content/), the parse cache (cache/), the slug ledger, report.json and
-              what the next build compares with (pages.json, search-shards.json) go`;
+  --work      where the parse cache (cache/) and each archive's state go (archives/<output>-<hash>/: the
+              Markdown, the URL ledger, report.json and what the next build compares with)`;
 
 /** Lines of rejected/merged/warned dumps printed before pointing at the report instead. */
 const MAX_ENTRY_LINES = 200;
@@ -34,6 +37,8 @@ export interface BuildOptions {
   work: string;
   strict: boolean;
   cache: boolean;
+  /** Wait for a running build of the same archive (default), or stop at once. */
+  wait?: boolean;
   /** Pagefind's cap on fragment files per shard; none by default (one file per article). */
   maxFragments?: number;
 }
@@ -53,8 +58,25 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const started = performance.now();
   const output = path.resolve(options.output);
   guardOutput(output, path.resolve(options.input));
-  const contentDir = path.join(options.work, 'content');
-  const reportFile = path.join(options.work, 'report.json');
+  const state = await archiveState(options.work, options.input, output);
+  const release = await lockArchive(state, {
+    wait: options.wait ?? true,
+    onWait: (holder) => console.error(`waiting for the running build of this archive: ${describeHolder(holder)}`),
+  }).catch((error: unknown) => {
+    if (error instanceof LockedError) throw new BuildError('lock', `${error.message}; not waiting (--no-wait)`);
+    throw error;
+  });
+  try {
+    return await buildLocked(options, state, started);
+  } finally {
+    await release();
+  }
+}
+
+async function buildLocked(options: BuildOptions, state: ArchiveState, started: number): Promise<BuildReport> {
+  const output = state.output;
+  const contentDir = path.join(state.dir, 'content');
+  const reportFile = path.join(state.dir, 'report.json');
   const stages: StageTiming[] = [];
   await recoverFolder(output);
 
@@ -64,7 +86,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       ingest({
         inputDir: options.input,
         outputDir: contentDir,
-        workDir: options.cache ? options.work : null,
+        cacheRoot: options.cache ? path.join(options.work, 'cache') : null,
+        stateDir: state.dir,
         onProgress: (done, total) => progress.tick(done, total),
       }),
     (r) => `${r.articles} articles from ${r.entries.length} inputs (${r.cacheHits} parses from the cache)`,
@@ -97,7 +120,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
             contentDir,
             outputDir: staging,
             reportFile,
-            pagesManifest: path.join(options.work, 'pages.json'),
+            pagesManifest: path.join(state.dir, 'pages.json'),
             ...(hadSite ? { previousDir: output } : {}),
           },
           (done, total) => progress.tick(done, total),
@@ -112,7 +135,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
             contentDir,
             siteDir: staging,
             otherWorkDone: rendering,
-            planFile: path.join(options.work, 'search-shards.json'),
+            planFile: path.join(state.dir, 'search-shards.json'),
             ...(options.maxFragments ? { maxFragments: options.maxFragments } : {}),
             onShard: (done, total) => progress.tick(done, total),
           }).catch(fail('index')),
@@ -195,6 +218,7 @@ function parseOptions(argv: string[]): BuildOptions | null {
       work: { type: 'string', default: '.build' },
       strict: { type: 'boolean', default: false },
       'no-cache': { type: 'boolean', default: false },
+      'no-wait': { type: 'boolean', default: false },
       'max-fragments': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
@@ -210,6 +234,7 @@ function parseOptions(argv: string[]): BuildOptions | null {
     work: values.work,
     strict: values.strict,
     cache: !values['no-cache'],
+    wait: !values['no-wait'],
     ...(maxFragments ? { maxFragments } : {}),
   };
 }

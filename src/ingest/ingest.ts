@@ -25,8 +25,10 @@ export interface IngestOptions {
   inputDir: string;
   /** The Markdown folder; replaced as a whole when the run succeeds. */
   outputDir: string;
-  /** Where the parse cache and the slug ledger live (`.build`); null: no cache, no ledger. */
-  workDir?: string | null;
+  /** The parse cache folder (`.build/cache`), shared by every archive; null: no cache. */
+  cacheRoot?: string | null;
+  /** The archive's state folder (`src/cli/state.ts`): the URL ledger; null: no ledger. */
+  stateDir?: string | null;
   /** The parser; the real one by default. Tests inject their own. */
   readArticle?: ReadArticleFn;
   /** Reads a dump's bytes; tests inject failing readers. */
@@ -46,12 +48,11 @@ export interface IngestResult {
 
 export async function ingest(options: IngestOptions): Promise<IngestResult> {
   const maxBytes = options.maxDumpBytes ?? MAX_DUMP_BYTES;
-  const workDir = options.workDir === undefined ? '.build' : options.workDir;
   const found = await findDumps(options.inputDir);
   const outcomes = await readDumps(found, {
     ...(options.readArticle ? { readArticle: options.readArticle } : {}),
     ...(options.readDump ? { readDump: options.readDump } : {}),
-    cacheRoot: workDir ? path.join(workDir, 'cache') : null,
+    cacheRoot: options.cacheRoot ?? null,
     maxBytes,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
@@ -65,7 +66,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   }
 
   const articles = mergeDuplicates(copies);
-  const ledgerFile = workDir ? path.join(workDir, 'slugs.json') : null;
+  const ledgerFile = options.stateDir ? path.join(options.stateDir, 'slugs.json') : null;
   const { placed, ledger } = assignSlugs(
     articles.map((m) => ({
       identity: m.identity,
