@@ -7,12 +7,18 @@
  * search index included, succeeded: a build killed at any moment leaves the previous site in place,
  * and the next build puts back a site a kill caught mid-swap (`recoverFolder`).
  */
-import { readdir, rm, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { linkTree, recoverFolder, stagingFolder, swapFolder, writeFileAtomic } from '../ingest/atomic.ts';
-import { ingest } from '../ingest/ingest.ts';
+import { archiveIndexOf, ingest, type IngestResult } from '../ingest/ingest.ts';
+import { hashSources } from '../codeHash.ts';
+import { INDEX_CODE } from '../search/indexCode.ts';
+import { readSiteConfig, type SiteConfig } from '../site/config.ts';
+import { commitInPlace } from '../site/inPlace.ts';
+import { folderIdentity, manifestIsCurrent, siteCode } from '../site/previousBuild.ts';
 import { summarize, type BuildReport, type StageTiming } from '../report.ts';
 import { countsLine, entryLines, formatBytes, stagesLine } from './reportText.ts';
 import { respawnWithHeap } from './heap.ts';
@@ -90,7 +96,8 @@ async function buildLocked(options: BuildOptions, state: ArchiveState, started: 
         stateDir: state.dir,
         onProgress: (done, total) => progress.tick(done, total),
       }),
-    (r) => `${r.articles} articles from ${r.entries.length} inputs (${r.cacheHits} parses from the cache)`,
+    (r) =>
+      `${r.articles} articles from ${r.entries.length} inputs, ${r.unread} unchanged and not read, ${r.changes.written} written, ${r.changes.removed} removed (${r.cacheHits} parses from the cache)`,
   );
   stages.push(ingestTiming);
   // The ingest's articles are garbage now; collected before the render thread and the indexer need the
@@ -104,13 +111,31 @@ async function buildLocked(options: BuildOptions, state: ArchiveState, started: 
     throw new BuildError('strict', `--strict: ${report.rejected} rejected and ${report.warnings} warnings; the site was not built (see ${reportFile})`);
   }
 
+  // Nothing to do when the content, the report's counts, the code and the configuration are those the
+  // live site was built from (`built.json`): no render, no index, the site untouched.
+  const site = readSiteConfig();
+  const builtFile = path.join(state.dir, 'built.json');
+  const key = await buildKey(archiveIndexOf(contentDir), report, site, options);
+  const built = await readJson<{ folder: string; key: string }>(builtFile);
+  const liveFolder = await folderIdentity(output);
+  const pagesManifest = path.join(state.dir, 'pages.json');
+  if (built && liveFolder && built.folder === liveFolder && built.key === key) {
+    console.error('site     nothing changed: every page and search shard kept as it is');
+    return finish(ingested, stages, started, reportFile, output);
+  }
+  // A live site this archive's last build wrote, by the same site code: updated in place (`inPlace.ts`),
+  // with the changed pages only. Else (no site yet, other code, a site replaced by hand) built anew
+  // beside it and swapped in, keeping what it can.
+  const inPlace = Boolean(built && liveFolder && built.folder === liveFolder && (await manifestIsCurrent(pagesManifest, output, site)));
+
   const staging = await stagingFolder(output);
   try {
-    // The previous index lets the indexer keep the shards whose articles did not change.
-    const previousIndex = path.join(output, 'pagefind');
-    if (await exists(previousIndex)) await linkTree(previousIndex, path.join(staging, 'pagefind'));
+    if (!inPlace) {
+      // The previous index lets the indexer keep the shards whose articles did not change.
+      const previousIndex = path.join(output, 'pagefind');
+      if (await exists(previousIndex)) await linkTree(previousIndex, path.join(staging, 'pagefind'));
+    }
     // So are the pages whose data did not change (src/site/previousBuild.ts).
-    const hadSite = await exists(output);
     const [{ renderSiteInWorker }, { indexSite }] = await Promise.all([import('../site/render.ts'), import('../search/indexSite.ts')]);
     const rendering = runStage(
       'render',
@@ -120,8 +145,10 @@ async function buildLocked(options: BuildOptions, state: ArchiveState, started: 
             contentDir,
             outputDir: staging,
             reportFile,
-            pagesManifest: path.join(state.dir, 'pages.json'),
-            ...(hadSite ? { previousDir: output } : {}),
+            pagesManifest,
+            archiveIndex: archiveIndexOf(contentDir),
+            ...(liveFolder ? { previousDir: output } : {}),
+            ...(inPlace ? { inPlace: true } : {}),
           },
           (done, total) => progress.tick(done, total),
         ).catch(fail('render')),
@@ -136,6 +163,8 @@ async function buildLocked(options: BuildOptions, state: ArchiveState, started: 
             siteDir: staging,
             otherWorkDone: rendering,
             planFile: path.join(state.dir, 'search-shards.json'),
+            archiveIndex: archiveIndexOf(contentDir),
+            ...(inPlace ? { previousBundle: path.join(output, 'pagefind') } : {}),
             ...(options.maxFragments ? { maxFragments: options.maxFragments } : {}),
             onShard: (done, total) => progress.tick(done, total),
           }).catch(fail('index')),
@@ -150,21 +179,49 @@ async function buildLocked(options: BuildOptions, state: ArchiveState, started: 
     if (rendered.status === 'rejected') throw rendered.reason;
     if (indexed.status === 'rejected') throw indexed.reason;
     stages.push(rendered.value.timing, indexed.value.timing);
-    await swapFolder(staging, output);
+    await rm(builtFile, { force: true });
+    if (inPlace) {
+      const moved = await commitInPlace(staging, output, rendered.value.result.removed, indexed.value.result.removed);
+      await rename(`${pagesManifest}.next`, pagesManifest);
+      console.error(`site     in place: ${moved.written} files written, ${moved.unchanged} rendered unchanged and left, ${moved.removed} removed`);
+    } else {
+      await swapFolder(staging, output);
+    }
+    await writeFileAtomic(builtFile, JSON.stringify({ folder: await folderIdentity(output), key }));
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
+  return finish(ingested, stages, started, reportFile, output, !inPlace);
+}
 
+/** What the live site is built from: content, report counts, site and index code, configuration. */
+async function buildKey(indexFile: string, report: BuildReport, site: SiteConfig, options: BuildOptions): Promise<string> {
+  const hash = createHash('sha256');
+  hash.update(await readFile(indexFile).catch(() => Buffer.from(String(Math.random()))));
+  hash.update(`\0${report.merged} ${report.rejected}\0${await siteCode(site)}\0${await hashSources(INDEX_CODE)}\0${options.maxFragments ?? ''}`);
+  return hash.digest('hex');
+}
+
+async function finish(ingested: IngestResult, stages: StageTiming[], started: number, reportFile: string, output: string, whole = false): Promise<BuildReport> {
   stages.push({ stage: 'total', seconds: Math.round(performance.now() - started) / 1000 });
-  report = summarize(ingested.entries, ingested, stages);
+  const report = summarize(ingested.entries, ingested, stages);
   await writeFileAtomic(reportFile, `${JSON.stringify(report, null, 2)}\n`);
-  const size = await folderSize(output);
   console.log(countsLine(report));
   console.log(stagesLine(report));
   const shown = path.relative(process.cwd(), output);
-  console.log(`${shown.startsWith('..') ? output : shown}/: ${size.files} files, ${formatBytes(size.bytes)}; report: ${reportFile}`);
+  // Its size only when it was built anew: counting 20,000 files costs what a small rebuild does.
+  const size = whole ? await folderSize(output) : null;
+  console.log(`${shown.startsWith('..') ? output : shown}/: ${size ? `${size.files} files, ${formatBytes(size.bytes)}; ` : ''}report: ${reportFile}`);
   return report;
+}
+
+async function readJson<T>(file: string): Promise<T | null> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as T;
+  } catch {
+    return null;
+  }
 }
 
 function fail(stage: string): (error: unknown) => never {

@@ -23,7 +23,10 @@ export interface ContentFile {
   /** Of the file's bytes: what the article's own page shows changes with it. */
   hash: string;
   frontMatter: FrontMatter;
-  body: string;
+  /** A getter that reads the file, for content loaded from the compact index (`src/ingest/archiveIndex.ts`). */
+  readonly body: string;
+  /** Known without the body when loaded from the compact index. */
+  readingMinutes?: number;
 }
 
 export interface UnitLink {
@@ -372,7 +375,8 @@ export function buildArchive(content: ContentFile[], options: ArchiveOptions): A
   // Articles, newest first, each with its URL, rendered body and card.
   const sorted = [...content].sort((a, b) => compareNewestFirst(a.frontMatter, b.frontMatter));
   const seenUrls = new Map<string, string>();
-  const articles: ArchiveArticle[] = sorted.map(({ file, hash, frontMatter, body }) => {
+  const articles: ArchiveArticle[] = sorted.map((content) => {
+    const { file, hash, frontMatter } = content;
     const url = articleUrl(frontMatter);
     const clash = seenUrls.get(url);
     if (clash) throw new ArchiveError(`two articles have the same URL ${url}: ${clash} and ${file}`);
@@ -382,18 +386,19 @@ export function buildArchive(content: ContentFile[], options: ArchiveOptions): A
     if (frontMatter.date) card.date = frontMatter.date;
     if (frontMatter.series) card.series = frontMatter.series;
     if (unitLinks[0]) card.primaryUnit = unitLinks[0];
-    let markdown: string | null = body;
+    // The body is read (from a file, for content loaded from the compact index) only when a page shows it.
+    let source: ContentFile | null = content;
     let html: string | undefined;
     return {
       ...frontMatter,
       url,
       contentHash: hash,
       get html(): string {
-        html ??= renderBody(markdown!);
-        markdown = null;
+        html ??= renderBody(source!.body);
+        source = null;
         return html;
       },
-      readingMinutes: readingMinutes(body),
+      readingMinutes: content.readingMinutes ?? readingMinutes(content.body),
       unitLinks,
       card,
       related: [],

@@ -40,9 +40,15 @@ export interface KeepOptions {
   /** Where this build renders to. */
   outputDir: string;
   manifestFile: string;
+  /**
+   * The build updates the live site in place: `outputDir` receives only the pages rendered, kept pages
+   * are not linked, and the manifest goes to `<manifestFile>.next`, which the build renames once the
+   * new pages are in the live site (so that a build killed before leaves the manifest of the live site).
+   */
+  inPlace?: boolean;
 }
 
-async function folderIdentity(dir: string): Promise<string | null> {
+export async function folderIdentity(dir: string): Promise<string | null> {
   const s = await stat(dir).catch(() => null);
   return s?.isDirectory() ? `${s.ino}:${s.birthtimeMs}` : null;
 }
@@ -60,29 +66,48 @@ async function readPagesManifest(file: string): Promise<PagesManifest | null> {
  * Plans the render of `archive` against the previous build, links the pages it keeps into
  * `outputDir`, writes the new manifest, and returns the archive with the pages left to render.
  */
-export async function keepUnchangedPages(archive: Archive, options: KeepOptions): Promise<{ archive: Archive; kept: number }> {
-  const code = `${await hashSources(SITE_CODE)} ${options.site.siteUrl} ${options.site.pathPrefix}`;
+export async function keepUnchangedPages(
+  archive: Archive,
+  options: KeepOptions,
+): Promise<{ archive: Archive; kept: number; removed: string[] }> {
+  const code = await siteCode(options.site);
   const manifest = options.previousDir ? await readPagesManifest(options.manifestFile) : null;
   const current = manifest && manifest.code === code && manifest.folder === (await folderIdentity(options.previousDir!));
+  if (options.inPlace && !current) throw new Error('an in-place render needs the manifest of the live site');
   const previous = current ? new Map(Object.entries(manifest.pages)) : null;
 
   let plan: RenderPlan = planRender(archive, previous);
-  const missing = await linkPages(options.previousDir, options.outputDir, plan.kept);
-  if (missing.length > 0) {
-    // Pages deleted from the live site by hand: rendered again.
-    for (const url of missing) previous!.delete(url);
-    plan = planRender(archive, previous);
+  if (!options.inPlace) {
+    const missing = await linkPages(options.previousDir, options.outputDir, plan.kept);
+    if (missing.length > 0) {
+      // Pages deleted from the live site by hand: rendered again.
+      for (const url of missing) previous!.delete(url);
+      plan = planRender(archive, previous);
+    }
   }
 
   await mkdir(options.outputDir, { recursive: true });
   const next: PagesManifest = {
     version: VERSION,
     code,
-    folder: (await folderIdentity(options.outputDir))!,
+    folder: (await folderIdentity(options.inPlace ? options.previousDir! : options.outputDir))!,
     pages: Object.fromEntries(plan.fingerprints),
   };
-  await writeFileAtomic(options.manifestFile, JSON.stringify(next));
-  return { archive: { ...archive, pages: plan.pages }, kept: plan.kept.length };
+  await writeFileAtomic(options.inPlace ? `${options.manifestFile}.next` : options.manifestFile, JSON.stringify(next));
+  // Pages of the live site that the archive no longer has (a deleted dump's article, a list that shrank).
+  const removed = options.inPlace ? [...previous!.keys()].filter((url) => !plan.fingerprints.has(url)) : [];
+  return { archive: { ...archive, pages: plan.pages }, kept: plan.kept.length, removed };
+}
+
+/** Site code and configuration: pages rendered by other code, or for another address, are never kept. */
+export async function siteCode(site: Pick<SiteConfig, 'siteUrl' | 'pathPrefix'>): Promise<string> {
+  return `${await hashSources(SITE_CODE)} ${site.siteUrl} ${site.pathPrefix}`;
+}
+
+/** Whether `manifestFile` describes the live site `dir` as rendered by the current code for `site`. */
+export async function manifestIsCurrent(manifestFile: string, dir: string, site: Pick<SiteConfig, 'siteUrl' | 'pathPrefix'>): Promise<boolean> {
+  const manifest = await readPagesManifest(manifestFile);
+  return manifest !== null && manifest.code === (await siteCode(site)) && manifest.folder === (await folderIdentity(dir));
 }
 
 /** Links (or copies) each page from `from` into `to`; returns the URLs whose page `from` does not have. */
