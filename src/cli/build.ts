@@ -119,15 +119,16 @@ async function buildLocked(options: BuildOptions, state: ArchiveState, started: 
   const built = await readJson<{ folder: string; key: string }>(builtFile);
   const liveFolder = await folderIdentity(output);
   const pagesManifest = path.join(state.dir, 'pages.json');
-  if (built && liveFolder && built.folder === liveFolder && built.key === key) {
+  if (built && liveFolder !== null && built.folder === liveFolder && built.key === key) {
     console.error('site     nothing changed: every page and search shard kept as it is');
     return finish(ingested, stages, started, reportFile, output);
   }
   // A live site this archive's last build wrote, by the same site code: updated in place (`inPlace.ts`),
   // with the changed pages only. Else (no site yet, other code, a site replaced by hand) built anew
   // beside it and swapped in, keeping what it can.
-  const inPlace = Boolean(built && liveFolder && built.folder === liveFolder && (await manifestIsCurrent(pagesManifest, output, site)));
+  const inPlace = Boolean(built && liveFolder !== null && built.folder === liveFolder && (await manifestIsCurrent(pagesManifest, output, site)));
 
+  const hadSite = await exists(output);
   const staging = await stagingFolder(output);
   try {
     if (!inPlace) {
@@ -147,7 +148,7 @@ async function buildLocked(options: BuildOptions, state: ArchiveState, started: 
             reportFile,
             pagesManifest,
             archiveIndex: archiveIndexOf(contentDir),
-            ...(liveFolder ? { previousDir: output } : {}),
+            ...(hadSite ? { previousDir: output } : {}),
             ...(inPlace ? { inPlace: true } : {}),
           },
           (done, total) => progress.tick(done, total),

@@ -3,12 +3,14 @@
  * folder), hard-links the pages whose data did not change from the live site into the new one, and
  * writes the manifest of the new site.
  *
- * The manifest names the folder its pages were written to by the folder's identity (inode and birth
- * time), which a rename keeps: the build renders into a staging folder and renames it into place. A
+ * The manifest names the folder its pages were written to by the folder's identity (`folderIdentity`:
+ * an id in the folder, which a rename or a CI cache keeps): the build renders into a staging folder
+ * and renames it into place. A
  * manifest that does not name the live site (a build that failed or was killed before the swap, a site
  * deleted or replaced by hand), or that was written by other site code or configuration, keeps nothing.
  */
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { hashSources } from '../codeHash.ts';
 import { linkOrCopy, writeFileAtomic } from '../ingest/atomic.ts';
@@ -48,9 +50,25 @@ export interface KeepOptions {
   inPlace?: boolean;
 }
 
+/**
+ * A site folder's identity: a random id in `.build-id` inside it, made when the site is first rendered
+ * into the folder. It goes wherever the folder goes (a rename, a CI cache saved and restored, which
+ * gives it another inode) and is gone when the site is deleted or replaced by other means.
+ */
+export const IDENTITY_FILE = '.build-id';
+
 export async function folderIdentity(dir: string): Promise<string | null> {
-  const s = await stat(dir).catch(() => null);
-  return s?.isDirectory() ? `${s.ino}:${s.birthtimeMs}` : null;
+  return (await readFile(path.join(dir, IDENTITY_FILE), 'utf8').catch(() => null))?.trim() || null;
+}
+
+/** `dir`'s identity, made if it has none. */
+export async function ensureFolderIdentity(dir: string): Promise<string> {
+  const existing = await folderIdentity(dir);
+  if (existing) return existing;
+  const id = randomUUID();
+  await mkdir(dir, { recursive: true });
+  await writeFile(path.join(dir, IDENTITY_FILE), `${id}\n`);
+  return id;
 }
 
 async function readPagesManifest(file: string): Promise<PagesManifest | null> {
@@ -72,7 +90,8 @@ export async function keepUnchangedPages(
 ): Promise<{ archive: Archive; kept: number; removed: string[] }> {
   const code = await siteCode(options.site);
   const manifest = options.previousDir ? await readPagesManifest(options.manifestFile) : null;
-  const current = manifest && manifest.code === code && manifest.folder === (await folderIdentity(options.previousDir!));
+  const live = options.previousDir ? await folderIdentity(options.previousDir) : null;
+  const current = manifest && live !== null && manifest.code === code && manifest.folder === live;
   if (options.inPlace && !current) throw new Error('an in-place render needs the manifest of the live site');
   const previous = current ? new Map(Object.entries(manifest.pages)) : null;
 
@@ -90,7 +109,7 @@ export async function keepUnchangedPages(
   const next: PagesManifest = {
     version: VERSION,
     code,
-    folder: (await folderIdentity(options.inPlace ? options.previousDir! : options.outputDir))!,
+    folder: options.inPlace ? live! : await ensureFolderIdentity(options.outputDir),
     pages: Object.fromEntries(plan.fingerprints),
   };
   await writeFileAtomic(options.inPlace ? `${options.manifestFile}.next` : options.manifestFile, JSON.stringify(next));
@@ -107,7 +126,8 @@ export async function siteCode(site: Pick<SiteConfig, 'siteUrl' | 'pathPrefix'>)
 /** Whether `manifestFile` describes the live site `dir` as rendered by the current code for `site`. */
 export async function manifestIsCurrent(manifestFile: string, dir: string, site: Pick<SiteConfig, 'siteUrl' | 'pathPrefix'>): Promise<boolean> {
   const manifest = await readPagesManifest(manifestFile);
-  return manifest !== null && manifest.code === (await siteCode(site)) && manifest.folder === (await folderIdentity(dir));
+  const live = await folderIdentity(dir);
+  return manifest !== null && live !== null && manifest.code === (await siteCode(site)) && manifest.folder === live;
 }
 
 /** Links (or copies) each page from `from` into `to`; returns the URLs whose page `from` does not have. */
