@@ -62,7 +62,9 @@ describe('incremental builds are cold builds', () => {
   });
 
   /** Rebuilds after `change`, checks the site against a cold build, and returns what changed on disk. */
-  async function rebuild(change: () => Promise<void>): Promise<{ log: string; written: string[]; kept: number }> {
+  async function rebuild(
+    change: () => Promise<void>,
+  ): Promise<{ log: string; written: string[]; kept: number; was: Awaited<ReturnType<typeof files>>; now: Awaited<ReturnType<typeof files>> }> {
     const was = await files(output);
     await change();
     const log = await build(input, output, work);
@@ -83,7 +85,7 @@ describe('incremental builds are cold builds', () => {
       // A page whose bytes did not change was not written (a shard indexed again is written whole).
       if (old && outsideIndex(name) && old.bytes.equals(file.bytes)) assert.equal(file.mtimeMs, old.mtimeMs, `${name} rewritten unchanged`);
     }
-    return { log, written, kept };
+    return { log, written, kept, was, now };
   }
 
   const dumpsOf = (start: number, count: number, options: { newest?: boolean } = {}) =>
@@ -96,14 +98,18 @@ describe('incremental builds are cold builds', () => {
   });
 
   test('ten dumps dated after all others: few pages written, the new articles in the added search shard', async () => {
-    const { log, written, kept } = await rebuild(async () => {
+    const { log, written, kept, was, now } = await rebuild(async () => {
       await writeCorpus(input, 10, { seed: SEED, start: next, newest: true });
     });
     next += 10;
     assert.match(log, /^ingest .* 60 unchanged and not read, 10 written, 0 removed/m);
     assert.ok(kept > written.length, `${written.length} written, ${kept} kept`);
-    // No numbered page of the home list changed: /trang/1/ … hold the oldest.
-    assert.deepEqual(written.filter((f) => /^trang\//.test(f)), []);
+    // The numbered pages of the home list that existed hold the same articles (/trang/1/ the oldest):
+    // at most their links changed, a page having been added.
+    const list = (html: string) => html.slice(html.indexOf('<ol class="articles">'), html.indexOf('</ol>'));
+    const numbered = [...was.keys()].filter((f) => /^trang\/\d+\/index\.html$/.test(f));
+    assert.ok(numbered.length > 0);
+    for (const f of numbered) assert.equal(list(now.get(f)!.bytes.toString()), list(was.get(f)!.bytes.toString()), f);
     const manifest = JSON.parse(await readFile(path.join(output, 'pagefind/shards.json'), 'utf8')) as ShardManifest;
     assert.deepEqual(manifest.shards.at(-1)?.key, 'bo-sung');
     assert.match(log, /^index .*\(1 rebuilt\)/m);

@@ -152,7 +152,10 @@ async function full(found: Found[], ledger: SlugLedger, options: IngestOptions):
   const merged = mergeDuplicates(copies);
   const { placed, ledger: next } = assignSlugs(merged.map(slugRequest), ledger);
 
-  if (options.stateDir) await writeFile(dirtyFile(options.outputDir), '');
+  if (options.stateDir) {
+    await mkdir(path.dirname(path.resolve(options.outputDir)), { recursive: true });
+    await writeFile(dirtyFile(options.outputDir), '');
+  }
   await recoverFolder(path.resolve(options.outputDir));
   const staging = await stagingFolder(options.outputDir);
   const index: ArchiveIndex = new Map();

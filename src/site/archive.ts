@@ -104,7 +104,13 @@ export interface ArchiveUnit {
   primaryCount: number;
   firstDate?: string;
   lastDate?: string;
+  /** Newest first, undated last (related articles are found in it). */
   articles: UnitArticle[];
+  /**
+   * Its undated articles, listed on the unit's front page: kept out of its numbered pages, which only
+   * dated articles fill from the oldest end, since an undated one arriving would shift every page.
+   */
+  undatedArticles: UnitArticle[];
   /** The newest articles, full, for the unit's Atom feed. */
   feed: ArchiveArticle[];
 }
@@ -367,6 +373,7 @@ export function buildArchive(content: ContentFile[], options: ArchiveOptions): A
       count: 0,
       primaryCount: 0,
       articles: [],
+      undatedArticles: [],
       feed: [],
     });
   }
@@ -503,7 +510,10 @@ export function buildArchive(content: ContentFile[], options: ArchiveOptions): A
 
   const unitPages: UnitPage[] = [];
   for (const unit of unitList) {
-    for (const page of paginate(unit.articles, unitPageSize, unit.url)) unitPages.push({ ...page, unit });
+    // Undated articles sort last, at the oldest end, where a new one would shift every numbered page.
+    const dated = unit.articles.filter((a) => a.article.date);
+    unit.undatedArticles = unit.articles.slice(dated.length);
+    for (const page of paginate(dated, unitPageSize, unit.url)) unitPages.push({ ...page, unit });
   }
 
   // Date archives: years newest first, months newest first within a year.
@@ -532,7 +542,13 @@ export function buildArchive(content: ContentFile[], options: ArchiveOptions): A
   }
 
   const cards = articles.map((a) => a.card);
-  const homePages = paginate(cards, homePageSize, '/');
+  // Dated articles only: an undated one arriving would land at the oldest end and shift every numbered
+  // page. The undated have their own list (`/khong-ro-ngay/`), which the home page links with its count.
+  const homePages = paginate(
+    cards.filter((c) => c.date),
+    homePageSize,
+    '/',
+  );
   const undatedPages = paginate(undated, monthPageSize, '/khong-ro-ngay/');
 
   const sitemapEntries: SitemapEntry[] = [

@@ -26,6 +26,7 @@ export const ui = {
   previousPage: 'Mới hơn',
   nextPage: 'Cũ hơn',
   frontPage: 'Mới nhất',
+  unitUndatedHeading: 'Bài không rõ ngày đăng',
   page: 'Trang',
   undated: 'Không rõ ngày',
   undatedHeading: 'Tin bài không rõ ngày đăng',
