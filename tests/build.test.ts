@@ -8,6 +8,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { BuildReport } from '../src/report.ts';
 import type { ShardManifest } from '../src/search/shards.ts';
+import { stateFolder } from '../src/cli/state.ts';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -42,7 +43,7 @@ test('build: every input is in the report, every published URL is a page, the se
   const result = await build(input, output, work);
   assert.equal(result.code, 0, result.stderr);
 
-  const report = JSON.parse(await readFile(path.join(work, 'report.json'), 'utf8')) as BuildReport;
+  const report = JSON.parse(await readFile(path.join(stateFolder(work, input, output), 'report.json'), 'utf8')) as BuildReport;
   assert.equal(report.inputs, 5);
   assert.equal(report.inputs, report.published + report.merged + report.rejected);
   assert.deepEqual([report.published, report.merged, report.rejected], [3, 1, 1]);

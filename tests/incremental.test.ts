@@ -77,7 +77,7 @@ describe('which pages an incremental render renders', () => {
   test('an added article: its page, its neighbours, and the lists it shifts; the year counts on every home page', () => {
     const after = [...march(), article('moi', { title: 'Bài mới', date: '2023-03-10', units: ['Sư đoàn 316'] })];
     const pages = rendered(march(), after);
-    for (const url of ['/2023/03/10/moi/', '/2023/03/10/bai-10/', '/2023/03/09/bai-09/', '/', '/trang/2/', '/trang/3/', '/2023/03/']) {
+    for (const url of ['/2023/03/10/moi/', '/2023/03/10/bai-10/', '/2023/03/09/bai-09/', '/', '/trang/1/', '/trang/2/', '/2023/03/']) {
       assert.ok(pages.has(url), url);
     }
     assert.ok(pages.has('/don-vi/su-doan-316/'), 'its unit shows one more article');
@@ -101,6 +101,35 @@ describe('which pages an incremental render renders', () => {
     assert.ok(pages.has('/tac-gia/thu-hoa/'), 'the author page lists both spellings');
     assert.ok(pages.has('/tac-gia/thu-hoa/feed.xml'));
     assert.ok(!pages.has('/2023/03/01/bai-01/'), 'unchanged');
+  });
+});
+
+describe('stable list pages: new articles touch the newest pages only', () => {
+  /** `count` articles, one a day from 1 January 2020, all of one unit. */
+  const days = (count: number, from = 0): ContentFile[] =>
+    Array.from({ length: count }, (_, i) => {
+      const day = new Date(Date.UTC(2020, 0, 1 + from + i)).toISOString().slice(0, 10);
+      return article(`bai-${from + i}`, { title: `Bài ${from + i}`, date: day, units: ['Sư đoàn 316'] });
+    });
+
+  test('ten newer articles: their pages, the previous newest, the front pages, feeds, the month: not the numbered pages', () => {
+    const before = days(200);
+    const pages = rendered(before, [...before, ...days(10, 200)]);
+    const numbered = [...pages].filter((url) => /\/trang\/\d+\/$/.test(url));
+    // 200 articles at 10 a home page: /trang/1/ … /trang/19/ and 10 on the front; with ten more, /trang/20/
+    // appears, and the links of the three below it change. The unit's pages (5 each): 40 and 41 appear.
+    const expected = ['/trang/17/', '/trang/18/', '/trang/19/', '/trang/20/', ...[37, 38, 39, 40, 41].map((n) => `/don-vi/su-doan-316/trang/${n}/`)];
+    assert.deepEqual(numbered.sort(), expected.sort());
+    for (const url of ['/', '/don-vi/su-doan-316/', '/don-vi/su-doan-316/feed.xml']) assert.ok(pages.has(url), url);
+    assert.ok([...pages].some((url) => url.endsWith('/bai-199/')), 'the previous newest links the next one');
+    assert.ok(![...pages].some((url) => url.endsWith('/bai-150/')), 'an older article does not change');
+    assert.ok(pages.size < 30, `${pages.size} pages: ${[...pages].join(' ')}`);
+  });
+
+  test('one newer article: no numbered page at all', () => {
+    const before = days(205);
+    const pages = rendered(before, [...before, ...days(1, 205)]);
+    assert.deepEqual([...pages].filter((url) => url.includes('/trang/')), []);
   });
 });
 

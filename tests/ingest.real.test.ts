@@ -13,7 +13,7 @@ const BAD = path.resolve(import.meta.dirname, 'fixtures/ingest/bad');
 async function run() {
   const work = await mkdtemp(path.join(tmpdir(), 'ingest-real-'));
   const outputDir = path.join(work, 'content');
-  const result = await ingest({ inputDir: BAD, outputDir, workDir: null });
+  const result = await ingest({ inputDir: BAD, outputDir });
   return { byFile: new Map(result.entries.map((e) => [e.file, e])), outputDir };
 }
 
@@ -74,7 +74,7 @@ test('ingest (real parser): a large archive is parsed on worker threads, and a r
     await writeFile(path.join(input, `${String(i).padStart(3, '0')}.txt`), dump);
   }
   const work = await mkdtemp(path.join(tmpdir(), 'ingest-many-work-'));
-  const options = { inputDir: input, outputDir: path.join(work, 'content'), workDir: work };
+  const options = { inputDir: input, outputDir: path.join(work, 'content'), cacheRoot: path.join(work, 'cache'), stateDir: work };
   const first = await ingest(options);
   assert.equal(first.articles, count);
   assert.equal(first.cacheHits, 0);

@@ -27,7 +27,7 @@ async function folder(files: Record<string, string | Buffer>): Promise<string> {
 async function run(inputDir: string, options: Partial<IngestOptions> = {}) {
   const work = await mkdtemp(path.join(tmpdir(), 'ingest-work-'));
   const outputDir = path.join(work, 'content');
-  const result = await ingest({ inputDir, outputDir, workDir: work, readArticle: fakeReadArticle, ...options });
+  const result = await ingest({ inputDir, outputDir, cacheRoot: path.join(work, 'cache'), stateDir: work, readArticle: fakeReadArticle, ...options });
   const byFile = new Map(result.entries.map((e) => [e.file, e]));
   return { ...result, byFile, outputDir, work };
 }
@@ -156,7 +156,7 @@ test('ingest: adding and removing dumps never changes another article\'s URL', a
   });
   const work = await mkdtemp(path.join(tmpdir(), 'ingest-work-'));
   const once = async () => {
-    const r = await ingest({ inputDir: input, outputDir: path.join(work, 'content'), workDir: work, readArticle: fakeReadArticle });
+    const r = await ingest({ inputDir: input, outputDir: path.join(work, 'content'), cacheRoot: path.join(work, 'cache'), stateDir: work, readArticle: fakeReadArticle });
     return new Map(r.entries.map((e) => [e.file, status(e)]));
   };
   const first = await once();
@@ -184,7 +184,7 @@ test('ingest: the second run parses nothing it parsed before; other parser code 
     parses++;
     return fakeReadArticle(text, source);
   };
-  const options = { inputDir: input, outputDir: path.join(work, 'content'), workDir: work, readArticle };
+  const options = { inputDir: input, outputDir: path.join(work, 'content'), cacheRoot: path.join(work, 'cache'), stateDir: work, readArticle };
   const first = await ingest(options);
   assert.equal(parses, 2);
   const second = await ingest(options);
@@ -220,6 +220,6 @@ test('ingest: every input is published, merged or rejected, and stale Markdown i
   for (const e of entries) counts[e.status]++;
   assert.deepEqual(counts, { published: 1, merged: 1, rejected: 1 });
   await writeFile(path.join(outputDir, 'stale.md'), 'left from an earlier run');
-  await ingest({ inputDir: input, outputDir, workDir: null, readArticle: fakeReadArticle });
+  await ingest({ inputDir: input, outputDir, readArticle: fakeReadArticle });
   assert.deepEqual(await markdownFiles(outputDir), ['2023/03/20/su-doan-316-ra-quan.md']);
 });

@@ -205,17 +205,22 @@ describe('updateShards: a rebuild keeps every article in its shard', () => {
     assert.deepEqual(updateShards(pages, membership(before), { max: 3, newestMax: 2 }), before);
   });
 
-  test('new articles: older ones to the added shard, newer ones to the newest, undated ones to the undated', () => {
+  test('new articles, whatever their date, go to the added shard: the only one indexed again', () => {
     const added = [page('/2017/06/01/old/'), page('/2024/05/15/new/'), page('/2025/01/01/newer/'), page('/khong-ro-ngay/x/')];
     const shards = updateShards([...pages, ...added], membership(before), { max: 3, newestMax: 2 });
+    assert.deepEqual(keys(shards), [...keys(before), [ADDED_SHARD, ['old', 'new', 'newer', 'x']]]);
+  });
+
+  test('an added shard that would outgrow its cap goes to the shards of its dates', () => {
+    const added = [page('/2017/06/01/old/'), page('/2024/05/15/new/'), page('/2025/01/01/newer/'), page('/khong-ro-ngay/x/')];
+    const shards = updateShards([...pages, ...added], membership(before), { max: 3, newestMax: 2, maxAdded: 3 });
     assert.deepEqual(keys(shards), [
       // The newest shard and what joined it, planned anew: packed by date again.
       ['2025', ['newer']],
       ['2024', ['f', 'new', 'g']],
-      ['2017-2023', ['c', 'd', 'e']],
+      ['2017-2023', ['c', 'old', 'd', 'e']],
       ['2016', ['a', 'b']],
       [UNDATED_SHARD, ['h', 'x']],
-      [ADDED_SHARD, ['old']],
     ]);
   });
 
@@ -228,8 +233,8 @@ describe('updateShards: a rebuild keeps every article in its shard', () => {
     ]);
   });
 
-  test('planned anew when the added shard would outgrow its cap, or with no previous plan', () => {
-    const added = [page('/2017/06/01/x/'), page('/2018/06/01/y/')];
+  test('planned anew when an added article outgrowing the cap falls in no shard, or with no previous plan', () => {
+    const added = [page('/2010/06/01/x/'), page('/2018/06/01/y/')];
     assert.deepEqual(updateShards([...pages, ...added], membership(before), { max: 3, newestMax: 2, maxAdded: 1 }), planShards([...pages, ...added], 3, 2));
     assert.deepEqual(updateShards(pages, null, { max: 3, newestMax: 2 }), before);
   });

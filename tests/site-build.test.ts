@@ -185,9 +185,12 @@ describe('article page', () => {
 });
 
 describe('listing pages', () => {
-  test('home lists every article newest first, undated last', async () => {
+  test('home lists every dated article newest first; the undated ones are a list of their own, linked', async () => {
     const html = await page('/');
+    assert.ok(!html.includes(`href="${UNDATED}"`), 'an undated article would shift every numbered page');
+    assert.match(html, /<a href="\/khong-ro-ngay\/">/);
     const order = fixtures
+      .filter((fm) => expectedUrl(fm) !== UNDATED)
       .map((fm) => ({ url: expectedUrl(fm), at: html.indexOf(`href="${expectedUrl(fm)}"`) }))
       .sort((a, b) => a.at - b.at)
       .map((x) => x.url);
@@ -201,7 +204,6 @@ describe('listing pages', () => {
       ESTIMATED,
       HOI_THAO,
       '/2021/07/01/benh-vien-quan-y-109-kham-benh-mien-phi-cho-nhan-dan/',
-      UNDATED,
     ]);
     const card = html.slice(html.indexOf(`href="${ESTIMATED}"`), html.indexOf(`href="${HOI_THAO}"`));
     assert.match(card, ESTIMATE_MARK);
@@ -470,28 +472,36 @@ describe('pagination at the pinned URLs', () => {
     await rm(content, { recursive: true, force: true });
   });
 
-  test('home /, /trang/2/ … /trang/4/ and unit /don-vi/<slug>/trang/N/; a month under 50 is one page', () => {
-    for (const path of ['/index.html', '/trang/2/index.html', '/trang/3/index.html', '/trang/4/index.html']) assert.ok(manyFiles.includes(path), path);
-    assert.ok(!manyFiles.includes('/trang/5/index.html'));
-    assert.ok(!manyFiles.includes('/trang/1/index.html'), 'page 1 is the home page itself');
-    for (const n of [2, 3, 4]) assert.ok(manyFiles.includes(`/don-vi/tieu-doan-3/trang/${n}/index.html`), `unit page ${n}`);
+  test('home / and /trang/1/ … /trang/2/ counted from the oldest, unit /don-vi/<slug>/trang/N/; a month under 50 is one page', () => {
+    // 75 articles, 20 a page: /trang/1/ the oldest 20, /trang/2/ the next 20, the front page the newest 35.
+    for (const path of ['/index.html', '/trang/1/index.html', '/trang/2/index.html']) assert.ok(manyFiles.includes(path), path);
+    assert.ok(!manyFiles.includes('/trang/3/index.html'));
+    for (const n of [1, 2]) assert.ok(manyFiles.includes(`/don-vi/tieu-doan-3/trang/${n}/index.html`), `unit page ${n}`);
     // Author pages are paginated by the same rule as unit pages, and have their feed.
-    for (const n of [2, 3, 4]) assert.ok(manyFiles.includes(`/tac-gia/tran-hao/trang/${n}/index.html`), `author page ${n}`);
-    assert.ok(!manyFiles.includes('/tac-gia/tran-hao/trang/5/index.html'));
+    for (const n of [1, 2]) assert.ok(manyFiles.includes(`/tac-gia/tran-hao/trang/${n}/index.html`), `author page ${n}`);
+    assert.ok(!manyFiles.includes('/tac-gia/tran-hao/trang/3/index.html'));
     assert.ok(manyFiles.includes('/tac-gia/tran-hao/feed.xml'));
     // 31 articles in January 2020: month pages hold 50.
     assert.ok(manyFiles.includes('/2020/01/index.html'));
-    assert.ok(!manyFiles.includes('/2020/01/trang/2/index.html'));
+    assert.ok(!manyFiles.includes('/2020/01/trang/1/index.html'));
   });
 
-  test('the page navigation marks the current page and links its neighbours', async () => {
+  test('the page navigation marks the current page and links its neighbours; a numbered page shows no counts', async () => {
     const html = await readSiteFile(many.dir, '/trang/2/index.html');
     assert.match(html, /<nav class="pagination" aria-label="Phân trang">/);
-    assert.match(html, /<a href="\/" rel="prev">/);
-    assert.match(html, /<a href="\/trang\/3\/" rel="next">/);
+    assert.match(html, /<a href="\/" rel="prev">Mới hơn</);
+    assert.match(html, /<a href="\/trang\/1\/" rel="next">Cũ hơn</);
     assert.match(html, /<a href="\/trang\/2\/" aria-current="page">/);
-    // Newest first: page 2 starts with the 21st newest article.
-    assert.ok(html.indexOf('ngày thứ 55<') < html.indexOf('ngày thứ 54<'));
-    assert.ok(html.includes('ngày thứ 55<') && !html.includes('ngày thứ 56<'));
+    assert.match(html, /<title>Tất cả tin bài · Trang 2/);
+    // Newest first: page 2 holds articles 21 to 40 counted from the oldest.
+    assert.ok(html.indexOf('ngày thứ 40<') < html.indexOf('ngày thứ 21<'));
+    assert.ok(!html.includes('ngày thứ 41<') && !html.includes('ngày thứ 20<'));
+    assert.doesNotMatch(html, /year-list/);
+    const front = await readSiteFile(many.dir, '/index.html');
+    assert.ok(front.includes('ngày thứ 75<') && front.includes('ngày thứ 41<') && !front.includes('ngày thứ 40<'));
+    assert.match(front, /year-list/);
+    assert.match(front, /<a href="\/trang\/2\/" rel="next">/);
+    const unitPage = await readSiteFile(many.dir, '/don-vi/tieu-doan-3/trang/1/index.html');
+    assert.doesNotMatch(unitPage, /unit-facts/);
   });
 });

@@ -156,29 +156,58 @@ describe('small helpers', () => {
   });
 });
 
-describe('pagination', () => {
-  const url = (n: number) => `/p/${n}/`;
-  test('a few pages are all listed', () => {
-    assert.deepEqual(pageLinks(2, 3, url).map((l) => l.number), [1, 2, 3]);
+describe('pagination: numbered from the oldest end', () => {
+  const url = (n: number) => (n === 0 ? '/p/' : `/p/${n}/`);
+  const shown = (links: ReturnType<typeof pageLinks>) => links.map((l) => (l.kind === 'number' ? l.number : l.kind));
+  test('newest first: the front page, two either side of the current page, page 1, gaps between', () => {
+    assert.deepEqual(shown(pageLinks(50, 100, url)), ['front', 'gap', 52, 51, 50, 49, 48, 'gap', 1]);
+    assert.deepEqual(shown(pageLinks(0, 100, url)), ['front', 100, 99, 98, 'gap', 1]);
+    assert.deepEqual(shown(pageLinks(2, 3, url)), ['front', 3, 2, 1]);
+    const current = (links: ReturnType<typeof pageLinks>) => shown(links.filter((l) => 'current' in l && l.current));
+    assert.deepEqual(current(pageLinks(50, 100, url)), [50]);
+    assert.deepEqual(current(pageLinks(0, 100, url)), ['front']);
   });
-  test('many pages: first, last, two around the current one, gaps between', () => {
-    assert.deepEqual(pageLinks(50, 100, url).map((l) => l.number), [1, null, 48, 49, 50, 51, 52, null, 100]);
-    assert.deepEqual(pageLinks(1, 100, url).map((l) => l.number), [1, 2, 3, null, 100]);
-    assert.equal(pageLinks(50, 100, url).find((l) => l.current)?.number, 50);
+  test("a page's links do not depend on how many pages are above it, but for the three newest", () => {
+    for (const page of [1, 2, 40, 97]) assert.deepEqual(pageLinks(page, 100, url), pageLinks(page, 101, url), `page ${page}`);
+    assert.notDeepEqual(pageLinks(98, 100, url), pageLinks(98, 101, url));
   });
-  test('page 1 is the base URL, the others /trang/N/', () => {
-    const pages = paginate([1, 2, 3, 4, 5], 2, '/don-vi/x/');
-    assert.deepEqual(pages.map((p) => [p.url, p.items]), [
-      ['/don-vi/x/', [1, 2]],
-      ['/don-vi/x/trang/2/', [3, 4]],
-      ['/don-vi/x/trang/3/', [5]],
+  test('the front page holds the newest that fill no numbered page; /trang/N/ holds N·size counted from the oldest', () => {
+    const pages = paginate([9, 8, 7, 6, 5, 4, 3, 2, 1], 2, '/don-vi/x/');
+    assert.deepEqual(pages.map((p) => [p.url, p.number, p.items]), [
+      ['/don-vi/x/', undefined, [9, 8, 7]],
+      ['/don-vi/x/trang/3/', 3, [6, 5]],
+      ['/don-vi/x/trang/2/', 2, [4, 3]],
+      ['/don-vi/x/trang/1/', 1, [2, 1]],
     ]);
     assert.equal(pages[0]!.previousUrl, undefined);
+    assert.equal(pages[0]!.nextUrl, '/don-vi/x/trang/3/');
     assert.equal(pages[1]!.previousUrl, '/don-vi/x/');
-    assert.equal(pages[1]!.nextUrl, '/don-vi/x/trang/3/');
+    assert.equal(pages[2]!.previousUrl, '/don-vi/x/trang/3/');
+    assert.equal(pages[2]!.nextUrl, '/don-vi/x/trang/1/');
+    assert.equal(pages[3]!.nextUrl, undefined);
   });
-  test('an empty list still has its first page', () => {
-    assert.deepEqual(paginate([], 20, '/khong-ro-ngay/').map((p) => p.url), ['/khong-ro-ngay/']);
+  test('a full page never changes when newer items arrive', () => {
+    const items = (n: number) => Array.from({ length: n }, (_, i) => n - i);
+    for (let n = 0; n <= 60; n++) {
+      const before = new Map(paginate(items(n), 5, '/').map((p) => [p.url, p]));
+      const after = paginate(items(n + 1), 5, '/');
+      for (const page of after) {
+        const old = before.get(page.url);
+        // Numbered pages below the three newest are the same, links and all; the others keep their items.
+        if (!old || !page.number) continue;
+        assert.deepEqual(page.items, old.items, `${n}: ${page.url}`);
+        if (page.number < after.length - 4) assert.deepEqual(page, old, `${n}: ${page.url}`);
+      }
+      // The front page holds size … 2·size−1 items (all of a shorter list), every item once.
+      const front = after[0]!.items.length;
+      assert.ok(n + 1 < 10 ? front === n + 1 : front >= 5 && front < 10, `${n + 1}: front ${front}`);
+      assert.deepEqual(after.flatMap((p) => p.items), items(n + 1));
+    }
+  });
+  test('an empty list, or one shorter than two pages, is its front page alone', () => {
+    assert.deepEqual(paginate([], 20, '/khong-ro-ngay/').map((p) => [p.url, p.links.length]), [['/khong-ro-ngay/', 0]]);
+    assert.deepEqual(paginate(Array.from({ length: 39 }, (_, i) => i), 20, '/').map((p) => p.items.length), [39]);
+    assert.deepEqual(paginate(Array.from({ length: 40 }, (_, i) => i), 20, '/').map((p) => p.items.length), [20, 20]);
   });
 });
 
@@ -215,9 +244,10 @@ describe('the archive model', () => {
     assert.equal(u!.older, undefined);
     assert.equal(u!.newer, undefined);
   });
-  test('related: most shared units first, then newest; never itself', () => {
+  test('related: most shared units first, then the nearest in its units, then newer; never itself', () => {
     const b = archive.articles[2]!;
-    assert.deepEqual(b.related.map((r) => r.url), ['/2023/04/01/d/', '/2023/03/20/a/', '/2022/01/05/c/', '/khong-ro-ngay/u/']);
+    // a and c are next to b in Quân khu 2's and Sư đoàn 316's lists, d and u one further.
+    assert.deepEqual(b.related.map((r) => r.url), ['/2023/03/20/a/', '/2022/01/05/c/', '/2023/04/01/d/', '/khong-ro-ngay/u/']);
     const c = archive.articles[3]!;
     assert.deepEqual(c.related.map((r) => r.url)[0], '/2023/03/20/b/');
     for (const a of archive.articles) assert.ok(!a.related.some((r) => r.url === a.url));
@@ -226,10 +256,13 @@ describe('the archive model', () => {
     const many = Array.from({ length: 30 }, (_, i) => article(`x${i}`, { date: `2020-01-${String(i + 1).padStart(2, '0')}`, units: ['Quân khu 2'] }));
     const big = buildArchive(many, { units: plainUnitDirectory, relatedSize: 4 });
     for (const a of big.articles) assert.equal(a.related.length, 4);
-    assert.deepEqual(big.articles[29]!.related.map((r) => r.url), ['/2020/01/30/x29/', '/2020/01/29/x28/', '/2020/01/28/x27/', '/2020/01/27/x26/']);
+    // The oldest: the four next to it in time, not the archive's newest.
+    assert.deepEqual(big.articles[29]!.related.map((r) => r.url), ['/2020/01/02/x1/', '/2020/01/03/x2/', '/2020/01/04/x3/', '/2020/01/05/x4/']);
+    assert.deepEqual(big.articles[15]!.related.map((r) => r.url), ['/2020/01/16/x15/', '/2020/01/14/x13/', '/2020/01/17/x16/', '/2020/01/13/x12/']);
   });
   test('home pages of the requested size', () => {
-    assert.deepEqual(archive.homePages.map((p) => [p.url, p.items.length]), [['/', 2], ['/trang/2/', 2], ['/trang/3/', 1]]);
+        // Dated articles only: the undated one is on /khong-ro-ngay/.
+    assert.deepEqual(archive.homePages.map((p) => [p.url, p.items.length]), [['/', 2], ['/trang/1/', 2]]);
   });
   test('unit lists: newest first, primary marked, counts and date range', () => {
     const unit = archive.units.find((u) => u.name === 'Sư đoàn 316')!;

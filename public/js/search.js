@@ -6,7 +6,8 @@
 // by date, the results are each shard's own in shard order (shards are date ranges), with those of the
 // shard of articles added since their dates' shards were built (`bo-sung`) merged in by date.
 //
-// Every query is answered first by the newest shard on its own (at most ~1,500 articles), then by the
+// Every query is answered first by the newest shard (at most ~1,500 articles) with the added shard merged
+// in (the articles rebuilds added, at most 300), then by the
 // whole archive, whose results replace the first: every shard costs a query its metadata and one index
 // chunk per word, so waiting for all of them would multiply the bytes and the time to the first results
 // by the number of shards. The whole archive is a second Pagefind instance, loaded once while the first
@@ -25,7 +26,7 @@ const PAGE_SIZE = 10;
 /** Short enough to feel instant, longer than the ~60 ms between the keys of a fast typist. */
 const TYPING_PAUSE_MS = 80;
 const UNDATED_SHARD = 'khong-ro-ngay';
-/** Articles added after the shards of their dates were planned: merged into the others by date. */
+/** Articles rebuilds added, whatever their date: merged into the newest shard's answers and, by date, the others'. */
 const ADDED_SHARD = 'bo-sung';
 
 /** The site root, deploy prefix included: this file is `<root>js/search.js`. */
@@ -70,6 +71,11 @@ async function openIndex() {
   shardKeys = manifest.shards.map((s) => s.key);
   pagefind = await import(new URL(`${shardKeys[0]}/pagefind.js`, bundle).href);
   newest = await shardIndex(shardKeys[0]);
+  // A rebuild indexes new articles in the added shard (src/search/shards.ts): merged into the first
+  // results too, so that yesterday's article is found at once. It is small (at most 300 articles).
+  if (shardKeys.includes(ADDED_SHARD)) {
+    await newest.mergeIndex(new URL(`${ADDED_SHARD}/`, bundle).pathname, { ...INDEX_OPTIONS, mergeFilter: { shard: ADDED_SHARD } });
+  }
 }
 
 /**
@@ -158,9 +164,18 @@ async function find(current, whole) {
   const filters = { ...current.filters };
   const direction = SORTS[current.sort];
   if (!whole && direction !== 'asc' && shardKeys.length > 1) {
-    const sort = direction ? dateSort(shardKeys[0], direction) : {};
-    const first = await newest.search(term, { filters, sort });
-    if (first.results.length > 0) return { results: inOrder(first.results), counts: first.filters, partial: true };
+    if (direction && shardKeys.includes(ADDED_SHARD)) {
+      // The newest shard's and the added shard's, each sorted by date, merged by date.
+      const inFirst = (shard) => newest.search(term, { filters: { ...filters, shard }, sort: dateSort(shard, direction) });
+      const [first, added] = await Promise.all([inFirst(shardKeys[0]), inFirst(ADDED_SHARD)]);
+      if (first.results.length + added.results.length > 0) {
+        return { results: mergedByDate(first.results, added.results, direction), counts: first.filters, partial: true };
+      }
+    } else {
+      const sort = direction ? dateSort(shardKeys[0], direction) : {};
+      const first = await newest.search(term, { filters, sort });
+      if (first.results.length > 0) return { results: inOrder(first.results), counts: first.filters, partial: true };
+    }
   }
   const index = await wholeArchive();
   const all = await index.search(term, { filters });

@@ -248,25 +248,29 @@ const SECONDARY_SENTENCES = bank.SENTENCES.filter((s) => s.includes('{unit2}'));
 /** Days before the corpus's last publication day that a `recent` dump may be dated. */
 const RECENT_DAYS = 30;
 
+/** Days after the corpus's last publication day that a `newest` dump may be dated. */
+const NEWEST_DAYS = 14;
+
 /**
- * Dump `index` of the corpus with this seed: a pure function of (seed, index, recent). `recent` dates it
- * in the corpus's last month, like the new articles an archivist adds.
+ * Dump `index` of the corpus with this seed: a pure function of (seed, index, recent, newest). `recent`
+ * dates it in the corpus's last month, like the new articles an archivist adds; `newest` in the two
+ * weeks after its last day, after every other.
  */
-export function generateDump(seed: number, index: number, { recent = false } = {}): SyntheticDump {
+export function generateDump(seed: number, index: number, { recent = false, newest = false } = {}): SyntheticDump {
   const rng = new Random(dumpSeed(seed, index));
   const mirror = rng.chance(ODDS.mirror);
   // A mirror's title prefix names Quân khu 2, which then counts among the article's 1–4 units.
   const drawn = pickUnits(rng, mirror ? 3 : 4);
   const units = mirror && !drawn.some((u) => u.name === 'Quân khu 2') ? [...drawn, { name: 'Quân khu 2' }] : drawn;
   const primary = units[0]!;
-  const day = rng.int(recent ? LAST_DAY - RECENT_DAYS : FIRST_DAY, LAST_DAY);
+  const day = newest ? rng.int(LAST_DAY + 1, LAST_DAY + NEWEST_DAYS) : rng.int(recent ? LAST_DAY - RECENT_DAYS : FIRST_DAY, LAST_DAY);
   const date = isoDay(day);
   const year = Number(date.slice(0, 4));
   const province = primary.province ?? rng.pick(bank.PROVINCES).name;
   const fill = filler(rng, units, year, province);
 
   const dated = !mirror && !rng.chance(ODDS.undated);
-  const header = !mirror && rng.chance(ODDS.crawlHeader) ? crawlHeader(rng, Math.min(day + rng.int(0, 1500), LAST_CRAWL_DAY)) : null;
+  const header = !mirror && rng.chance(ODDS.crawlHeader) ? crawlHeader(rng, Math.min(day + rng.int(0, 1500), Math.max(LAST_CRAWL_DAY, day))) : null;
   const series = rng.chance(ODDS.series) ? rng.pick(bank.SERIES) : null;
   const title = fill(rng.pick(bank.TITLES));
   const { byline, authors } = makeByline(rng, primary.name);
@@ -352,9 +356,9 @@ export interface CorpusStats {
 export async function writeCorpus(
   dir: string,
   count: number,
-  options: { seed?: number; start?: number; recent?: boolean; onProgress?: (done: number) => void } = {},
+  options: { seed?: number; start?: number; recent?: boolean; newest?: boolean; onProgress?: (done: number) => void } = {},
 ): Promise<CorpusStats> {
-  const { seed = DEFAULT_SEED, start = 0, recent = false, onProgress } = options;
+  const { seed = DEFAULT_SEED, start = 0, recent = false, newest = false, onProgress } = options;
   const began = performance.now();
   // One mkdir per folder, shared by every worker that needs it before it has finished.
   const folders = new Map<string, Promise<unknown>>();
@@ -364,7 +368,7 @@ export async function writeCorpus(
   const end = start + count;
   const worker = async () => {
     while (next < end) {
-      const dump = generateDump(seed, next++, { recent });
+      const dump = generateDump(seed, next++, { recent, newest });
       const file = path.join(dir, dump.path);
       const folder = path.dirname(file);
       if (!folders.has(folder)) folders.set(folder, mkdir(folder, { recursive: true }));

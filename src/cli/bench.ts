@@ -4,7 +4,7 @@
  *
  * The corpus is generated once per (seed, N) under `bench-results/corpus/` and reused. Each run is a
  * real `npm run build` in a child process, with a cold parse cache and no previous site; its own
- * report (`<work>/report.json`) gives the time and peak memory of each stage, and this script samples
+ * report (`report.json` in the archive's state folder) gives the time and peak memory of each stage, and this script samples
  * the memory of the build's whole process tree (Node, its respawn with a larger heap, the Pagefind
  * workers) every 200 ms from /proc. Results go to stdout and `bench-results/bench-<N>.json`.
  *
@@ -24,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { BuildReport } from '../report.ts';
 import { DEFAULT_SEED, GENERATOR_VERSION, generateDump, writeCorpus } from '../bench/generate.ts';
+import { stateFolder } from './state.ts';
 import { formatSummary, readProfile, summarizeProfile, type ProfileSummary } from '../bench/profile.ts';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -63,6 +64,10 @@ interface RunResult {
   rejected: number;
   warnings: number;
   cacheHits: number | null;
+  /** Pages Eleventy rendered (0 when the build found nothing changed). */
+  pagesRendered: number;
+  /** Files the build wrote into the live site in place, or null when it built the site anew. */
+  filesWritten: number | null;
 }
 
 interface SiteSize {
@@ -70,6 +75,15 @@ interface SiteSize {
   bytes: number;
   searchIndexFiles: number;
   searchIndexBytes: number;
+}
+
+interface IncrementalCase {
+  name: string;
+  /** Wall time of the whole build process, start-up included. */
+  medianWallSeconds: number;
+  medianPagesRendered: number;
+  medianFilesWritten: number | null;
+  runs: RunResult[];
 }
 
 interface BenchResult {
@@ -80,20 +94,13 @@ interface BenchResult {
   /** The machine is shared: its load average before and after says how far to trust the times. */
   machine: { cpus: number; memoryBytes: number; node: string; loadBefore: number[]; loadAfter: number[] };
   corpus: { folder: string; files: number; bytes: number; generatedSeconds: number | null };
-  full: { median: RunResult; runs: RunResult[]; profiled: boolean };
+  /** `reused`: --no-full, the one run is a build on a kept site, not a cold build. */
+  full: { median: RunResult; runs: RunResult[]; profiled: boolean; reused?: boolean };
   /** The heaviest functions of the last full build, with `--profile`. */
   profile?: ProfileSummary;
   site: SiteSize;
-  incremental?: {
-    unchanged: RunResult;
-    /** Dumps dated at random over the corpus's ten years: every search shard may take one. */
-    added: RunResult & { dumps: number };
-    /** `added.totalSeconds / full.median.totalSeconds`: the issue's target is ≤ 0.5. */
-    addedRatio: number;
-    /** Dumps dated in the corpus's last month, as new articles are: the newest shard takes them. */
-    addedRecent: RunResult & { dumps: number };
-    addedRecentRatio: number;
-  };
+  /** Each rebuild case, `runs` times on the full build's site (each undone by an unmeasured build). */
+  incremental?: IncrementalCase[];
   incrementalError?: string;
 }
 
@@ -132,10 +139,20 @@ async function ensureCorpus(count: number, seed: number): Promise<BenchResult['c
   return { folder, files: stats.files, bytes: stats.bytes, generatedSeconds: round(stats.seconds) };
 }
 
-/** Dumps `count … count+ADDED-1` are the random-dated additions, the next ADDED the recent ones. */
+/**
+ * Undoes what an interrupted `--incremental` run may have left: dumps `count … count+ADDED-1` are the
+ * random-dated additions, `count+2·ADDED …` the newest ones (the ADDED between, an older version's
+ * recent ones); dumps 0 and 1 are the edited and the deleted one.
+ */
 async function removeAdded(folder: string, count: number, seed: number): Promise<void> {
-  for (let i = count; i < count + 2 * ADDED; i++) {
-    await rm(path.join(folder, generateDump(seed, i, { recent: i >= count + ADDED }).path), { force: true });
+  for (let i = count; i < count + 3 * ADDED; i++) {
+    const options = i >= count + 2 * ADDED ? { newest: true } : { recent: i >= count + ADDED };
+    await rm(path.join(folder, generateDump(seed, i, options).path), { force: true });
+  }
+  for (const i of [0, 1]) {
+    const dump = generateDump(seed, i);
+    const file = path.join(folder, dump.path);
+    if ((await readFile(file, 'utf8').catch(() => null)) !== dump.text) await writeFile(file, dump.text);
   }
 }
 
@@ -237,8 +254,15 @@ async function runBuild(paths: BuildPaths, label: string): Promise<RunResult> {
     sampledPeaks.set(stage, Math.max(sampledPeaks.get(stage) ?? 0, tree.rssBytes));
   };
   const sampler = setInterval(sample, SAMPLE_MS);
+  let pagesRendered = 0;
+  let filesWritten: number | null = null;
   const onLine = (line: string) => {
     output.push(line);
+    const rendered = /^render +[\d.]+ s +(\d+) pages/.exec(line);
+    if (rendered) pagesRendered = Number(rendered[1]);
+    const written = /^site +in place: (\d+) files written/.exec(line);
+    if (written) filesWritten = Number(written[1]);
+    if (/^site +nothing changed/.test(line)) filesWritten = 0;
     if (output.length > 400) output.shift();
     const stage = /^(\w+)\s+[\d.]+ s\b/.exec(line)?.[1];
     // The closing summary names every stage again (`ingest 0.4 s (peak …) · render …`): only the first line counts.
@@ -264,7 +288,7 @@ async function runBuild(paths: BuildPaths, label: string): Promise<RunResult> {
   if (code !== 0) {
     throw new Error(`${label}: the build exited with ${code}; its last lines:\n${output.slice(-30).join('\n')}`);
   }
-  const report = JSON.parse(await readFile(path.join(paths.work, 'report.json'), 'utf8')) as BuildReport;
+  const report = JSON.parse(await readFile(path.join(stateFolder(paths.work, paths.input, paths.output), 'report.json'), 'utf8')) as BuildReport;
   const stages: Record<string, StageResult> = {};
   // The render and the index run at once: each stage is given the CPU from the end of the stage that
   // ended before it to its own end, so the stages still add up to the total.
@@ -290,8 +314,10 @@ async function runBuild(paths: BuildPaths, label: string): Promise<RunResult> {
     rejected: report.rejected,
     warnings: report.warnings,
     cacheHits,
+    pagesRendered,
+    filesWritten,
   };
-  log(`${label}: ${describeRun(run)}`);
+  log(`${label}: ${describeRun(run)}; ${pagesRendered} pages rendered, ${filesWritten ?? 'all'} files written`);
   return run;
 }
 
@@ -345,6 +371,8 @@ function medianRun(runs: RunResult[]): RunResult {
     rejected: m((r) => r.rejected),
     warnings: m((r) => r.warnings),
     cacheHits: hits.length ? median(hits) : null,
+    pagesRendered: m((r) => r.pagesRendered),
+    filesWritten: null,
   };
 }
 
@@ -398,17 +426,79 @@ function table(result: BenchResult): string {
     `site: ${result.site.files} files, ${mb(result.site.bytes)}; search index: ${result.site.searchIndexFiles} files, ${mb(result.site.searchIndexBytes)}`,
   ];
   if (result.incremental) {
-    const { unchanged, added, addedRatio, addedRecent, addedRecentRatio } = result.incremental;
-    out.push(`rebuild, nothing changed: ${describeRun(unchanged)}`);
-    out.push(`rebuild, ${added.dumps} dumps added (dated at random): ${describeRun(added)}`);
-    out.push(`  = ${(addedRatio * 100).toFixed(0)}% of a full build (target ≤ 50%)`);
-    out.push(`rebuild, ${addedRecent.dumps} recent dumps added (last month): ${describeRun(addedRecent)}`);
-    out.push(`  = ${(addedRecentRatio * 100).toFixed(0)}% of a full build (target ≤ 50%)`);
+    out.push(`rebuilds (median of ${result.incremental[0]?.runs.length ?? 0}; wall time of the whole process):`);
+    out.push('| case | wall s (runs) | pages rendered | files written |');
+    out.push('| --- | --- | --- | --- |');
+    for (const c of result.incremental) {
+      const walls = c.runs.map((r) => r.wallSeconds.toFixed(1)).join(', ');
+      out.push(`| ${c.name} | ${c.medianWallSeconds.toFixed(1)} (${walls}) | ${c.medianPagesRendered} | ${c.medianFilesWritten ?? 'all'} |`);
+    }
   }
   return out.join('\n');
 }
 
+// ---- rebuilds -------------------------------------------------------------------------------------
+
+/**
+ * The issue's five rebuilds, each `runs` times on the site the full build left: a change, a measured
+ * build, the change undone, an unmeasured build. Dumps `count …` are the additions (`removeAdded`).
+ */
+async function rebuildCases(paths: BuildPaths, folder: string, count: number, seed: number, runs: number): Promise<IncrementalCase[]> {
+  const edited = path.join(folder, generateDump(seed, 0).path);
+  const deleted = path.join(folder, generateDump(seed, 1).path);
+  const original = { edited: await readFile(edited, 'utf8'), deleted: await readFile(deleted) };
+  const add = async (start: number, options: { newest?: boolean }) => {
+    await writeCorpus(folder, ADDED, { seed, start, ...options });
+  };
+  const remove = async (start: number, options: { newest?: boolean }) => {
+    for (let i = start; i < start + ADDED; i++) await rm(path.join(folder, generateDump(seed, i, options).path), { force: true });
+  };
+  const cases: Array<{ name: string; change: () => Promise<void>; undo: () => Promise<void> }> = [
+    { name: 'nothing changed', change: async () => {}, undo: async () => {} },
+    { name: `${ADDED} new dumps dated newest`, change: () => add(count + 2 * ADDED, { newest: true }), undo: () => remove(count + 2 * ADDED, { newest: true }) },
+    { name: `${ADDED} dumps dated at random`, change: () => add(count, {}), undo: () => remove(count, {}) },
+    {
+      name: 'one dump edited',
+      change: async () => {
+        const lines = original.edited.split('\n');
+        const lead = lines.findIndex((l) => l.length > 200);
+        lines[lead] = `${lines[lead]} Đơn vị duy trì nghiêm chế độ trực sẵn sàng chiến đấu.`;
+        await writeFile(edited, lines.join('\n'));
+      },
+      undo: () => writeFile(edited, original.edited),
+    },
+    { name: 'one dump deleted', change: () => rm(deleted), undo: () => writeFile(deleted, original.deleted) },
+  ];
+  const results: IncrementalCase[] = [];
+  for (const c of cases) {
+    const measured: RunResult[] = [];
+    for (let i = 1; i <= runs; i++) {
+      await c.change();
+      try {
+        measured.push(await runBuild(paths, `rebuild, ${c.name} ${i}/${runs}`));
+      } finally {
+        await c.undo();
+      }
+      if (c.name !== 'nothing changed') await runBuild(paths, `  undone`);
+    }
+    const written = measured.map((r) => r.filesWritten).filter((w): w is number => w !== null);
+    results.push({
+      name: c.name,
+      medianWallSeconds: round(median(measured.map((r) => r.wallSeconds))),
+      medianPagesRendered: median(measured.map((r) => r.pagesRendered)),
+      medianFilesWritten: written.length === measured.length ? median(written) : null,
+      runs: measured,
+    });
+  }
+  return results;
+}
+
 // ---- main -----------------------------------------------------------------------------------------
+
+const USAGE = `usage: npm run bench -- --count N [--runs 3] [--seed S] [--keep] [--incremental [--incremental-runs 3] [--no-full]] [--profile]
+  --incremental       then the rebuilds: nothing changed, ten new dumps dated newest, ten dated at random,
+                      one dump edited, one deleted (each --incremental-runs times, wall time of the process)
+  --no-full           no cold build: reuse the site and state a --keep run left (one unmeasured build first)`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -418,6 +508,8 @@ async function main(): Promise<void> {
       seed: { type: 'string', default: String(DEFAULT_SEED) },
       keep: { type: 'boolean', default: false },
       incremental: { type: 'boolean', default: false },
+      'incremental-runs': { type: 'string', default: '3' },
+      'no-full': { type: 'boolean', default: false },
       profile: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -425,8 +517,9 @@ async function main(): Promise<void> {
   const count = Number(values.count);
   const runs = Number(values.runs);
   const seed = Number(values.seed);
-  if (values.help || !Number.isInteger(count) || count < 1 || !Number.isInteger(runs) || runs < 1 || !Number.isInteger(seed)) {
-    console.log('usage: npm run bench -- --count N [--runs 3] [--seed S] [--keep] [--incremental] [--profile]');
+  const incrementalRuns = Number(values['incremental-runs']);
+  if (values.help || !Number.isInteger(count) || count < 1 || !Number.isInteger(runs) || runs < 1 || !Number.isInteger(seed) || !(incrementalRuns >= 1)) {
+    console.log(USAGE);
     if (!values.help) process.exitCode = 2;
     return;
   }
@@ -449,7 +542,9 @@ async function main(): Promise<void> {
 
   try {
     const full: RunResult[] = [];
-    for (let i = 1; i <= runs; i++) {
+    // With --no-full, one build on what a --keep run left brings its state up to date (not a cold build).
+    if (values['no-full']) full.push(await runBuild(paths, 'warm-up build on the kept site (not cold)'));
+    for (let i = 1; i <= (values['no-full'] ? 0 : runs); i++) {
       // Cold every time: no parse cache, no previous site whose search shards could be kept.
       await clean();
       if (paths.profiles) await rm(paths.profiles, { recursive: true, force: true });
@@ -462,7 +557,7 @@ async function main(): Promise<void> {
       date: new Date().toISOString(),
       machine: { cpus: os.cpus().length, memoryBytes: os.totalmem(), node: process.version, loadBefore, loadAfter: [] },
       corpus,
-      full: { median: medianRun(full), runs: full, profiled: Boolean(paths.profiles) },
+      full: { median: medianRun(full), runs: full, profiled: Boolean(paths.profiles), ...(values['no-full'] ? { reused: true } : {}) },
       site: await siteSize(paths.output),
     };
     if (paths.profiles) result.profile = await heaviestProfile(paths.profiles);
@@ -475,21 +570,7 @@ async function main(): Promise<void> {
     await save();
     if (values.incremental) {
       try {
-        const unchanged = await runBuild(paths, 'rebuild, nothing changed');
-        // Each addition is measured on the full build's site: the dumps go again before the next.
-        const addAndBuild = async (start: number, recent: boolean, label: string): Promise<RunResult & { dumps: number }> => {
-          await writeCorpus(corpus.folder, ADDED, { seed, start, recent });
-          try {
-            return { ...(await runBuild(paths, label)), dumps: ADDED };
-          } finally {
-            await removeAdded(corpus.folder, count, seed);
-          }
-        };
-        const added = await addAndBuild(count, false, `rebuild, ${ADDED} dumps added`);
-        await runBuild(paths, 'rebuild, the added dumps removed');
-        const addedRecent = await addAndBuild(count + ADDED, true, `rebuild, ${ADDED} recent dumps added`);
-        const ratio = (run: RunResult) => round(run.totalSeconds / result.full.median.totalSeconds);
-        result.incremental = { unchanged, added, addedRatio: ratio(added), addedRecent, addedRecentRatio: ratio(addedRecent) };
+        result.incremental = await rebuildCases(paths, corpus.folder, count, seed, incrementalRuns);
       } catch (error) {
         result.incrementalError = error instanceof Error ? error.message : String(error);
         process.exitCode = 1;

@@ -1,29 +1,38 @@
 /**
- * `npm run build [-- --input DIR --output DIR --strict]`: dumps → Markdown (`.build/content/`) →
- * Eleventy site → Pagefind index, with the report at `.build/report.json`.
+ * `npm run build [-- --input DIR --output DIR --strict]`: dumps → Markdown → Eleventy site → Pagefind
+ * index, with the report, all in the archive's state folder `.build/archives/<name>-<hash>/`
+ * (`state.ts`): one per input/output pair, locked while a build of that archive runs.
  *
  * The site is built in a staging folder beside the output and swapped in only when everything,
  * search index included, succeeded: a build killed at any moment leaves the previous site in place,
  * and the next build puts back a site a kill caught mid-swap (`recoverFolder`).
  */
-import { readdir, rm, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { linkTree, recoverFolder, stagingFolder, swapFolder, writeFileAtomic } from '../ingest/atomic.ts';
-import { ingest } from '../ingest/ingest.ts';
+import { archiveIndexOf, ingest, type IngestResult } from '../ingest/ingest.ts';
+import { hashSources } from '../codeHash.ts';
+import { INDEX_CODE } from '../search/indexCode.ts';
+import { readSiteConfig, type SiteConfig } from '../site/config.ts';
+import { commitInPlace } from '../site/inPlace.ts';
+import { folderIdentity, manifestIsCurrent, siteCode } from '../site/previousBuild.ts';
 import { summarize, type BuildReport, type StageTiming } from '../report.ts';
 import { countsLine, entryLines, formatBytes, stagesLine } from './reportText.ts';
 import { respawnWithHeap } from './heap.ts';
 import { runStage } from './stages.ts';
+import { archiveState, describeHolder, lockArchive, LockedError, type ArchiveState } from './state.ts';
 
-const USAGE = `usage: npm run build -- [--input articles/] [--output _site/] [--work .build/] [--strict] [--no-cache] [--max-fragments N]
+const USAGE = `usage: npm run build -- [--input articles/] [--output _site/] [--work .build/] [--strict] [--no-cache] [--no-wait] [--max-fragments N]
   --strict    fail when any dump is rejected or has a warning (for CI)
+  --no-wait   when a build of the same archive is running, stop (naming it) instead of waiting for it
   --max-fragments N
               at most N search-result files per index shard (Pagefind bundles the rest), for static
               hosts that limit how many files a site may have
-  --work      where the Markdown (content/), the parse cache (cache/), the slug ledger, report.json and
-              what the next build compares with (pages.json, search-shards.json) go`;
+  --work      where the parse cache (cache/) and each archive's state go (archives/<output>-<hash>/: the
+              Markdown, the URL ledger, report.json and what the next build compares with)`;
 
 /** Lines of rejected/merged/warned dumps printed before pointing at the report instead. */
 const MAX_ENTRY_LINES = 200;
@@ -34,6 +43,8 @@ export interface BuildOptions {
   work: string;
   strict: boolean;
   cache: boolean;
+  /** Wait for a running build of the same archive (default), or stop at once. */
+  wait?: boolean;
   /** Pagefind's cap on fragment files per shard; none by default (one file per article). */
   maxFragments?: number;
 }
@@ -53,8 +64,25 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const started = performance.now();
   const output = path.resolve(options.output);
   guardOutput(output, path.resolve(options.input));
-  const contentDir = path.join(options.work, 'content');
-  const reportFile = path.join(options.work, 'report.json');
+  const state = await archiveState(options.work, options.input, output);
+  const release = await lockArchive(state, {
+    wait: options.wait ?? true,
+    onWait: (holder) => console.error(`waiting for the running build of this archive: ${describeHolder(holder)}`),
+  }).catch((error: unknown) => {
+    if (error instanceof LockedError) throw new BuildError('lock', `${error.message}; not waiting (--no-wait)`);
+    throw error;
+  });
+  try {
+    return await buildLocked(options, state, started);
+  } finally {
+    await release();
+  }
+}
+
+async function buildLocked(options: BuildOptions, state: ArchiveState, started: number): Promise<BuildReport> {
+  const output = state.output;
+  const contentDir = path.join(state.dir, 'content');
+  const reportFile = path.join(state.dir, 'report.json');
   const stages: StageTiming[] = [];
   await recoverFolder(output);
 
@@ -64,10 +92,12 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       ingest({
         inputDir: options.input,
         outputDir: contentDir,
-        workDir: options.cache ? options.work : null,
+        cacheRoot: options.cache ? path.join(options.work, 'cache') : null,
+        stateDir: state.dir,
         onProgress: (done, total) => progress.tick(done, total),
       }),
-    (r) => `${r.articles} articles from ${r.entries.length} inputs (${r.cacheHits} parses from the cache)`,
+    (r) =>
+      `${r.articles} articles from ${r.entries.length} inputs, ${r.unread} unchanged and not read, ${r.changes.written} written, ${r.changes.removed} removed (${r.cacheHits} parses from the cache)`,
   );
   stages.push(ingestTiming);
   // The ingest's articles are garbage now; collected before the render thread and the indexer need the
@@ -81,13 +111,32 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     throw new BuildError('strict', `--strict: ${report.rejected} rejected and ${report.warnings} warnings; the site was not built (see ${reportFile})`);
   }
 
+  // Nothing to do when the content, the report's counts, the code and the configuration are those the
+  // live site was built from (`built.json`): no render, no index, the site untouched.
+  const site = readSiteConfig();
+  const builtFile = path.join(state.dir, 'built.json');
+  const key = await buildKey(archiveIndexOf(contentDir), report, site, options);
+  const built = await readJson<{ folder: string; key: string }>(builtFile);
+  const liveFolder = await folderIdentity(output);
+  const pagesManifest = path.join(state.dir, 'pages.json');
+  if (built && liveFolder !== null && built.folder === liveFolder && built.key === key) {
+    console.error('site     nothing changed: every page and search shard kept as it is');
+    return finish(ingested, stages, started, reportFile, output);
+  }
+  // A live site this archive's last build wrote, by the same site code: updated in place (`inPlace.ts`),
+  // with the changed pages only. Else (no site yet, other code, a site replaced by hand) built anew
+  // beside it and swapped in, keeping what it can.
+  const inPlace = Boolean(built && liveFolder !== null && built.folder === liveFolder && (await manifestIsCurrent(pagesManifest, output, site)));
+
+  const hadSite = await exists(output);
   const staging = await stagingFolder(output);
   try {
-    // The previous index lets the indexer keep the shards whose articles did not change.
-    const previousIndex = path.join(output, 'pagefind');
-    if (await exists(previousIndex)) await linkTree(previousIndex, path.join(staging, 'pagefind'));
+    if (!inPlace) {
+      // The previous index lets the indexer keep the shards whose articles did not change.
+      const previousIndex = path.join(output, 'pagefind');
+      if (await exists(previousIndex)) await linkTree(previousIndex, path.join(staging, 'pagefind'));
+    }
     // So are the pages whose data did not change (src/site/previousBuild.ts).
-    const hadSite = await exists(output);
     const [{ renderSiteInWorker }, { indexSite }] = await Promise.all([import('../site/render.ts'), import('../search/indexSite.ts')]);
     const rendering = runStage(
       'render',
@@ -97,8 +146,10 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
             contentDir,
             outputDir: staging,
             reportFile,
-            pagesManifest: path.join(options.work, 'pages.json'),
+            pagesManifest,
+            archiveIndex: archiveIndexOf(contentDir),
             ...(hadSite ? { previousDir: output } : {}),
+            ...(inPlace ? { inPlace: true } : {}),
           },
           (done, total) => progress.tick(done, total),
         ).catch(fail('render')),
@@ -112,7 +163,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
             contentDir,
             siteDir: staging,
             otherWorkDone: rendering,
-            planFile: path.join(options.work, 'search-shards.json'),
+            planFile: path.join(state.dir, 'search-shards.json'),
+            archiveIndex: archiveIndexOf(contentDir),
+            ...(inPlace ? { previousBundle: path.join(output, 'pagefind') } : {}),
             ...(options.maxFragments ? { maxFragments: options.maxFragments } : {}),
             onShard: (done, total) => progress.tick(done, total),
           }).catch(fail('index')),
@@ -127,21 +180,49 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     if (rendered.status === 'rejected') throw rendered.reason;
     if (indexed.status === 'rejected') throw indexed.reason;
     stages.push(rendered.value.timing, indexed.value.timing);
-    await swapFolder(staging, output);
+    await rm(builtFile, { force: true });
+    if (inPlace) {
+      const moved = await commitInPlace(staging, output, rendered.value.result.removed, indexed.value.result.removed);
+      await rename(`${pagesManifest}.next`, pagesManifest);
+      console.error(`site     in place: ${moved.written} files written, ${moved.unchanged} rendered unchanged and left, ${moved.removed} removed`);
+    } else {
+      await swapFolder(staging, output);
+    }
+    await writeFileAtomic(builtFile, JSON.stringify({ folder: await folderIdentity(output), key }));
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
+  return finish(ingested, stages, started, reportFile, output, !inPlace);
+}
 
+/** What the live site is built from: content, report counts, site and index code, configuration. */
+async function buildKey(indexFile: string, report: BuildReport, site: SiteConfig, options: BuildOptions): Promise<string> {
+  const hash = createHash('sha256');
+  hash.update(await readFile(indexFile).catch(() => Buffer.from(String(Math.random()))));
+  hash.update(`\0${report.merged} ${report.rejected}\0${await siteCode(site)}\0${await hashSources(INDEX_CODE)}\0${options.maxFragments ?? ''}`);
+  return hash.digest('hex');
+}
+
+async function finish(ingested: IngestResult, stages: StageTiming[], started: number, reportFile: string, output: string, whole = false): Promise<BuildReport> {
   stages.push({ stage: 'total', seconds: Math.round(performance.now() - started) / 1000 });
-  report = summarize(ingested.entries, ingested, stages);
+  const report = summarize(ingested.entries, ingested, stages);
   await writeFileAtomic(reportFile, `${JSON.stringify(report, null, 2)}\n`);
-  const size = await folderSize(output);
   console.log(countsLine(report));
   console.log(stagesLine(report));
   const shown = path.relative(process.cwd(), output);
-  console.log(`${shown.startsWith('..') ? output : shown}/: ${size.files} files, ${formatBytes(size.bytes)}; report: ${reportFile}`);
+  // Its size only when it was built anew: counting 20,000 files costs what a small rebuild does.
+  const size = whole ? await folderSize(output) : null;
+  console.log(`${shown.startsWith('..') ? output : shown}/: ${size ? `${size.files} files, ${formatBytes(size.bytes)}; ` : ''}report: ${reportFile}`);
   return report;
+}
+
+async function readJson<T>(file: string): Promise<T | null> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as T;
+  } catch {
+    return null;
+  }
 }
 
 function fail(stage: string): (error: unknown) => never {
@@ -195,6 +276,7 @@ function parseOptions(argv: string[]): BuildOptions | null {
       work: { type: 'string', default: '.build' },
       strict: { type: 'boolean', default: false },
       'no-cache': { type: 'boolean', default: false },
+      'no-wait': { type: 'boolean', default: false },
       'max-fragments': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
@@ -210,6 +292,7 @@ function parseOptions(argv: string[]): BuildOptions | null {
     work: values.work,
     strict: values.strict,
     cache: !values['no-cache'],
+    wait: !values['no-wait'],
     ...(maxFragments ? { maxFragments } : {}),
   };
 }

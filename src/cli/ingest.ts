@@ -11,6 +11,7 @@ import { countsLine, entryLines } from './reportText.ts';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { respawnWithHeap } from './heap.ts';
+import { archiveState, describeHolder, lockArchive } from './state.ts';
 
 const USAGE = 'usage: npm run ingest -- [--input articles/] [--output .build/content/] [--work .build/] [--report FILE]';
 
@@ -34,11 +35,15 @@ async function main(): Promise<void> {
     process.exitCode = await respawned;
     return;
   }
+  // The ledger is the state of this input/output pair, locked like a build's (`state.ts`).
+  const state = await archiveState(values.work, values.input, values.output);
+  const release = await lockArchive(state, { onWait: (holder) => console.error(`waiting for: ${describeHolder(holder)}`) });
   const result = await ingest({
     inputDir: values.input,
     outputDir: values.output,
-    workDir: values['no-cache'] ? null : values.work,
-  });
+    cacheRoot: values['no-cache'] ? null : path.join(values.work, 'cache'),
+    stateDir: state.dir,
+  }).finally(release);
   const report = summarize(result.entries, result);
   for (const line of entryLines(result.entries)) console.log(line);
   console.log(`${countsLine(report)}; ${result.cacheHits} parses from the cache → ${path.join(values.output, '/')}`);

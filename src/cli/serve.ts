@@ -12,6 +12,7 @@ import { writeFileAtomic } from '../ingest/atomic.ts';
 import { ingest } from '../ingest/ingest.ts';
 import { summarize } from '../report.ts';
 import { countsLine, entryLines } from './reportText.ts';
+import { archiveState, describeHolder, lockArchive } from './state.ts';
 
 /** Editors write a file in several steps: wait for the folder to settle before re-ingesting. */
 const SETTLE_MS = 300;
@@ -72,12 +73,21 @@ async function main(): Promise<void> {
       port: { type: 'string', default: '8080' },
     },
   });
-  const contentDir = path.join(values.work, 'content');
-  const ingested = path.join(values.work, 'serve-content');
-  const reportFile = path.join(values.work, 'report.json');
+  // The archive's own state folder: its ledger is the build's. Each re-ingest takes the archive's lock,
+  // so a build run beside the server waits for it (and it for the build) instead of failing.
+  const state = await archiveState(values.work, values.input, values.output);
+  const contentDir = path.join(state.dir, 'serve-content');
+  const ingested = path.join(state.dir, 'serve-ingest');
+  const reportFile = path.join(state.dir, 'serve-report.json');
 
   const refresh = async (): Promise<void> => {
-    const result = await ingest({ inputDir: values.input, outputDir: ingested, workDir: values.work });
+    const release = await lockArchive(state, { onWait: (holder) => console.log(`waiting for: ${describeHolder(holder)}`) });
+    const result = await ingest({
+      inputDir: values.input,
+      outputDir: ingested,
+      cacheRoot: path.join(values.work, 'cache'),
+      stateDir: state.dir,
+    }).finally(release);
     const report = summarize(result.entries, result);
     await writeFileAtomic(reportFile, `${JSON.stringify(report, null, 2)}\n`);
     const changed = await mirrorFolder(ingested, contentDir);

@@ -2,17 +2,26 @@
  * The ingest run: input folder → one Markdown file per article, and a report entry for every input.
  * read → decode → `readArticle` (cached) → merge duplicates → stable slugs → write.
  * Every input ends published, merged or rejected; nothing an archivist drops in is lost or crashes the run.
+ *
+ * A rebuild does what changed only (`snapshot.ts`): a dump whose size, modification time and inode are
+ * those of the last run (or whose bytes are, when only its time stamp moved) is not read; only the
+ * articles sharing a title with a changed, added or removed dump are merged, placed and written again,
+ * in place; the compact archive index beside the Markdown (`<content>.archive.json`) is updated for
+ * the render. Anything unexpected (other code, a run killed midway, a URL that would move) falls back
+ * to the full run, which rewrites the folder and swaps it in whole.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ReportEntry } from '../report.ts';
+import { contentEntry, loadArchiveIndex, saveArchiveIndex, type ArchiveIndex } from './archiveIndex.ts';
 import { recoverFolder, stagingFolder, swapFolder, writeFileAtomic } from './atomic.ts';
-import { mergeDuplicates, type Copy } from './dedupe.ts';
+import { mergeDuplicates, titleKey, type Copy, type Merged } from './dedupe.ts';
 import { articleToMarkdown } from './markdown.ts';
-import { assignSlugs, type SlugLedger } from './slugs.ts';
+import { assignSlugs, type Placed, type SlugLedger, type SlugRequest } from './slugs.ts';
 import { forEachLimited } from '../concurrency.ts';
-import { readDumps, type ReadArticleFn } from './readDumps.ts';
-import { findDumps } from './walk.ts';
+import { hashBytes, readDumps, type Outcome, type ReadArticleFn } from './readDumps.ts';
+import { ingestCode, loadSnapshot, saveSnapshot, type ArticleState, type FileState, type Snapshot } from './snapshot.ts';
+import { findDumps, type Found } from './walk.ts';
 
 export type { ReadArticleFn };
 
@@ -23,10 +32,15 @@ const WRITE_CONCURRENCY = 16;
 
 export interface IngestOptions {
   inputDir: string;
-  /** The Markdown folder; replaced as a whole when the run succeeds. */
+  /** The Markdown folder; replaced as a whole by a full run, updated in place by an incremental one. */
   outputDir: string;
-  /** Where the parse cache and the slug ledger live (`.build`); null: no cache, no ledger. */
-  workDir?: string | null;
+  /** The parse cache folder (`.build/cache`), shared by every archive; null: no cache. */
+  cacheRoot?: string | null;
+  /**
+   * The archive's state folder (`src/cli/state.ts`): the URL ledger. With it, what the run read is kept
+   * beside the Markdown (`<outputDir>.ingest.json`), so that the next run reads what changed only.
+   */
+  stateDir?: string | null;
   /** The parser; the real one by default. Tests inject their own. */
   readArticle?: ReadArticleFn;
   /** Reads a dump's bytes; tests inject failing readers. */
@@ -35,89 +49,308 @@ export interface IngestOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+/** What the run changed in the Markdown folder: what the render needs to know. */
+export interface ContentChanges {
+  /** The folder was written anew. */
+  full: boolean;
+  /** Markdown files written (added or changed) and removed. */
+  written: number;
+  removed: number;
+}
+
 export interface IngestResult {
   entries: ReportEntry[];
   articles: number;
   undated: number;
   truncated: number;
-  /** Parse results served from the cache. */
+  /** Dumps not parsed: served from the parse cache, or recognised unchanged without being read. */
   cacheHits: number;
+  /** Dumps recognised unchanged without being read. */
+  unread: number;
+  changes: ContentChanges;
+}
+
+const snapshotFile = (outputDir: string): string => `${path.resolve(outputDir)}.ingest.json`;
+const archiveIndexFile = (outputDir: string): string => `${path.resolve(outputDir)}.archive.json`;
+/** Present while a run changes the Markdown in place: a run that finds it starts afresh. */
+const dirtyFile = (outputDir: string): string => `${path.resolve(outputDir)}.dirty`;
+
+/** The compact index of the Markdown folder that the last run left (`archiveIndex.ts`). */
+export function archiveIndexOf(outputDir: string): string {
+  return archiveIndexFile(outputDir);
 }
 
 export async function ingest(options: IngestOptions): Promise<IngestResult> {
-  const maxBytes = options.maxDumpBytes ?? MAX_DUMP_BYTES;
-  const workDir = options.workDir === undefined ? '.build' : options.workDir;
   const found = await findDumps(options.inputDir);
-  const outcomes = await readDumps(found, {
+  const injected = options.readArticle !== undefined || options.readDump !== undefined;
+  const code = `${await ingestCode()}${injected ? '-injected' : ''}`;
+  const ledgerFile = options.stateDir ? path.join(options.stateDir, 'slugs.json') : null;
+  const ledger = ledgerFile ? await loadLedger(ledgerFile) : new Map<string, string>();
+  let result: Run | null = null;
+  if (options.stateDir && !(await exists(dirtyFile(options.outputDir))) && (await exists(options.outputDir))) {
+    const snapshot = await loadSnapshot(snapshotFile(options.outputDir), code);
+    const index = snapshot ? await loadArchiveIndex(archiveIndexFile(options.outputDir)) : null;
+    if (snapshot && index) result = await incremental(found, snapshot, index, ledger, options);
+  }
+  result ??= await full(found, ledger, options);
+  const byFile = result.entries;
+  if (options.stateDir) {
+    const files: Record<string, FileState> = {};
+    for (const [file, stats] of Object.entries(result.files)) files[file] = { ...stats, entry: byFile.get(file)! };
+    await saveSnapshot(snapshotFile(options.outputDir), { version: 1, code, files, articles: result.articles });
+    await rm(dirtyFile(options.outputDir), { force: true });
+  }
+  if (ledgerFile && result.changes.written + result.changes.removed > 0) await saveLedger(ledgerFile, result.ledger);
+
+  let undated = 0;
+  let truncated = 0;
+  for (const article of result.articles) {
+    if (article.undated) undated++;
+    if (article.truncated) truncated++;
+  }
+  return {
+    // In input order, so the report reads like the folder.
+    entries: found.map((f) => byFile.get(f.file)!),
+    articles: result.articles.length,
+    undated,
+    truncated,
+    cacheHits: result.cacheHits,
+    unread: result.unread,
+    changes: result.changes,
+  };
+}
+
+/** What either kind of run leaves: the report's entries by file, and the state the next run compares with. */
+interface Run {
+  entries: Map<string, ReportEntry>;
+  files: Record<string, FileStats>;
+  articles: ArticleState[];
+  ledger: SlugLedger;
+  cacheHits: number;
+  unread: number;
+  changes: ContentChanges;
+}
+
+function readOptions(options: IngestOptions) {
+  return {
     ...(options.readArticle ? { readArticle: options.readArticle } : {}),
     ...(options.readDump ? { readDump: options.readDump } : {}),
-    cacheRoot: workDir ? path.join(workDir, 'cache') : null,
-    maxBytes,
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-  });
-  const cacheHits = outcomes.filter((o) => o.cached).length;
+    cacheRoot: options.cacheRoot ?? null,
+    maxBytes: options.maxDumpBytes ?? MAX_DUMP_BYTES,
+  };
+}
 
+/** Reads every dump, writes the whole folder anew and swaps it in. */
+async function full(found: Found[], ledger: SlugLedger, options: IngestOptions): Promise<Run> {
+  const outcomes = await readDumps(found, { ...readOptions(options), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
   const entries = new Map<string, ReportEntry>();
   const copies: Copy[] = [];
   for (const { file, read: result, notes } of outcomes) {
     if (result.ok) copies.push({ article: result.article, warnings: [...notes, ...result.warnings] });
     else entries.set(file, { file, status: 'rejected', reason: result.reason, warnings: notes });
   }
+  const merged = mergeDuplicates(copies);
+  const { placed, ledger: next } = assignSlugs(merged.map(slugRequest), ledger);
 
-  const articles = mergeDuplicates(copies);
-  const ledgerFile = workDir ? path.join(workDir, 'slugs.json') : null;
-  const { placed, ledger } = assignSlugs(
-    articles.map((m) => ({
-      identity: m.identity,
-      aliases: m.aliases,
-      title: m.kept.article.title,
-      date: m.kept.article.date,
-      crawledAt: m.kept.article.crawledAt,
-    })),
-    ledgerFile ? await loadLedger(ledgerFile) : new Map(),
-  );
-
+  if (options.stateDir) {
+    await mkdir(path.dirname(path.resolve(options.outputDir)), { recursive: true });
+    await writeFile(dirtyFile(options.outputDir), '');
+  }
   await recoverFolder(path.resolve(options.outputDir));
   const staging = await stagingFolder(options.outputDir);
-  let undated = 0;
-  let truncated = 0;
+  const index: ArchiveIndex = new Map();
+  await writeArticles(merged, placed, staging, index, false);
+  await swapFolder(staging, options.outputDir);
+  if (options.stateDir) await saveArchiveIndex(archiveIndexFile(options.outputDir), index);
+
+  const articles = merged.map((m) => articleState(m, placed.get(m.identity)!));
+  for (const m of merged) addEntries(entries, m, placed.get(m.identity)!);
+  return {
+    entries,
+    files: fileStates(found, outcomes, new Map()),
+    articles,
+    ledger: next,
+    cacheHits: outcomes.filter((o) => o.cached).length,
+    unread: 0,
+    changes: { full: true, written: merged.length, removed: 0 },
+  };
+}
+
+/**
+ * Reads only the dumps whose size, time stamp or inode moved (and of those, parses only the ones whose
+ * bytes changed); merges, places and writes only the articles sharing a title with what changed.
+ * Null when the result could differ from a full run's: the caller runs that instead.
+ */
+async function incremental(found: Found[], snapshot: Snapshot, index: ArchiveIndex, ledger: SlugLedger, options: IngestOptions): Promise<Run | null> {
+  const dumps = found.filter((f): f is Extract<Found, { kind: 'dump' }> => f.kind === 'dump');
+  const present = new Set(dumps.map((f) => f.file));
+  const files: Record<string, FileState> = {};
+  const suspects: Array<Extract<Found, { kind: 'dump' }>> = [];
+  for (const f of dumps) {
+    const before = snapshot.files[f.file];
+    if (before && before.size === f.size && before.mtimeMs === f.mtimeMs && before.ino === f.ino) files[f.file] = before;
+    else suspects.push(f);
+  }
+  // A dump whose time stamp moved but whose bytes did not (a copy, a `touch`) is unchanged.
+  const changed: Array<Extract<Found, { kind: 'dump' }>> = [];
+  const readDump = options.readDump ?? ((file: string) => readFile(file));
+  await forEachLimited(suspects.length, 16, async (i) => {
+    const f = suspects[i]!;
+    const before = snapshot.files[f.file];
+    if (before?.hash && f.size === before.size) {
+      const bytes = await readDump(f.absolute).catch(() => null);
+      if (bytes && hashBytes(bytes) === before.hash) {
+        files[f.file] = { ...before, mtimeMs: f.mtimeMs, ino: f.ino };
+        return;
+      }
+    }
+    changed.push(f);
+  });
+  const removed = Object.keys(snapshot.files).filter((file) => !present.has(file));
+  const unread = dumps.length - suspects.length;
+  const entriesBefore = new Map<string, ReportEntry>();
+  for (const [file, state] of Object.entries(files)) entriesBefore.set(file, state.entry);
+  // Entries that are not dumps (a FIFO, a `.json` file) are known from the walk alone.
+  for (const f of found) if (f.kind === 'rejected') entriesBefore.set(f.file, { file: f.file, status: 'rejected', reason: f.reason, warnings: [] });
+
+  if (changed.length === 0 && removed.length === 0) {
+    return { entries: entriesBefore, files, articles: snapshot.articles, ledger, cacheHits: dumps.length, unread, changes: { full: false, written: 0, removed: 0 } };
+  }
+
+  // The articles that may change: every one sharing a title with a dump changed, added or removed.
+  const outcomes = await readDumps(changed, readOptions(options));
+  const articleOf = new Map<string, ArticleState>();
+  for (const article of snapshot.articles) for (const file of article.files) articleOf.set(file, article);
+  const touched = new Set<string>();
+  for (const file of [...changed.map((f) => f.file), ...removed]) {
+    const before = articleOf.get(file);
+    if (before) touched.add(before.titleKey);
+  }
+  for (const o of outcomes) if (o.read.ok) touched.add(titleKey(o.read.article.title));
+  const affected = snapshot.articles.filter((a) => touched.has(a.titleKey));
+  const kept = snapshot.articles.filter((a) => !touched.has(a.titleKey));
+  // Their unchanged copies are read again (from the parse cache): they are merged with the new ones.
+  const again = new Set(affected.flatMap((a) => a.files).filter((file) => files[file] !== undefined));
+  const rereads = await readDumps(
+    dumps.filter((f) => again.has(f.file)),
+    readOptions(options),
+  );
+
+  const entries = new Map(entriesBefore);
+  for (const file of again) entries.delete(file);
+  const copies: Copy[] = [];
+  for (const { file, read: result, notes } of [...outcomes, ...rereads]) {
+    if (result.ok) copies.push({ article: result.article, warnings: [...notes, ...result.warnings] });
+    else entries.set(file, { file, status: 'rejected', reason: result.reason, warnings: notes });
+  }
+  const merged = mergeDuplicates(copies);
+  const { placed, ledger: next } = assignSlugs([...kept.map(stateRequest), ...merged.map(slugRequest)], ledger);
+  // Articles not read again must keep their place, or their Markdown would be wrong: start afresh.
+  if (kept.some((a) => placed.get(a.identity)?.path !== a.path)) return null;
+
+  await writeFile(dirtyFile(options.outputDir), '');
+  const written = await writeArticles(merged, placed, options.outputDir, index, true);
+  const stillThere = new Set(merged.map((m) => placed.get(m.identity)!.path));
+  let gone = 0;
+  for (const article of affected) {
+    if (stillThere.has(article.path)) continue;
+    await rm(path.join(options.outputDir, `${article.path}.md`), { force: true });
+    index.delete(`${article.path}.md`);
+    gone++;
+  }
+  await saveArchiveIndex(archiveIndexFile(options.outputDir), index);
+
+  for (const m of merged) addEntries(entries, m, placed.get(m.identity)!);
+  const all = [...outcomes, ...rereads];
+  return {
+    entries,
+    files: { ...files, ...fileStates(dumps.filter((f) => again.has(f.file) || changed.includes(f)), all, new Map(Object.entries(files))) },
+    articles: [...kept, ...merged.map((m) => articleState(m, placed.get(m.identity)!))],
+    ledger: next,
+    cacheHits: unread + (suspects.length - changed.length) + all.filter((o) => o.cached).length,
+    unread,
+    changes: { full: false, written, removed: gone },
+  };
+}
+
+function slugRequest(m: Merged): SlugRequest {
+  const { title, date, crawledAt } = m.kept.article;
+  return { identity: m.identity, aliases: m.aliases, title, date, crawledAt };
+}
+
+function stateRequest(a: ArticleState): SlugRequest {
+  return { identity: a.identity, aliases: a.aliases, title: a.title, date: a.date, crawledAt: a.crawledAt };
+}
+
+function articleState(m: Merged, where: Placed): ArticleState {
+  const { article } = m.kept;
+  return {
+    titleKey: titleKey(article.title),
+    identity: m.identity,
+    aliases: m.aliases,
+    title: article.title,
+    date: article.date,
+    crawledAt: article.crawledAt,
+    path: where.path,
+    files: [article.source, ...m.duplicates.map((d) => d.copy.article.source)],
+    ...(article.date ? {} : { undated: true }),
+    ...(article.truncated ? { truncated: true } : {}),
+  };
+}
+
+function addEntries(entries: Map<string, ReportEntry>, m: Merged, where: Placed): void {
+  const { kept, duplicates } = m;
+  entries.set(kept.article.source, { file: kept.article.source, status: 'published', url: where.url, warnings: kept.warnings });
+  for (const { copy, reason } of duplicates) {
+    const into = `${kept.article.source} (${where.url})`;
+    entries.set(copy.article.source, { file: copy.article.source, status: 'merged', into, reason, warnings: copy.warnings });
+  }
+}
+
+type FileStats = Omit<FileState, 'entry'>;
+
+/** What the next run compares each dump read by this one with (its entry is added once all are placed). */
+function fileStates(found: Found[], outcomes: Outcome[], before: Map<string, FileStats>): Record<string, FileStats> {
+  const byFile = new Map(outcomes.map((o) => [o.file, o]));
+  const states: Record<string, FileStats> = {};
+  for (const f of found) {
+    if (f.kind !== 'dump') continue;
+    const hash = byFile.get(f.file)?.bytesHash ?? before.get(f.file)?.hash;
+    states[f.file] = { size: f.size, mtimeMs: f.mtimeMs, ino: f.ino, ...(hash ? { hash } : {}) };
+  }
+  return states;
+}
+
+/**
+ * Writes each article's Markdown into `folder` and its entry into `index`; with `inPlace`, atomically
+ * file by file, and only where the bytes differ. Returns how many were written.
+ */
+async function writeArticles(merged: Merged[], placed: Map<string, Placed>, folder: string, index: ArchiveIndex, inPlace: boolean): Promise<number> {
   const folders = new Map<string, Promise<unknown>>();
-  await forEachLimited(articles.length, WRITE_CONCURRENCY, async (i) => {
-    const { kept, duplicates, identity } = articles[i]!;
+  let written = 0;
+  await forEachLimited(merged.length, WRITE_CONCURRENCY, async (i) => {
+    const { kept, duplicates, identity } = merged[i]!;
     const where = placed.get(identity)!;
     const markdown = articleToMarkdown(kept.article, {
       slug: where.slug,
       sources: [kept.article.source, ...duplicates.map((d) => d.copy.article.source)],
       warnings: kept.warnings,
     });
-    // The staging folder is swapped in whole, so plain writes are enough here.
-    const file = path.join(staging, `${where.path}.md`);
-    const folder = path.dirname(file);
-    if (!folders.has(folder)) folders.set(folder, mkdir(folder, { recursive: true }));
-    await folders.get(folder);
-    await writeFile(file, markdown);
+    const name = `${where.path}.md`;
+    const bytes = Buffer.from(markdown);
+    const entry = contentEntry(name, bytes);
+    if (inPlace && index.get(name)?.hash === entry.hash) return;
+    index.set(name, entry);
+    const file = path.join(folder, name);
+    const dir = path.dirname(file);
+    if (!folders.has(dir)) folders.set(dir, mkdir(dir, { recursive: true }));
+    await folders.get(dir);
+    // A staging folder is swapped in whole, so plain writes are enough there.
+    if (inPlace) await writeFileAtomic(file, markdown, { folderExists: true });
+    else await writeFile(file, bytes);
+    written++;
   });
-  for (const { kept, duplicates, identity } of articles) {
-    const { url } = placed.get(identity)!;
-    if (!kept.article.date) undated++;
-    if (kept.article.truncated) truncated++;
-    entries.set(kept.article.source, { file: kept.article.source, status: 'published', url, warnings: kept.warnings });
-    for (const { copy, reason } of duplicates) {
-      const into = `${kept.article.source} (${url})`;
-      entries.set(copy.article.source, { file: copy.article.source, status: 'merged', into, reason, warnings: copy.warnings });
-    }
-  }
-  await swapFolder(staging, options.outputDir);
-  if (ledgerFile) await saveLedger(ledgerFile, ledger);
-
-  return {
-    // In input order, so the report reads like the folder.
-    entries: outcomes.map((o) => entries.get(o.file)!),
-    articles: articles.length,
-    undated,
-    truncated,
-    cacheHits,
-  };
+  return written;
 }
 
 async function loadLedger(file: string): Promise<SlugLedger> {
@@ -132,4 +365,11 @@ async function loadLedger(file: string): Promise<SlugLedger> {
 async function saveLedger(file: string, ledger: SlugLedger): Promise<void> {
   const urls = Object.fromEntries([...ledger].sort(([a], [b]) => (a < b ? -1 : 1)));
   await writeFileAtomic(file, `${JSON.stringify({ version: 1, urls }, null, 0)}\n`);
+}
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
 }

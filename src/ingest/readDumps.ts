@@ -3,6 +3,7 @@
  * so a large archive is spread over worker threads, one per core (`parseWorker.ts`); a small one, or
  * a run with an injected parser or reader (tests), stays on this thread.
  */
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { ReadArticle } from '../pipeline.ts';
@@ -20,6 +21,8 @@ export interface Outcome {
   /** Notes from reading, before the parser's warnings: a legacy encoding, a repaired file. */
   notes: string[];
   cached: boolean;
+  /** Of the dump's bytes, when it was read: a rebuild compares it with a dump whose time stamp moved. */
+  bytesHash?: string;
 }
 
 export interface ReadOptions {
@@ -121,8 +124,9 @@ export async function readFound(entry: Found, context: ReadContext): Promise<Out
   } catch (error) {
     return rejected(`unreadable: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
+  const bytesHash = hashBytes(bytes);
   const decoded = decodeDump(bytes);
-  if (!decoded.ok) return rejected(decoded.reason);
+  if (!decoded.ok) return { ...rejected(decoded.reason), bytesHash };
   const notes: string[] = [];
   if (decoded.repaired) notes.push('repaired double-encoded UTF-8 (mojibake) on reading');
   if (decoded.encoding === 'windows-1258' || decoded.encoding === 'tcvn3') {
@@ -130,10 +134,14 @@ export async function readFound(entry: Found, context: ReadContext): Promise<Out
   }
 
   const hit = await context.cache?.get(entry.file, decoded.text);
-  if (hit) return { file: entry.file, read: hit, notes, cached: true };
+  if (hit) return { file: entry.file, read: hit, notes, cached: true, bytesHash };
   const result = parse(decoded.text, entry.file, context.read);
   await context.cache?.set(entry.file, decoded.text, result);
-  return { file: entry.file, read: result, notes, cached: false };
+  return { file: entry.file, read: result, notes, cached: false, bytesHash };
+}
+
+export function hashBytes(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('base64url');
 }
 
 /** `DumpParseError` carries its reason in its message; any other failure is a parser bug, reported as such. */

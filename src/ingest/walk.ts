@@ -7,7 +7,8 @@ import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 export type Found =
-  | { kind: 'dump'; file: string; absolute: string; size: number }
+  /** `mtimeMs` and `ino` with `size`: what tells a rebuild that a dump did not change without reading it. */
+  | { kind: 'dump'; file: string; absolute: string; size: number; mtimeMs: number; ino: number }
   | { kind: 'rejected'; file: string; reason: string };
 
 /** Hidden entries (`.git`, `.DS_Store`, editor swap files) are not the archivist's dumps. */
@@ -48,7 +49,7 @@ export async function findDumps(inputDir: string): Promise<Found[]> {
       if (entry.kind === 'dir') await walk(absolute);
       else if (entry.kind === 'file') {
         const ext = path.extname(name).toLowerCase();
-        if (ext === DUMP_EXTENSION || ext === '') found.push({ kind: 'dump', file, absolute, size: entry.size });
+        if (ext === DUMP_EXTENSION || ext === '') found.push({ kind: 'dump', file, absolute, size: entry.size, mtimeMs: entry.mtimeMs, ino: entry.ino });
         else found.push({ kind: 'rejected', file, reason: `not a dump: a ${ext} file (dumps are *.txt)` });
       } else found.push({ kind: 'rejected', file, reason: entry.reason });
     }
@@ -57,7 +58,7 @@ export async function findDumps(inputDir: string): Promise<Found[]> {
   return found;
 }
 
-type Entry = { kind: 'dir' } | { kind: 'file'; size: number } | { kind: 'other'; reason: string };
+type Entry = { kind: 'dir' } | { kind: 'file'; size: number; mtimeMs: number; ino: number } | { kind: 'other'; reason: string };
 
 async function classify(absolute: string): Promise<Entry> {
   let target;
@@ -72,7 +73,7 @@ async function classify(absolute: string): Promise<Entry> {
     return { kind: 'other', reason: `unreadable: ${code ?? String(error)}` };
   }
   if (target.isDirectory()) return { kind: 'dir' };
-  if (target.isFile()) return { kind: 'file', size: target.size };
+  if (target.isFile()) return { kind: 'file', size: target.size, mtimeMs: target.mtimeMs, ino: target.ino };
   return { kind: 'other', reason: 'unreadable: not a regular file (a FIFO, socket or device)' };
 }
 

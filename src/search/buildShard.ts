@@ -44,6 +44,8 @@ export interface ShardJob {
   bundleDir: string;
   /** The hash recorded by the previous build, if its output is still there. */
   previousHash: string | null;
+  /** Where the previous build's shards are (`bundleDir` unless the site is updated in place). */
+  previousBundleDir?: string;
   /** Hash of the code that makes what Pagefind is handed (`INDEX_CODE`), Pagefind's version included. */
   code: string;
   maxFragments?: number;
@@ -77,14 +79,19 @@ export async function buildShard(job: ShardJob): Promise<ShardResult> {
   // changed compares hashes of files, without making a page.
   const hash = createHash('sha256').update(`${job.code}${fold ? '' : '-unfolded'}\n`);
   const files: Array<{ name: string; bytes: Buffer }> = new Array(shard.pages.length);
-  await forEachLimited(shard.pages.length, FILES_AT_ONCE, async (i) => {
-    const { file } = shard.pages[i]!;
-    files[i] = { name: file, bytes: await readFile(join(job.contentDir, file)) };
-  });
-  for (const [i, { bytes }] of files.entries()) hash.update(`${shard.pages[i]!.url} ${contentHash(bytes)}\n`);
+  const read = async (): Promise<void> =>
+    forEachLimited(shard.pages.length, FILES_AT_ONCE, async (i) => {
+      const { file } = shard.pages[i]!;
+      files[i] ??= { name: file, bytes: await readFile(join(job.contentDir, file)) };
+    });
+  // The hashes come from the compact archive index when it gave them; else from the files.
+  if (shard.pages.some((p) => p.hash === undefined)) await read();
+  for (const [i, page] of shard.pages.entries()) hash.update(`${page.url} ${page.hash ?? contentHash(files[i]!.bytes)}\n`);
   const digest = hash.digest('hex');
-  const kept = job.previousHash === digest && (await stat(join(outDir, 'pagefind-entry.json')).catch(() => null));
-  if (kept) return { key: shard.key, pages: files.length, hash: digest, rebuilt: false };
+  const previousDir = join(job.previousBundleDir ?? bundleDir, shard.key);
+  const kept = job.previousHash === digest && (await stat(join(previousDir, 'pagefind-entry.json')).catch(() => null));
+  if (kept) return { key: shard.key, pages: shard.pages.length, hash: digest, rebuilt: false };
+  await read();
 
   const documents = files.map(({ name, bytes }) => {
     const { url, html } = indexPage(parseContentFile(name, bytes));

@@ -13,25 +13,15 @@ import { fileURLToPath } from 'node:url';
 import type { ShardJob, ShardResult } from './buildShard.ts';
 import { updateShards, type IndexedPage, type ShardManifest, type ShardMembership } from './shards.ts';
 import { hashSources } from '../codeHash.ts';
+import { INDEX_CODE } from './indexCode.ts';
 import { writeFileAtomic } from '../ingest/atomic.ts';
 import { contentFiles, readContentFile } from '../site/archive.ts';
+import { loadArchiveIndex } from '../ingest/archiveIndex.ts';
 import { nextReply, tsWorker } from '../worker.ts';
 
 export const BUNDLE_DIR = 'pagefind';
 export const MANIFEST_FILE = 'shards.json';
-/** Everything that makes the pages handed to Pagefind, and Pagefind itself: a change rebuilds every shard. */
-const INDEX_CODE = [
-  'src/search',
-  'src/site/archive.ts',
-  'src/site/authors.ts',
-  'src/site/markdown.ts',
-  'src/site/abbreviations.ts',
-  'src/site/glossary.ts',
-  'src/site/glossary.json',
-  'src/schema.ts',
-  'src/text.ts',
-  'package-lock.json',
-];
+export { INDEX_CODE } from './indexCode.ts';
 
 export interface IndexSiteOptions {
   /** The generated Markdown (`.build/content/`): one indexed page per article. */
@@ -54,6 +44,13 @@ export interface IndexSiteOptions {
   planFile?: string;
   /** False only to measure what the `đ` fold costs. */
   fold?: boolean;
+  /** The compact index of the Markdown (`src/ingest/archiveIndex.ts`): pages and their hashes without reading every file. */
+  archiveIndex?: string;
+  /**
+   * The live site's index, when the build updates the site in place: its shards are compared with and
+   * kept there, and `siteDir` receives only the shards indexed again and the manifest.
+   */
+  previousBundle?: string;
   /** Called after each shard, for the build's progress display. */
   onShard?: (done: number, total: number, shard: ShardResult) => void;
 }
@@ -65,6 +62,8 @@ export interface IndexSiteResult {
   shards: number;
   /** Shards indexed by this run (the others were unchanged and kept). */
   rebuilt: number;
+  /** Shards of the previous index that are gone (`previousBundle` only: the build removes them). */
+  removed: string[];
 }
 
 /** The generated Markdown mirrors the site: `2023/05/01/slug.md` is `/2023/05/01/slug/`. */
@@ -79,10 +78,18 @@ async function readJson<T>(file: string): Promise<T | null> {
   }
 }
 
-async function directorySize(dir: string): Promise<number> {
+/** Of the index as the site will hold it: with `kept`, the shards not rebuilt into `dir` are the previous bundle's. */
+async function directorySize(dir: string, kept: { previous: string; live: Set<string> } | null): Promise<number> {
   let total = 0;
-  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) total += (await stat(join(entry.parentPath, entry.name))).size;
+  const sizeOf = async (folder: string): Promise<void> => {
+    for (const entry of await readdir(folder, { withFileTypes: true, recursive: true }).catch(() => [])) {
+      if (entry.isFile()) total += (await stat(join(entry.parentPath, entry.name))).size;
+    }
+  };
+  await sizeOf(dir);
+  if (kept) {
+    const rebuilt = new Set(await readdir(dir));
+    for (const key of kept.live) if (!rebuilt.has(key)) await sizeOf(join(kept.previous, key));
   }
   return total;
 }
@@ -108,17 +115,27 @@ export async function indexSite(opts: IndexSiteOptions): Promise<IndexSiteResult
   );
   const siteDir = opts.siteDir;
   const bundleDir = join(siteDir, BUNDLE_DIR);
-  const pages: IndexedPage[] = contentFiles(opts.contentDir).map((file) => ({ url: urlOf(file), file }));
+  const index = opts.archiveIndex ? await loadArchiveIndex(opts.archiveIndex) : null;
+  const pages: IndexedPage[] = index
+    ? [...index].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([file, entry]) => {
+        const page: IndexedPage = { url: urlOf(file), file, hash: entry.hash };
+        if (entry.frontMatter.estimatedDate) page.date = entry.frontMatter.estimatedDate;
+        return page;
+      })
+    : contentFiles(opts.contentDir).map((file) => ({ url: urlOf(file), file }));
   // An undated article's URL has no date: the one it is placed by, if estimated, is in its front matter.
-  for (const page of pages) {
-    if (!page.file.startsWith(UNDATED_FILES)) continue;
-    const estimated = readContentFile(opts.contentDir, page.file).frontMatter.estimatedDate;
-    if (estimated) page.date = estimated;
+  if (!index) {
+    for (const page of pages) {
+      if (!page.file.startsWith(UNDATED_FILES)) continue;
+      const estimated = readContentFile(opts.contentDir, page.file).frontMatter.estimatedDate;
+      if (estimated) page.date = estimated;
+    }
   }
   const plan = opts.planFile ? await readJson<{ version: 1; shards: ShardMembership[] }>(opts.planFile) : null;
   const shards = updateShards(pages, plan?.version === 1 ? plan.shards : null);
   await mkdir(bundleDir, { recursive: true });
-  const manifestBefore = await readJson<ShardManifest>(join(bundleDir, MANIFEST_FILE));
+  const previousBundle = opts.previousBundle ?? bundleDir;
+  const manifestBefore = await readJson<ShardManifest>(join(previousBundle, MANIFEST_FILE));
   const previous = new Map(manifestBefore?.shards.map((s) => [s.key, s.hash]) ?? []);
   const code = await hashSources(INDEX_CODE);
 
@@ -137,6 +154,7 @@ export async function indexSite(opts: IndexSiteOptions): Promise<IndexSiteResult
         shard,
         contentDir: opts.contentDir,
         bundleDir,
+        previousBundleDir: previousBundle,
         previousHash: previous.get(shard.key) ?? null,
         code,
         ...(opts.maxFragments ? { maxFragments: opts.maxFragments } : {}),
@@ -161,8 +179,11 @@ export async function indexSite(opts: IndexSiteOptions): Promise<IndexSiteResult
 
   // Shards of a previous build that no longer exist (every article of a year removed).
   const live = new Set(shards.map((s) => s.key));
-  for (const entry of await readdir(bundleDir, { withFileTypes: true })) {
-    if (entry.isDirectory() && !live.has(entry.name)) await rm(join(bundleDir, entry.name), { recursive: true });
+  const removed: string[] = [];
+  for (const entry of await readdir(previousBundle, { withFileTypes: true })) {
+    if (!entry.isDirectory() || live.has(entry.name)) continue;
+    removed.push(entry.name);
+    if (previousBundle === bundleDir) await rm(join(bundleDir, entry.name), { recursive: true });
   }
 
   const byKey = new Map(results.map((r) => [r.key, r]));
@@ -180,9 +201,10 @@ export async function indexSite(opts: IndexSiteOptions): Promise<IndexSiteResult
   }
   return {
     pages: indexed.reduce((sum, s) => sum + s.pages, 0),
-    bytes: await directorySize(bundleDir),
+    bytes: await directorySize(bundleDir, previousBundle === bundleDir ? null : { previous: previousBundle, live }),
     shards: indexed.length,
     rebuilt: results.filter((r) => r.rebuilt).length,
+    removed,
   };
 }
 

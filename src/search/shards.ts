@@ -24,10 +24,11 @@ export const UNDATED_SHARD = 'khong-ro-ngay';
 export const ADDED_SHARD = 'bo-sung';
 
 /**
- * Articles `ADDED_SHARD` holds at most: above, every shard is planned anew (and indexed again). Each
+ * Articles `ADDED_SHARD` holds at most: above, they go to the shards of their dates (`updateShards`). It is
+ * indexed again at every rebuild that adds an article (~5 ms a page) and merged into the first results. Each
  * merged result of it costs the search page one more result loaded when sorting by date.
  */
-export const MAX_ADDED_PAGES = 1_000;
+export const MAX_ADDED_PAGES = 300;
 
 /**
  * Pages per shard, at most. Consecutive years are packed together up to this size; a year above it is
@@ -58,6 +59,8 @@ export interface IndexedPage {
   file: string;
   /** The estimated date of an undated article (`YYYY-MM-DD`): it is placed by it. */
   date?: string;
+  /** `contentHash` of the file, when the compact archive index gave it: the shard's hash without reading it. */
+  hash?: string;
 }
 
 export interface Shard {
@@ -208,11 +211,14 @@ export function planShards(pages: IndexedPage[], max = MAX_SHARD_PAGES, newestMa
 
 /**
  * The shards of `pages` given the previous build's (`previous`, newest first): every article stays in
- * its shard, deleted ones leave it, and new ones go where they cost least to index. A new article at
- * least as new as the newest shard's oldest joins that shard, planned anew with it (it answers the
- * first query of every search, so it stays packed by date); a new undated one joins the undated shard;
- * any other goes to `ADDED_SHARD`. Every shard is planned anew (`planShards`) when there is no previous
- * plan or `ADDED_SHARD` would outgrow `maxAdded`. Pure.
+ * its shard, deleted ones leave it, and new ones, whatever their date, go to `ADDED_SHARD`, the one
+ * shard indexed again: a rebuild after ten new dumps indexes those few pages (and the added earlier),
+ * not the newest shard's ~1,500. The search page merges the added shard into the newest one's answers
+ * and, by date, into the whole archive's. When it would outgrow `maxAdded`, its articles go to the
+ * shards of their dates: the newest planned anew with those at least as new as its oldest, the undated
+ * one, and the older shard whose dates hold each other (those are indexed again, once). Every shard is
+ * planned anew (`planShards`) when there is no previous plan, or an added article's date falls in no
+ * shard. Pure.
  */
 export function updateShards(
   pages: IndexedPage[],
@@ -242,17 +248,23 @@ export function updateShards(
   const undated = kept(previous!.find((s) => s.key === UNDATED_SHARD)?.urls ?? [], UNDATED_SHARD);
   const added = kept(previous!.find((s) => s.key === ADDED_SHARD)?.urls ?? [], ADDED_SHARD);
   // What is left in `byUrl` is new.
-  for (const page of byUrl.values()) {
-    const date = dateOf(page);
-    if (date === null) undated.push(page);
-    else if (date >= since) newest.push(page);
-    else added.push(page);
+  added.push(...byUrl.values());
+  if (added.length > maxAdded) {
+    for (const page of added.splice(0)) {
+      const date = dateOf(page);
+      if (date === null) undated.push(page);
+      else if (date >= since) newest.push(page);
+      else {
+        const home = older.find((s) => belongs(s.key, date));
+        if (!home) return fresh();
+        home.pages.push(page);
+      }
+    }
   }
-  if (added.length > maxAdded) return fresh();
   const byPath = (a: IndexedPage, b: IndexedPage): number => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
   const shards = [
     ...planShards(newest, max, newestMax),
-    ...older.filter((s) => s.pages.length > 0),
+    ...older.filter((s) => s.pages.length > 0).map((s) => ({ key: s.key, pages: s.pages.sort(byPath) })),
     ...(undated.length > 0 ? [{ key: UNDATED_SHARD, pages: undated.sort(byPath) }] : []),
     ...(added.length > 0 ? [{ key: ADDED_SHARD, pages: added.sort(byPath) }] : []),
   ];

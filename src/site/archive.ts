@@ -24,7 +24,10 @@ export interface ContentFile {
   /** Of the file's bytes: what the article's own page shows changes with it. */
   hash: string;
   frontMatter: FrontMatter;
-  body: string;
+  /** A getter that reads the file, for content loaded from the compact index (`src/ingest/archiveIndex.ts`). */
+  readonly body: string;
+  /** Known without the body when loaded from the compact index. */
+  readingMinutes?: number;
 }
 
 export interface UnitLink {
@@ -75,21 +78,28 @@ export interface ArchiveArticle extends FrontMatter {
   related: ArticleCard[];
 }
 
-export interface PageLink {
-  /** null marks a gap (`…`) between page numbers. */
-  number: number | null;
-  url?: string;
-  current?: boolean;
-}
+/** A link of a list's page navigation: the front page, a numbered page, or a gap (`…`) between numbers. */
+export type PageLink =
+  | { kind: 'front'; url: string; current?: true }
+  | { kind: 'number'; number: number; url: string; current?: true }
+  | { kind: 'gap' };
 
-/** One page of a paginated list. */
+/**
+ * One page of a paginated list (`paginate`): the front page (the list's own URL, no `number`) or a
+ * numbered page `trang/N/`, counted from the oldest end, which shows the same articles forever.
+ * Nothing here depends on how many pages follow a numbered page, so its HTML never changes when newer
+ * articles arrive (but for the three newest numbered pages' links when a page is added).
+ */
 export interface ListingPage<T> {
   url: string;
-  number: number;
-  total: number;
+  /** The page's number counted from the oldest end; absent on the front page. */
+  number?: number;
   items: T[];
+  /** Newest first: the front page, then numbers; empty when the list has one page. */
   links: PageLink[];
+  /** The newer page (`rel="prev"`: the list is read from the front page on). */
   previousUrl?: string;
+  /** The older page. */
   nextUrl?: string;
 }
 
@@ -118,7 +128,13 @@ export interface ArchiveUnit {
   primaryCount: number;
   firstDate?: string;
   lastDate?: string;
+  /** Newest first, undated last (related articles are found in it). */
   articles: UnitArticle[];
+  /**
+   * Its undated articles, listed on the unit's front page: kept out of its numbered pages, which only
+   * dated articles fill from the oldest end, since an undated one arriving would shift every page.
+   */
+  undatedArticles: UnitArticle[];
   /** The newest dated or estimated articles, full, for the unit's Atom feed. */
   feed: ArchiveArticle[];
   /** The feed's `updated`: the newest of its entries'. */
@@ -137,7 +153,10 @@ export interface ArchiveAuthor {
   /** Publication dates only: an estimate is shown marked, in the list. */
   firstDate?: string;
   lastDate?: string;
+  /** Newest first, undated last. */
   articles: ArticleCard[];
+  /** Its undated articles, listed on its front page, out of the numbered pages (as a unit's). */
+  undatedArticles: ArticleCard[];
   /** The newest dated or estimated articles, full, for the author's Atom feed. */
   feed: ArchiveArticle[];
   /** The feed's `updated`: the newest of its entries'. */
@@ -362,33 +381,49 @@ function shorten(text: string, max: number): string {
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–-]+$/, '')}…`;
 }
 
-/** Page numbers to show: the first, the last, and two either side of the current one. */
-export function pageLinks(current: number, total: number, urlOf: (n: number) => string): PageLink[] {
-  const shown = new Set([1, total, current - 2, current - 1, current, current + 1, current + 2]);
-  const numbers = [...shown].filter((n) => n >= 1 && n <= total).sort((a, b) => a - b);
-  const links: PageLink[] = [];
-  for (const [i, n] of numbers.entries()) {
-    if (i > 0 && n - numbers[i - 1]! > 1) links.push({ number: null });
-    links.push(n === current ? { number: n, url: urlOf(n), current: true } : { number: n, url: urlOf(n) });
+/**
+ * Page numbers to show on page `current` (0: the front page) of a list with `numbered` numbered pages,
+ * newest first: the front page, then two either side of the current one, and page 1, with gaps. Never
+ * the highest number but from the pages next to it, so that a page's links do not change as the list
+ * grows (only the three newest numbered pages' do, when a page is added).
+ */
+export function pageLinks(current: number, numbered: number, urlOf: (n: number) => string): PageLink[] {
+  const middle = current === 0 ? numbered : current;
+  const shown = new Set([1, middle - 2, middle - 1, middle, middle + 1, middle + 2]);
+  const numbers = [...shown].filter((n) => n >= 1 && n <= numbered).sort((a, b) => b - a);
+  const links: PageLink[] = [current === 0 ? { kind: 'front', url: urlOf(0), current: true } : { kind: 'front', url: urlOf(0) }];
+  let above = numbered + 1;
+  for (const n of numbers) {
+    if (above - n > 1) links.push({ kind: 'gap' });
+    const link: PageLink = { kind: 'number', number: n, url: urlOf(n) };
+    if (n === current) link.current = true;
+    links.push(link);
+    above = n;
   }
   return links;
 }
 
-/** `base` is page 1; page N is `base` + `trang/N/`. An empty list still has its first page. */
+/**
+ * Pages of a list given newest first, numbered from the oldest end so that a page, once full, shows
+ * the same articles forever: `base` + `trang/N/` holds the list's articles (N−1)·size+1 … N·size
+ * counted from the oldest; `base` itself, the front page, holds the newest articles that fill no
+ * numbered page, between `size` and 2·size−1 of them (all of a shorter list). New articles only change
+ * the front page, and add a numbered page each time `size` more have come. An empty list still has
+ * its front page.
+ */
 export function paginate<T>(items: T[], size: number, base: string): Array<ListingPage<T>> {
-  const total = Math.max(1, Math.ceil(items.length / size));
-  const urlOf = (n: number): string => (n === 1 ? base : `${base}trang/${n}/`);
-  const pages: Array<ListingPage<T>> = [];
-  for (let n = 1; n <= total; n++) {
-    const page: ListingPage<T> = {
-      url: urlOf(n),
-      number: n,
-      total,
-      items: items.slice((n - 1) * size, n * size),
-      links: total > 1 ? pageLinks(n, total, urlOf) : [],
-    };
-    if (n > 1) page.previousUrl = urlOf(n - 1);
-    if (n < total) page.nextUrl = urlOf(n + 1);
+  const numbered = Math.max(0, Math.floor(items.length / size) - 1);
+  const urlOf = (n: number): string => (n === 0 ? base : `${base}trang/${n}/`);
+  const frontSize = items.length - numbered * size;
+  const front: ListingPage<T> = { url: base, items: items.slice(0, frontSize), links: numbered > 0 ? pageLinks(0, numbered, urlOf) : [] };
+  if (numbered > 0) front.nextUrl = urlOf(numbered);
+  const pages: Array<ListingPage<T>> = [front];
+  for (let n = numbered; n >= 1; n--) {
+    // Page n's articles counted from the oldest end of a newest-first list.
+    const end = items.length - (n - 1) * size;
+    const page: ListingPage<T> = { url: urlOf(n), number: n, items: items.slice(end - size, end), links: pageLinks(n, numbered, urlOf) };
+    page.previousUrl = urlOf(n < numbered ? n + 1 : 0);
+    if (n > 1) page.nextUrl = urlOf(n - 1);
     pages.push(page);
   }
   return pages;
@@ -465,6 +500,7 @@ export function buildArchive(content: ContentFile[], options: ArchiveOptions): A
       count: 0,
       primaryCount: 0,
       articles: [],
+      undatedArticles: [],
       feed: [],
       feedUpdated: '',
     });
@@ -481,7 +517,7 @@ export function buildArchive(content: ContentFile[], options: ArchiveOptions): A
   const authors = new Map<string, ArchiveAuthor>();
   for (const name of [...authorNames].sort(collator.compare)) {
     const url = `/tac-gia/${authorSlug.get(name)!}/`;
-    authors.set(name, { name, slug: authorSlug.get(name)!, url, feedUrl: `${url}feed.xml`, printed: [], count: 0, articles: [], feed: [], feedUpdated: '' });
+    authors.set(name, { name, slug: authorSlug.get(name)!, url, feedUrl: `${url}feed.xml`, printed: [], count: 0, articles: [], undatedArticles: [], feed: [], feedUpdated: '' });
   }
   const authorLink = (printed: string): UnitLink | undefined => {
     const name = canonical.get(printed);
@@ -491,7 +527,8 @@ export function buildArchive(content: ContentFile[], options: ArchiveOptions): A
   // Articles, newest first, each with its URL, rendered body and card.
   const sorted = [...content].sort((a, b) => compareNewestFirst(a.frontMatter, b.frontMatter));
   const seenUrls = new Map<string, string>();
-  const articles: ArchiveArticle[] = sorted.map(({ file, hash, frontMatter, body }) => {
+  const articles: ArchiveArticle[] = sorted.map((content) => {
+    const { file, hash, frontMatter } = content;
     const url = articleUrl(frontMatter);
     const clash = seenUrls.get(url);
     if (clash) throw new ArchiveError(`two articles have the same URL ${url}: ${clash} and ${file}`);
@@ -508,7 +545,8 @@ export function buildArchive(content: ContentFile[], options: ArchiveOptions): A
     else if (frontMatter.estimatedDate) card.estimatedDate = frontMatter.estimatedDate;
     if (frontMatter.series) card.series = frontMatter.series;
     if (unitLinks[0]) card.primaryUnit = unitLinks[0];
-    let markdown: string | null = body;
+    // The body is read (from a file, for content loaded from the compact index) only when a page shows it.
+    let source: ContentFile | null = content;
     let html: string | undefined;
     const atomUpdated = atomUpdatedOf(frontMatter);
     return {
@@ -519,11 +557,11 @@ export function buildArchive(content: ContentFile[], options: ArchiveOptions): A
       ...(bylineParts ? { bylineParts } : {}),
       ...(atomUpdated ? { atomUpdated } : {}),
       get html(): string {
-        html ??= renderBody(markdown!);
-        markdown = null;
+        html ??= renderBody(source!.body);
+        source = null;
         return html;
       },
-      readingMinutes: readingMinutes(body),
+      readingMinutes: content.readingMinutes ?? readingMinutes(content.body),
       unitLinks,
       card,
       related: [],
@@ -535,6 +573,8 @@ export function buildArchive(content: ContentFile[], options: ArchiveOptions): A
   const undated: ArticleCard[] = [];
   const feed: ArchiveArticle[] = [];
   let estimated = 0;
+  /** `<article index> <unit>` → the article's place in the unit's list. */
+  const unitPositions = new Map<string, number>();
   let truncated = 0;
   let merged = 0;
   for (const [i, article] of articles.entries()) {
@@ -555,6 +595,7 @@ export function buildArchive(content: ContentFile[], options: ArchiveOptions): A
     }
     for (const [position, name] of article.units.entries()) {
       const unit = units.get(name)!;
+      unitPositions.set(`${i} ${name}`, unit.articles.length);
       unit.articles.push({ article: article.card, primary: position === 0 });
       unit.count++;
       if (position === 0) unit.primaryCount++;
@@ -583,25 +624,33 @@ export function buildArchive(content: ContentFile[], options: ArchiveOptions): A
     if (article.sources) merged += Math.max(0, article.sources.length - 1);
   }
 
-  // Related: the newest articles sharing the most units. Only the first `relatedSize + 1` articles of
-  // each unit can be among them, so the work per article is bounded by (units × relatedSize).
+  // Related: the articles nearest in time that share the most units, among the `relatedSize` either side
+  // of the article in each of its units' lists; nearest first, then newer. Near in time rather than the
+  // newest: a new article enters the boxes of the few articles next to it in its units, not of every
+  // article of those units, so adding one renders a few pages again. Work per article: units × relatedSize.
   const position = new Map(articles.map((a, i) => [a.card, i]));
   const unitSets = articles.map((a) => new Set(a.units));
   for (const [i, article] of articles.entries()) {
-    const shared = new Map<ArticleCard, number>();
+    const candidates = new Map<ArticleCard, { shared: number; distance: number }>();
     for (const name of article.units) {
-      let taken = 0;
-      for (const { article: card } of units.get(name)!.articles) {
-        if (card === article.card) continue;
-        if (taken++ >= relatedSize) break;
-        if (shared.has(card)) continue;
-        let count = 0;
-        for (const u of unitSets[position.get(card)!]!) if (unitSets[i]!.has(u)) count++;
-        shared.set(card, count);
+      const list = units.get(name)!.articles;
+      const at = unitPositions.get(`${i} ${name}`)!;
+      for (let j = Math.max(0, at - relatedSize); j <= Math.min(list.length - 1, at + relatedSize); j++) {
+        const card = list[j]!.article;
+        if (j === at) continue;
+        const distance = Math.abs(j - at);
+        const known = candidates.get(card);
+        if (known) {
+          known.distance = Math.min(known.distance, distance);
+          continue;
+        }
+        let shared = 0;
+        for (const u of unitSets[position.get(card)!]!) if (unitSets[i]!.has(u)) shared++;
+        candidates.set(card, { shared, distance });
       }
     }
-    article.related = [...shared]
-      .sort(([a, sa], [b, sb]) => sb - sa || position.get(a)! - position.get(b)!)
+    article.related = [...candidates]
+      .sort(([a, x], [b, y]) => y.shared - x.shared || x.distance - y.distance || position.get(a)! - position.get(b)!)
       .slice(0, relatedSize)
       .map(([card]) => card);
   }
@@ -636,7 +685,10 @@ export function buildArchive(content: ContentFile[], options: ArchiveOptions): A
   const unitPages: UnitPage[] = [];
   for (const unit of unitList) {
     unit.feedUpdated = newestUpdate(unit.feed);
-    for (const page of paginate(unit.articles, unitPageSize, unit.url)) unitPages.push({ ...page, unit });
+    // Undated articles sort last, at the oldest end, where a new one would shift every numbered page.
+    const dated = unit.articles.filter((a) => a.article.date ?? a.article.estimatedDate);
+    unit.undatedArticles = unit.articles.slice(dated.length);
+    for (const page of paginate(dated, unitPageSize, unit.url)) unitPages.push({ ...page, unit });
   }
 
   // Authors: pages paginated like units', and grouped under their initial for `/tac-gia/`.
@@ -646,7 +698,9 @@ export function buildArchive(content: ContentFile[], options: ArchiveOptions): A
   for (const author of authorList) {
     author.printed.sort(collator.compare);
     author.feedUpdated = newestUpdate(author.feed);
-    for (const page of paginate(author.articles, authorPageSize, author.url)) authorPages.push({ ...page, author });
+    const dated = author.articles.filter((card) => card.date ?? card.estimatedDate);
+    author.undatedArticles = author.articles.slice(dated.length);
+    for (const page of paginate(dated, authorPageSize, author.url)) authorPages.push({ ...page, author });
     const letter = authorInitial(author.name);
     let group = authorGroups.find((g) => g.letter === letter);
     if (!group) authorGroups.push((group = { letter, authors: [] }));
@@ -680,7 +734,13 @@ export function buildArchive(content: ContentFile[], options: ArchiveOptions): A
   }
 
   const cards = articles.map((a) => a.card);
-  const homePages = paginate(cards, homePageSize, '/');
+  // Dated articles only: an undated one arriving would land at the oldest end and shift every numbered
+  // page. The undated have their own list (`/khong-ro-ngay/`), which the home page links with its count.
+  const homePages = paginate(
+    cards.filter((c) => c.date ?? c.estimatedDate),
+    homePageSize,
+    '/',
+  );
   const undatedPages = paginate(undated, monthPageSize, '/khong-ro-ngay/');
 
   const sitemapEntries: SitemapEntry[] = [

@@ -26,16 +26,27 @@ function digest(...parts: string[]): string {
 }
 
 /**
- * What a unit page shows of its unit: everything but the article lists, which are the pages' items, and
- * the feed's `updated`, which follows from the feed's entries (their Markdown is in the feed's fingerprint).
+ * What a unit's front page and feed show of the unit: everything but the article lists, which are the
+ * pages' items, and the feed's `updated`, which follows from the feed's entries (their Markdown is in
+ * the feed's fingerprint).
  */
 function unitFacts({ articles: _articles, feed: _feed, feedUpdated: _updated, ...facts }: ArchiveUnit): Omit<ArchiveUnit, 'articles' | 'feed' | 'feedUpdated'> {
   return facts;
 }
 
-/** What an author page shows of its author: as `unitFacts`. */
+/** What an author's front page and feed show of the author: as `unitFacts`. */
 function authorFacts({ articles: _articles, feed: _feed, feedUpdated: _updated, ...facts }: ArchiveAuthor): Omit<ArchiveAuthor, 'articles' | 'feed' | 'feedUpdated'> {
   return facts;
+}
+
+/** What a numbered unit page shows of its unit (`templates/unit.njk`): nothing that changes as its list grows. */
+function unitName({ name, url, feedUrl, kindLabel }: ArchiveUnit): Pick<ArchiveUnit, 'name' | 'url' | 'feedUrl' | 'kindLabel'> {
+  return { name, url, feedUrl, kindLabel };
+}
+
+/** What a numbered author page shows of its author: as `unitName`. */
+function authorName({ name, url, feedUrl }: ArchiveAuthor): Pick<ArchiveAuthor, 'name' | 'url' | 'feedUrl'> {
+  return { name, url, feedUrl };
 }
 
 /** URL → fingerprint of every page `PageLists` can hold. */
@@ -57,18 +68,27 @@ export function fingerprintPages(archive: Archive): Map<string, string> {
     };
     fingerprints.set(a.url, digest('article', a.contentHash, a.url, JSON.stringify(around)));
   }
-  for (const page of archive.homePages) fingerprints.set(page.url, digest('home', JSON.stringify(page), yearList, undated));
-  for (const page of archive.undatedPages) fingerprints.set(page.url, digest('undated', JSON.stringify(page), undated));
-  for (const page of archive.monthPages) fingerprints.set(page.url, digest('month', JSON.stringify(page)));
+  // A numbered page (`paginate`) shows its own items and links only; the front page of a list also
+  // what changes as the list grows (counts, the year list).
+  for (const page of archive.homePages) {
+    fingerprints.set(page.url, page.number ? digest('home', JSON.stringify(page)) : digest('home', JSON.stringify(page), yearList, undated));
+  }
+  for (const page of archive.undatedPages) {
+    fingerprints.set(page.url, page.number ? digest('undated', JSON.stringify(page)) : digest('undated', JSON.stringify(page), undated));
+  }
+  for (const { month, ...page } of archive.monthPages) {
+    const shown = page.number ? { year: month.year, month: month.month, label: month.label } : month;
+    fingerprints.set(page.url, digest('month', JSON.stringify({ ...page, month: shown })));
+  }
   for (const page of archive.unitPages) {
-    fingerprints.set(page.url, digest('unit', JSON.stringify({ ...page, unit: unitFacts(page.unit) })));
+    fingerprints.set(page.url, digest('unit', JSON.stringify({ ...page, unit: page.number ? unitName(page.unit) : unitFacts(page.unit) })));
   }
   for (const unit of archive.units) {
     const entries = unit.feed.map((a) => `${a.url} ${a.contentHash}`);
     fingerprints.set(unit.feedUrl, digest('unit-feed', JSON.stringify(unitFacts(unit)), ...entries));
   }
   for (const page of archive.authorPages) {
-    fingerprints.set(page.url, digest('author', JSON.stringify({ ...page, author: authorFacts(page.author) })));
+    fingerprints.set(page.url, digest('author', JSON.stringify({ ...page, author: page.number ? authorName(page.author) : authorFacts(page.author) })));
   }
   for (const author of archive.authors) {
     const entries = author.feed.map((a) => `${a.url} ${a.contentHash}`);

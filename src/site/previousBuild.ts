@@ -3,12 +3,14 @@
  * folder), hard-links the pages whose data did not change from the live site into the new one, and
  * writes the manifest of the new site.
  *
- * The manifest names the folder its pages were written to by the folder's identity (inode and birth
- * time), which a rename keeps: the build renders into a staging folder and renames it into place. A
+ * The manifest names the folder its pages were written to by the folder's identity (`folderIdentity`:
+ * an id in the folder, which a rename or a CI cache keeps): the build renders into a staging folder
+ * and renames it into place. A
  * manifest that does not name the live site (a build that failed or was killed before the swap, a site
  * deleted or replaced by hand), or that was written by other site code or configuration, keeps nothing.
  */
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { hashSources } from '../codeHash.ts';
 import { linkOrCopy, writeFileAtomic } from '../ingest/atomic.ts';
@@ -40,11 +42,33 @@ export interface KeepOptions {
   /** Where this build renders to. */
   outputDir: string;
   manifestFile: string;
+  /**
+   * The build updates the live site in place: `outputDir` receives only the pages rendered, kept pages
+   * are not linked, and the manifest goes to `<manifestFile>.next`, which the build renames once the
+   * new pages are in the live site (so that a build killed before leaves the manifest of the live site).
+   */
+  inPlace?: boolean;
 }
 
-async function folderIdentity(dir: string): Promise<string | null> {
-  const s = await stat(dir).catch(() => null);
-  return s?.isDirectory() ? `${s.ino}:${s.birthtimeMs}` : null;
+/**
+ * A site folder's identity: a random id in `.build-id` inside it, made when the site is first rendered
+ * into the folder. It goes wherever the folder goes (a rename, a CI cache saved and restored, which
+ * gives it another inode) and is gone when the site is deleted or replaced by other means.
+ */
+export const IDENTITY_FILE = '.build-id';
+
+export async function folderIdentity(dir: string): Promise<string | null> {
+  return (await readFile(path.join(dir, IDENTITY_FILE), 'utf8').catch(() => null))?.trim() || null;
+}
+
+/** `dir`'s identity, made if it has none. */
+export async function ensureFolderIdentity(dir: string): Promise<string> {
+  const existing = await folderIdentity(dir);
+  if (existing) return existing;
+  const id = randomUUID();
+  await mkdir(dir, { recursive: true });
+  await writeFile(path.join(dir, IDENTITY_FILE), `${id}\n`);
+  return id;
 }
 
 async function readPagesManifest(file: string): Promise<PagesManifest | null> {
@@ -60,29 +84,50 @@ async function readPagesManifest(file: string): Promise<PagesManifest | null> {
  * Plans the render of `archive` against the previous build, links the pages it keeps into
  * `outputDir`, writes the new manifest, and returns the archive with the pages left to render.
  */
-export async function keepUnchangedPages(archive: Archive, options: KeepOptions): Promise<{ archive: Archive; kept: number }> {
-  const code = `${await hashSources(SITE_CODE)} ${options.site.siteUrl} ${options.site.pathPrefix}`;
+export async function keepUnchangedPages(
+  archive: Archive,
+  options: KeepOptions,
+): Promise<{ archive: Archive; kept: number; removed: string[] }> {
+  const code = await siteCode(options.site);
   const manifest = options.previousDir ? await readPagesManifest(options.manifestFile) : null;
-  const current = manifest && manifest.code === code && manifest.folder === (await folderIdentity(options.previousDir!));
+  const live = options.previousDir ? await folderIdentity(options.previousDir) : null;
+  const current = manifest && live !== null && manifest.code === code && manifest.folder === live;
+  if (options.inPlace && !current) throw new Error('an in-place render needs the manifest of the live site');
   const previous = current ? new Map(Object.entries(manifest.pages)) : null;
 
   let plan: RenderPlan = planRender(archive, previous);
-  const missing = await linkPages(options.previousDir, options.outputDir, plan.kept);
-  if (missing.length > 0) {
-    // Pages deleted from the live site by hand: rendered again.
-    for (const url of missing) previous!.delete(url);
-    plan = planRender(archive, previous);
+  if (!options.inPlace) {
+    const missing = await linkPages(options.previousDir, options.outputDir, plan.kept);
+    if (missing.length > 0) {
+      // Pages deleted from the live site by hand: rendered again.
+      for (const url of missing) previous!.delete(url);
+      plan = planRender(archive, previous);
+    }
   }
 
   await mkdir(options.outputDir, { recursive: true });
   const next: PagesManifest = {
     version: VERSION,
     code,
-    folder: (await folderIdentity(options.outputDir))!,
+    folder: options.inPlace ? live! : await ensureFolderIdentity(options.outputDir),
     pages: Object.fromEntries(plan.fingerprints),
   };
-  await writeFileAtomic(options.manifestFile, JSON.stringify(next));
-  return { archive: { ...archive, pages: plan.pages }, kept: plan.kept.length };
+  await writeFileAtomic(options.inPlace ? `${options.manifestFile}.next` : options.manifestFile, JSON.stringify(next));
+  // Pages of the live site that the archive no longer has (a deleted dump's article, a list that shrank).
+  const removed = options.inPlace ? [...previous!.keys()].filter((url) => !plan.fingerprints.has(url)) : [];
+  return { archive: { ...archive, pages: plan.pages }, kept: plan.kept.length, removed };
+}
+
+/** Site code and configuration: pages rendered by other code, or for another address, are never kept. */
+export async function siteCode(site: Pick<SiteConfig, 'siteUrl' | 'pathPrefix'>): Promise<string> {
+  return `${await hashSources(SITE_CODE)} ${site.siteUrl} ${site.pathPrefix}`;
+}
+
+/** Whether `manifestFile` describes the live site `dir` as rendered by the current code for `site`. */
+export async function manifestIsCurrent(manifestFile: string, dir: string, site: Pick<SiteConfig, 'siteUrl' | 'pathPrefix'>): Promise<boolean> {
+  const manifest = await readPagesManifest(manifestFile);
+  const live = await folderIdentity(dir);
+  return manifest !== null && live !== null && manifest.code === (await siteCode(site)) && manifest.folder === live;
 }
 
 /** Links (or copies) each page from `from` into `to`; returns the URLs whose page `from` does not have. */

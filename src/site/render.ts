@@ -7,7 +7,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Eleventy from '@11ty/eleventy';
 import { nextReply, tsWorker } from '../worker.ts';
-import { loadArchive } from './archive.ts';
+import { buildArchive } from './archive.ts';
+import { loadContent } from './content.ts';
 import { provideArchive } from './archivePlugin.ts';
 import { renderBatches } from './batches.ts';
 import { readSiteConfig } from './config.ts';
@@ -27,6 +28,10 @@ export interface RenderOptions {
    */
   pagesManifest?: string;
   previousDir?: string;
+  /** The compact index of `contentDir` the ingest wrote (`src/ingest/archiveIndex.ts`), read instead of every file. */
+  archiveIndex?: string;
+  /** Render only the changed pages into `outputDir`, for the build to move into `previousDir` (`previousBuild.ts`). */
+  inPlace?: boolean;
   /** Pages per Eleventy run (`batches.ts`). */
   batchPages?: number;
   /** Default: `SITE_URL` from the environment. */
@@ -87,6 +92,8 @@ export interface RenderResult {
   pages: number;
   /** Pages kept from the previous build. */
   kept: number;
+  /** URLs of the previous site that the archive no longer has (in place only: the build removes them). */
+  removed: string[];
 }
 
 /**
@@ -96,12 +103,19 @@ export interface RenderResult {
 export async function renderSite(opts: RenderOptions, onProgress?: (done: number, total: number) => void): Promise<RenderResult> {
   return withEnvironment(opts, async () => {
     const site = readSiteConfig();
-    let archive = loadArchive(site.contentDir, { units: unitDirectory });
+    let archive = buildArchive(await loadContent(site.contentDir, opts.archiveIndex), { units: unitDirectory });
     let kept = 0;
+    let removed: string[] = [];
     if (opts.pagesManifest) {
       const manifestFile = resolve(opts.pagesManifest);
       const previousDir = opts.previousDir ? resolve(opts.previousDir) : null;
-      ({ archive, kept } = await keepUnchangedPages(archive, { site, previousDir, outputDir: site.outputDir, manifestFile }));
+      ({ archive, kept, removed } = await keepUnchangedPages(archive, {
+        site,
+        previousDir,
+        outputDir: site.outputDir,
+        manifestFile,
+        ...(opts.inPlace ? { inPlace: true } : {}),
+      }));
     }
     let pages = 0;
     const batches = renderBatches(archive, opts.batchPages);
@@ -124,7 +138,7 @@ export async function renderSite(opts: RenderOptions, onProgress?: (done: number
       provideArchive(null);
       onPageWritten(null);
     }
-    return { pages, kept };
+    return { pages, kept, removed };
   });
 }
 
