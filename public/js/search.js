@@ -14,7 +14,10 @@
 import {
   SORTS,
   STRINGS,
+  chain,
   formatDate,
+  keepResults,
+  planQuery,
   readState,
   searchTerm,
   unfoldExcerpt,
@@ -108,6 +111,7 @@ function inOrder(results) {
     total: results.length,
     left: () => results.length - next,
     take: (count) => Promise.all(results.slice(next, (next += count)).map((r) => r.data())),
+    skip: async (count) => void (next += count),
   };
 }
 
@@ -116,6 +120,7 @@ function inOrder(results) {
  * in by date, lazily: showing a result loads at most one more, the next of the other list.
  */
 function mergedByDate(results, added, direction) {
+  if (added.length === 0) return inOrder(results);
   const lists = [results, added].map((items) => ({ items, next: 0, head: null }));
   const total = results.length + added.length;
   let shown = 0;
@@ -133,43 +138,90 @@ function mergedByDate(results, added, direction) {
     shown++;
     return data;
   };
-  return {
-    total,
-    left: () => total - shown,
+  const take = (count) =>
     // One after the other: two "more" clicks must not take the same heads.
-    take: (count) =>
-      (queue = queue.then(async () => {
-        const datas = [];
-        for (let data; datas.length < count && (data = await takeOne()); ) datas.push(data);
-        return datas;
-      })),
-  };
+    (queue = queue.then(async () => {
+      const datas = [];
+      for (let data; datas.length < count && (data = await takeOne()); ) datas.push(data);
+      return datas;
+    }));
+  return { total, left: () => total - shown, take, skip: async (count) => void (await take(count)) };
 }
 
+/** The ids of a search's results. */
+const ids = (found) => new Set(found.results.map((r) => r.id));
+
 /**
- * Results for `current`: first the newest shard's (`partial`), unless `whole`. Oldest first begins in
- * the oldest shard, and a query the newest shard cannot answer may be answered by an older one: both
- * go to the whole archive at once.
+ * `term`'s results on the whole archive in date order: each shard's own sorted by date, in shard order,
+ * the added shard's merged in by date. `keep` narrows them (`keepResults`). Two lists, the first of
+ * results `inTitle`, when given.
  */
-async function find(current, whole) {
-  const term = searchTerm(current.q) || null;
-  const filters = { ...current.filters };
-  const direction = SORTS[current.sort];
-  if (!whole && direction !== 'asc' && shardKeys.length > 1) {
-    const sort = direction ? dateSort(shardKeys[0], direction) : {};
-    const first = await newest.search(term, { filters, sort });
-    if (first.results.length > 0) return { results: inOrder(first.results), counts: first.filters, partial: true };
-  }
-  const index = await wholeArchive();
-  const all = await index.search(term, { filters });
-  if (!direction) return { results: inOrder(all.results), counts: all.filters };
+async function byDate(index, term, filters, direction, keep = (results) => results, inTitle = null) {
   const inShard = (shard) => index.search(term, { filters: { ...filters, shard }, sort: dateSort(shard, direction) });
   const [added, ...parts] = await Promise.all([
     shardKeys.includes(ADDED_SHARD) ? inShard(ADDED_SHARD) : null,
     ...shardsInDateOrder(direction).map(inShard),
   ]);
-  const results = parts.flatMap((p) => p.results);
-  return { results: added ? mergedByDate(results, added.results, direction) : inOrder(results), counts: all.filters };
+  const main = keep(parts.flatMap((p) => p.results));
+  const extra = keep(added?.results ?? []);
+  if (!inTitle) return [mergedByDate(main, extra, direction)];
+  const split = (list, title) => keepResults(list, title ? [inTitle] : [], title ? [] : [inTitle]);
+  return [true, false].map((title) => mergedByDate(split(main, title), split(extra, title), direction));
+}
+
+/**
+ * The first results, from the newest shard alone, when the older shards cannot put anything before
+ * them: sorted newest first (every older shard's articles are older), or by relevance, the articles
+ * whose title has the query's words side by side, newest first (an older shard's are older). Else
+ * none: the page says it is still searching rather than show weak matches as the answer.
+ */
+async function firstResults(plan, filters, direction) {
+  if (direction === 'desc' || !plan) {
+    const found = await newest.search(plan ? plan.term : null, { filters, sort: { date: 'desc' } });
+    const required = plan ? await Promise.all(plan.required.map((t) => newest.search(t, { filters }).then(ids))) : [];
+    return inOrder(keepResults(found.results, required));
+  }
+  const [inTitle, phrase] = await Promise.all([
+    newest.search(plan.titlePhrase, { filters, sort: { date: 'desc' } }),
+    newest.search(plan.phrase, { filters }),
+  ]);
+  // The phrase search's result of each: its excerpt is around the phrase, not the title's twins.
+  const byId = new Map(phrase.results.map((r) => [r.id, r]));
+  return inOrder(inTitle.results.map((r) => byId.get(r.id) ?? r));
+}
+
+/**
+ * Results for `current` (`planQuery`): first those with the words side by side (`phrase`), their title's
+ * first, each newest first; then the other articles with every word (a finished word matching itself,
+ * the last as a prefix) by Pagefind's relevance. Sorted by date: every match by date. Unless `whole`,
+ * first the newest shard's results that no older shard can precede (`partial`).
+ */
+async function find(current, whole) {
+  const plan = planQuery(current.q);
+  const filters = { ...current.filters };
+  const direction = SORTS[current.sort] ?? (plan ? null : 'desc');
+  if (!whole && direction !== 'asc' && shardKeys.length > 1) {
+    return { results: await firstResults(plan, filters, direction), partial: true };
+  }
+  const index = await wholeArchive();
+  if (!plan) {
+    const all = await index.search(null, { filters });
+    return { results: chain(await byDate(index, null, filters, direction)), counts: all.filters };
+  }
+  const [all, phrase, required] = await Promise.all([
+    index.search(plan.exactOnly ? plan.phrase : plan.term, { filters }),
+    index.search(plan.phrase, { filters }),
+    Promise.all(plan.required.map((t) => index.search(t, { filters }).then(ids))),
+  ]);
+  if (direction) {
+    const term = plan.exactOnly ? plan.phrase : plan.term;
+    return { results: chain(await byDate(index, term, filters, direction, (r) => keepResults(r, required))), counts: all.filters };
+  }
+  const inPhrase = ids(phrase);
+  const inTitle = ids(await index.search(plan.titlePhrase, { filters }));
+  const phraseLists = await byDate(index, plan.phrase, filters, 'desc', (r) => r, inTitle);
+  const rest = plan.exactOnly ? [] : keepResults(all.results, required, [inPhrase]);
+  return { results: chain([...phraseLists, inOrder(rest)]), counts: all.filters };
 }
 
 /** Pagefind's excerpt is text with `<mark>` and escaped `<`/`>`: rebuilt as nodes, nothing else. */
@@ -279,10 +331,11 @@ function fillAllFilterOptions(counts) {
 }
 
 /**
- * Searches for `state`: the newest shard first, then the `whole` archive, whose results replace those
- * shown (`keepShown` of them stay shown).
+ * Searches for `state`: the newest shard's first results (`firstResults`), then the whole archive's,
+ * which go on after them: what the reader sees is never replaced under them. `keepShown` results are
+ * shown (again) at least; the first `after` of them on screen are already the whole archive's first.
  */
-async function search(keepShown = 0, whole = false) {
+async function search(keepShown = 0, whole = false, after = 0) {
   const thisRun = ++run;
   const term = searchTerm(state.q);
   const hasFilters = Object.keys(state.filters).length > 0;
@@ -302,17 +355,30 @@ async function search(keepShown = 0, whole = false) {
   // Counts of the newest shard alone would mislead: the filters wait for the whole archive's.
   if (!found.partial) fillAllFilterOptions(found.counts);
   pending = found.results;
-  await showMore(thisRun, false, { replace: true, count: Math.max(PAGE_SIZE, keepShown) });
-  if (thisRun !== run) return;
   const count = found.results.total;
+  if (after > 0) {
+    await pending.skip(after);
+    await showMore(thisRun, false, { count: Math.max(PAGE_SIZE, keepShown) - after });
+  } else {
+    await showMore(thisRun, false, { replace: true, count: Math.max(PAGE_SIZE, keepShown) });
+  }
+  if (thisRun !== run) return;
+  const shown = list.children.length;
   const said = term ? STRINGS.results(count, term) : STRINGS.filtered(count);
-  status.textContent = count === 0 ? STRINGS.noResults(term || '…') : found.partial ? said + STRINGS.searchingOlder : said;
+  const searching = term ? STRINGS.firstResults(shown, term) : said + STRINGS.searchingOlder;
+  if (found.partial) {
+    status.textContent = shown > 0 ? searching : STRINGS.searchingAll(term || '…');
+    // Nothing more until the whole archive has answered: what follows may come from any year.
+    more.hidden = true;
+  } else {
+    status.textContent = count === 0 ? STRINGS.noResults(term || '…') : said;
+  }
   // For tests and the benchmark: what was searched, once its first results are on screen (`shown`)
-  // and once they are those of the whole archive (`searched`).
-  root.dataset.shown = writeState(state);
+  // and once the whole archive's are (`searched`).
+  if (shown > 0 || !found.partial) root.dataset.shown = writeState(state);
   if (found.partial) {
     await wholeArchive();
-    if (thisRun === run) await search(list.children.length, true);
+    if (thisRun === run) await search(Math.max(keepShown, shown), true, shown);
     return;
   }
   root.removeAttribute('aria-busy');
@@ -341,7 +407,7 @@ function typed() {
   // The words before the last space are finished: their index chunks load while the reader types the
   // next one. Not the word being typed: its prefix pulls the chunks of every word it starts (measured: a
   // three-letter prefix cost `quan khu` 30 KB more and no time).
-  const finished = searchTerm(q.slice(0, q.search(/\s\S*$/) + 1));
+  const finished = planQuery(q.slice(0, q.search(/\s\S*$/) + 1))?.term;
   if (newest && finished) void newest.preload(finished).catch(() => {});
   timer = setTimeout(() => {
     state = { ...state, q };
