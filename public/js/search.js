@@ -154,10 +154,13 @@ const ids = (found) => new Set(found.results.map((r) => r.id));
 /**
  * `term`'s results on the whole archive in date order: each shard's own sorted by date, in shard order,
  * the added shard's merged in by date. `keep` narrows them (`keepResults`). Two lists, the first of
- * results `inTitle`, when given.
+ * results `inTitle`, when given. `perShard` (the `shard` filter's counts of an unsorted search for
+ * `term`) spares the search of shards without a result: each search runs on every merged shard.
  */
-async function byDate(index, term, filters, direction, keep = (results) => results, inTitle = null) {
-  const inShard = (shard) => index.search(term, { filters: { ...filters, shard }, sort: dateSort(shard, direction) });
+async function byDate(index, term, filters, direction, { keep = (results) => results, inTitle = null, perShard = null } = {}) {
+  const none = { results: [] };
+  const inShard = (shard) =>
+    perShard && !perShard[shard] ? none : index.search(term, { filters: { ...filters, shard }, sort: dateSort(shard, direction) });
   const [added, ...parts] = await Promise.all([
     shardKeys.includes(ADDED_SHARD) ? inShard(ADDED_SHARD) : null,
     ...shardsInDateOrder(direction).map(inShard),
@@ -215,11 +218,12 @@ async function find(current, whole) {
   ]);
   if (direction) {
     const term = plan.exactOnly ? plan.phrase : plan.term;
-    return { results: chain(await byDate(index, term, filters, direction, (r) => keepResults(r, required))), counts: all.filters };
+    const keep = (r) => keepResults(r, required);
+    return { results: chain(await byDate(index, term, filters, direction, { keep, perShard: all.filters?.shard })), counts: all.filters };
   }
   const inPhrase = ids(phrase);
   const inTitle = ids(await index.search(plan.titlePhrase, { filters }));
-  const phraseLists = await byDate(index, plan.phrase, filters, 'desc', (r) => r, inTitle);
+  const phraseLists = await byDate(index, plan.phrase, filters, 'desc', { inTitle, perShard: phrase.filters?.shard });
   const rest = plan.exactOnly ? [] : keepResults(all.results, required, [inPhrase]);
   return { results: chain([...phraseLists, inOrder(rest)]), counts: all.filters };
 }
