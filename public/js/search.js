@@ -2,15 +2,19 @@
 // src/search/shards.ts), with the query, filters and sort kept in the URL.
 //
 // Pagefind's prebuilt UIs are not used: their merged multi-index search re-sorts every result by score,
-// which breaks date sorting across shards, and excerpts must lose the `đ` twins the indexer adds. Sorted
+// which breaks date sorting across shards, and excerpts must lose the twins the indexer adds. Sorted
 // by date, the results are each shard's own in shard order (shards are date ranges), with those of the
 // shard of articles added since their dates' shards were built (`bo-sung`) merged in by date.
 //
-// Every query is answered first by the newest shard on its own (at most ~1,500 articles), then by the
-// whole archive, whose results replace the first: every shard costs a query its metadata and one index
-// chunk per word, so waiting for all of them would multiply the bytes and the time to the first results
-// by the number of shards. The whole archive is a second Pagefind instance, loaded once while the first
-// results are on screen: Pagefind's merged search waits for every merged shard to load.
+// A query is read as Vietnamese words (`planQuery`, search-text.js): first the articles whose title has
+// its syllables side by side, then those whose text has them, each newest first, then the others with
+// every word by Pagefind's relevance (`find`). Every query is answered first by the newest shard on its
+// own (at most ~1,500 articles) when what it finds cannot be preceded by an older shard's articles
+// (`firstResults`); the whole archive's results then follow them on screen, never replacing them:
+// every shard costs a query its metadata and one index chunk per word, so waiting for all of them would
+// multiply the bytes and the time to the first results by the number of shards. The whole archive is a
+// second Pagefind instance, loaded once while the first results are on screen: Pagefind's merged search
+// waits for every merged shard to load.
 import {
   SORTS,
   STRINGS,
@@ -153,11 +157,11 @@ const ids = (found) => new Set(found.results.map((r) => r.id));
 
 /**
  * `term`'s results on the whole archive in date order: each shard's own sorted by date, in shard order,
- * the added shard's merged in by date. `keep` narrows them (`keepResults`). Two lists, the first of
- * results `inTitle`, when given. `perShard` (the `shard` filter's counts of an unsorted search for
- * `term`) spares the search of shards without a result: each search runs on every merged shard.
+ * the added shard's merged in by date. `keep` narrows them (`keepResults`). `perShard` (the `shard`
+ * filter's counts of an unsorted search for `term`) spares the search of shards without a result:
+ * each search runs on every merged shard.
  */
-async function byDate(index, term, filters, direction, { keep = (results) => results, inTitle = null, perShard = null } = {}) {
+async function byDate(index, term, filters, direction, { keep = (results) => results, perShard = null } = {}) {
   const none = { results: [] };
   const inShard = (shard) =>
     perShard && !perShard[shard] ? none : index.search(term, { filters: { ...filters, shard }, sort: dateSort(shard, direction) });
@@ -165,11 +169,7 @@ async function byDate(index, term, filters, direction, { keep = (results) => res
     shardKeys.includes(ADDED_SHARD) ? inShard(ADDED_SHARD) : null,
     ...shardsInDateOrder(direction).map(inShard),
   ]);
-  const main = keep(parts.flatMap((p) => p.results));
-  const extra = keep(added?.results ?? []);
-  if (!inTitle) return [mergedByDate(main, extra, direction)];
-  const split = (list, title) => keepResults(list, title ? [inTitle] : [], title ? [] : [inTitle]);
-  return [true, false].map((title) => mergedByDate(split(main, title), split(extra, title), direction));
+  return mergedByDate(keep(parts.flatMap((p) => p.results)), keep(added?.results ?? []), direction);
 }
 
 /**
@@ -184,13 +184,10 @@ async function firstResults(plan, filters, direction) {
     const required = plan ? await Promise.all(plan.required.map((t) => newest.search(t, { filters }).then(ids))) : [];
     return inOrder(keepResults(found.results, required));
   }
-  const [inTitle, phrase] = await Promise.all([
-    newest.search(plan.titlePhrase, { filters, sort: { date: 'desc' } }),
-    newest.search(plan.phrase, { filters }),
-  ]);
-  // The phrase search's result of each: its excerpt is around the phrase, not the title's twins.
-  const byId = new Map(phrase.results.map((r) => [r.id, r]));
-  return inOrder(inTitle.results.map((r) => byId.get(r.id) ?? r));
+  // The title search alone: its index chunks are the title twins' (`"luzq doanzq"`), and each result's
+  // excerpt opens on its title, where the phrase is.
+  const inTitle = await newest.search(plan.titlePhrase, { filters, sort: { date: 'desc' } });
+  return inOrder(inTitle.results);
 }
 
 /**
@@ -209,7 +206,7 @@ async function find(current, whole) {
   const index = await wholeArchive();
   if (!plan) {
     const all = await index.search(null, { filters });
-    return { results: chain(await byDate(index, null, filters, direction)), counts: all.filters };
+    return { results: await byDate(index, null, filters, direction), counts: all.filters };
   }
   const [all, phrase, required] = await Promise.all([
     index.search(plan.exactOnly ? plan.phrase : plan.term, { filters }),
@@ -219,13 +216,18 @@ async function find(current, whole) {
   if (direction) {
     const term = plan.exactOnly ? plan.phrase : plan.term;
     const keep = (r) => keepResults(r, required);
-    return { results: chain(await byDate(index, term, filters, direction, { keep, perShard: all.filters?.shard })), counts: all.filters };
+    return { results: await byDate(index, term, filters, direction, { keep, perShard: all.filters?.shard }), counts: all.filters };
   }
   const inPhrase = ids(phrase);
-  const inTitle = ids(await index.search(plan.titlePhrase, { filters }));
-  const phraseLists = await byDate(index, plan.phrase, filters, 'desc', { inTitle, perShard: phrase.filters?.shard });
+  const title = await index.search(plan.titlePhrase, { filters });
+  const inTitle = ids(title);
+  // Titles by the title search, as the first results were: the same order, ties included.
+  const [titled, untitled] = await Promise.all([
+    byDate(index, plan.titlePhrase, filters, 'desc', { perShard: title.filters?.shard }),
+    byDate(index, plan.phrase, filters, 'desc', { keep: (r) => keepResults(r, [], [inTitle]), perShard: phrase.filters?.shard }),
+  ]);
   const rest = plan.exactOnly ? [] : keepResults(all.results, required, [inPhrase]);
-  return { results: chain([...phraseLists, inOrder(rest)]), counts: all.filters };
+  return { results: chain([titled, untitled, inOrder(rest)]), counts: all.filters };
 }
 
 /** Pagefind's excerpt is text with `<mark>` and escaped `<`/`>`: rebuilt as nodes, nothing else. */
@@ -411,8 +413,10 @@ function typed() {
   // The words before the last space are finished: their index chunks load while the reader types the
   // next one. Not the word being typed: its prefix pulls the chunks of every word it starts (measured: a
   // three-letter prefix cost `quan khu` 30 KB more and no time).
-  const finished = planQuery(q.slice(0, q.search(/\s\S*$/) + 1))?.term;
-  if (newest && finished) void newest.preload(finished).catch(() => {});
+  // By relevance, the first results are the titles' (`firstResults`): their words' title twins.
+  const finished = planQuery(q.slice(0, q.search(/\s\S*$/) + 1));
+  const words = finished && (SORTS[state.sort] ? finished.term : finished.titlePhrase);
+  if (newest && words) void newest.preload(words).catch(() => {});
   timer = setTimeout(() => {
     state = { ...state, q };
     commit(false);
