@@ -173,6 +173,42 @@ async function byDate(index, term, filters, direction, { keep = (results) => res
 }
 
 /**
+ * `term`'s results newest first, a shard at a time, each shard searched (sorted by date) only when its
+ * results are reached: `counts[shard]` (the `shard` filter's counts of an unsorted search) says how
+ * many each has, `keep` narrows them to that many. Each search runs on every merged shard, so searching
+ * all of them up front costs the square of the number of shards (at 100,000 articles, 23: over 30 s
+ * for the commonest words); the first page needs one or two. The added shard, merged in by date, needs
+ * them all (`byDate`).
+ */
+function newestFirst(index, term, filters, counts, keep = (results) => results) {
+  const shards = shardsInDateOrder('desc').filter((shard) => counts?.[shard] > 0);
+  const total = shards.reduce((n, shard) => n + counts[shard], 0);
+  const loaded = [];
+  let next = 0;
+  let queue = Promise.resolve();
+  const fill = async (count) => {
+    while (loaded.length < next + count && shards.length > 0) {
+      const shard = shards.shift();
+      const found = await index.search(term, { filters: { ...filters, shard }, sort: dateSort(shard, 'desc') });
+      loaded.push(...keep(found.results));
+    }
+  };
+  const step = (count, load) =>
+    (queue = queue.then(async () => {
+      await fill(count);
+      const slice = loaded.slice(next, (next += count));
+      next = Math.min(next, loaded.length);
+      return load ? Promise.all(slice.map((r) => r.data())) : slice;
+    }));
+  return {
+    total,
+    left: () => Math.max(0, total - next),
+    take: (count) => step(count, true),
+    skip: async (count) => void (await step(count, false)),
+  };
+}
+
+/**
  * The first results, from the newest shard alone, when the older shards cannot put anything before
  * them: sorted newest first (every older shard's articles are older), or by relevance, the articles
  * whose title has the query's words side by side, newest first (an older shard's are older). Else
@@ -221,11 +257,17 @@ async function find(current, whole) {
   const inPhrase = ids(phrase);
   const title = await index.search(plan.titlePhrase, { filters });
   const inTitle = ids(title);
-  // Titles by the title search, as the first results were: the same order, ties included.
-  const [titled, untitled] = await Promise.all([
-    byDate(index, plan.titlePhrase, filters, 'desc', { perShard: title.filters?.shard }),
-    byDate(index, plan.phrase, filters, 'desc', { keep: (r) => keepResults(r, [], [inTitle]), perShard: phrase.filters?.shard }),
-  ]);
+  const notTitle = (r) => keepResults(r, [], [inTitle]);
+  const inTitles = title.filters?.shard ?? {};
+  const inTexts = Object.fromEntries(Object.entries(phrase.filters?.shard ?? {}).map(([k, n]) => [k, n - (inTitles[k] ?? 0)]));
+  // Titles by the title search, as the first results were: the same order, ties included. Every title
+  // with the phrase has it in its text too: a shard's other phrase results are its count less its titles'.
+  const [titled, untitled] = inTitles[ADDED_SHARD] || inTexts[ADDED_SHARD]
+    ? await Promise.all([
+        byDate(index, plan.titlePhrase, filters, 'desc', { perShard: inTitles }),
+        byDate(index, plan.phrase, filters, 'desc', { keep: notTitle, perShard: phrase.filters?.shard }),
+      ])
+    : [newestFirst(index, plan.titlePhrase, filters, inTitles), newestFirst(index, plan.phrase, filters, inTexts, notTitle)];
   const rest = plan.exactOnly ? [] : keepResults(all.results, required, [inPhrase]);
   return { results: chain([titled, untitled, inOrder(rest)]), counts: all.filters };
 }
