@@ -9,9 +9,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import { indexPage } from '../src/search/page.ts';
+import { contentFiles, parseContentFile } from '../src/site/archive.ts';
 import { chromiumSkipReason, launchChromium, serveDirectory, type StaticSite } from './support/browser.ts';
 
 const PREFIX = '/luu-tru/';
+
+// The search page's own phrase rule (browser module, imported as it is served).
+const { containsPhrase, textWords } = (await import('../public/js/search-text.js' as string)) as {
+  containsPhrase(text: string, words: string[]): boolean;
+  textWords(text: string): string[];
+};
 
 /** Builds the sample archive into a fresh folder, as a user would, with `PATH_PREFIX` set. */
 async function buildSample(workDir: string, name: string, pathPrefix: string, input = 'articles'): Promise<string> {
@@ -24,6 +32,23 @@ async function buildSample(workDir: string, name: string, pathPrefix: string, in
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   if (code !== 0) throw new Error(`build failed (exit ${code}):\n${log}`);
   return output;
+}
+
+/**
+ * The text Pagefind reads of each article of a built sample (its generated Markdown made into the page
+ * `src/search/page.ts` hands Pagefind, markup and hidden fields dropped), by URL path.
+ */
+async function indexedTexts(contentDir: string): Promise<Array<{ path: string; text: string }>> {
+  return Promise.all(
+    contentFiles(contentDir).map(async (file) => {
+      const { url, html } = indexPage(parseContentFile(file, await readFile(join(contentDir, file))));
+      const text = html
+        .replace(/<div hidden>[\s\S]*?<\/div>/, '')
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/&(?:amp|lt|gt|quot);/g, ' ');
+      return { path: url, text };
+    }),
+  );
 }
 
 interface Result {
@@ -137,6 +162,21 @@ const QUERIES: Array<[string, string | string[]]> = [
   ['trinh minh duc', TRINH_MINH_DUC],
 ];
 
+// Two- and three-syllable words and names typed without diacritics, many of whose first syllables start
+// longer ones (`lu` → `luyện`, `dan` → `dành`, `tan` → `tăng`): the phrase table. What each should find
+// is computed from the built sample's texts, so adding dumps changes the expected sets, not the test.
+const PHRASES = [
+  'lu doan', 'dan quan', 'hau can', 'dien tap', 'nghia trang', 'tan binh', 'huan luyen', 'bien phong',
+  'su doan', 'trung doan', 'chien si', 'dong bao', 'bien gioi', 'thanh nien', 'nhap ngu', 'cong binh',
+  'phao binh', 'hoi thao', 'tu ve', 'ra quan', 'dang uy', 'chinh tri', 'ky thuat', 'quan y', 'liet si',
+  'tuan tra', 'moc gioi', 'thien tai', 'mua lu', 'sat lo', 'tim kiem', 'cuu nan', 'an toan', 'khac phuc',
+  'hau qua', 'dan van', 'kinh te', 'quoc phong', 'phong thu', 'suc khoe', 'giao nhan', 'san sang',
+  'thi dua', 'vung manh', 'tham muu', 'lanh dao', 'dia ban', 'vu khi', 'trang bi', 'dao tao', 'si quan',
+  'truyen thong', 'dang vien', 'dan toc', 'chinh sach', 'luc luong vu trang', 'dan quan tu ve',
+  'tim kiem cuu nan', 'khu vuc phong thu', 'kinh te quoc phong', 'san sang chien dau', 'su doan 316',
+  'trung doan 148',
+];
+
 describe('search in Chromium', { skip: chromiumSkipReason() }, () => {
   let workDir = '';
   let browser: Browser;
@@ -164,6 +204,7 @@ describe('search in Chromium', { skip: chromiumSkipReason() }, () => {
   });
 
   describe('query table: the expected article is among the first three', () => {
+    let found = 0;
     for (const [query, expected] of QUERIES) {
       test(query, async () => {
         const { results, status } = await searchFor(page, site, { q: query });
@@ -173,7 +214,54 @@ describe('search in Chromium', { skip: chromiumSkipReason() }, () => {
           top.some((p) => wanted.includes(p)),
           `“${query}” → ${status}\n  top 3: ${top.join('\n         ')}\n  wanted one of: ${wanted.join(', ')}`,
         );
+        found++;
       });
+    }
+    test('known-item recall@3 over the table', (t) => {
+      t.diagnostic(`recall@3 ${(found / QUERIES.length).toFixed(3)} (${found} of ${QUERIES.length})`);
+      assert.equal(found, QUERIES.length);
+    });
+  });
+
+  test('phrase table: the first results have the syllables side by side (phrase precision)', async (t) => {
+    const texts = await indexedTexts(join(workDir, 'root-work', 'content'));
+    let hits = 0;
+    let slots = 0;
+    const rows: string[] = [];
+    for (const query of PHRASES) {
+      const words = textWords(query);
+      const having = new Set(texts.filter((x) => containsPhrase(x.text, words)).map((x) => x.path));
+      assert.ok(having.size > 0, `no article of the sample says “${query}”: choose another query`);
+      const { results } = await searchFor(page, site, { q: query });
+      const k = Math.min(10, having.size);
+      const good = results.slice(0, k).filter((r) => having.has(r.path)).length;
+      hits += good;
+      slots += k;
+      if (good < k) rows.push(`${query}: ${good} of ${k}: ${results.slice(0, k).map((r) => r.title).join(' | ')}`);
+    }
+    const precision = hits / slots;
+    t.diagnostic(`phrase precision ${precision.toFixed(3)} (${hits} of ${slots}) over ${PHRASES.length} queries`);
+    for (const row of rows) t.diagnostic(row);
+    assert.ok(PHRASES.length >= 40);
+    assert.ok(precision >= 0.97, `phrase precision ${precision.toFixed(3)}\n${rows.join('\n')}`);
+    // A finished syllable is itself, not a longer one: no result of `lu doan` says only `luyện`.
+    const { results } = await searchFor(page, site, { q: 'lu doan' });
+    const byPath = new Map(texts.map((x) => [x.path, x.text]));
+    for (const r of results) assert.ok(textWords(byPath.get(r.path) ?? '').includes('lu'), r.title);
+  });
+
+  test('articles whose title has the phrase come before those whose text has it, then the others', async () => {
+    const texts = await indexedTexts(join(workDir, 'root-work', 'content'));
+    for (const query of ['dan quan', 'lu doan', 'bien phong']) {
+      const words = textWords(query);
+      const { results } = await searchFor(page, site, { q: query });
+      const rank = (r: Result): number => {
+        const text = texts.find((x) => x.path === r.path)?.text ?? '';
+        return containsPhrase(r.title, words) ? 0 : containsPhrase(text, words) ? 1 : 2;
+      };
+      const ranks = results.map(rank);
+      assert.deepEqual(ranks, [...ranks].sort(), `${query}: ${ranks.join(' ')}`);
+      assert.equal(ranks[0], 0, query);
     }
   });
 
@@ -252,39 +340,55 @@ describe('search in Chromium', { skip: chromiumSkipReason() }, () => {
     assert.equal(await page.inputValue('select[name="sap-xep"]'), 'cu-nhat');
   });
 
-  test('the newest shard answers first, then the whole archive\'s results replace its own', async () => {
+  test('first results only when no older article can precede them; the rest follow, nothing is replaced', async () => {
     await page.goto(`${site.url}tim-kiem/`);
     await page.waitForFunction(() => document.querySelector('[data-search-status]')?.textContent?.startsWith('Nhập'));
     await page.evaluate(() => {
       const root = document.querySelector('[data-search]')!;
       const status = root.querySelector('[data-search-status]')!;
-      const log: string[] = [];
-      new MutationObserver(() => log.push(`status ${status.textContent ?? ''}`)).observe(status, { childList: true, characterData: true, subtree: true });
-      new MutationObserver((records) => {
-        for (const r of records) log.push(`${r.attributeName} ${root.getAttribute(r.attributeName!) ?? ''}`);
-      }).observe(root, { attributes: true, attributeFilter: ['data-shown', 'data-searched'] });
+      const list = root.querySelector('[data-search-results]')!;
+      const log: Array<{ status: string; shown: string[] }> = [];
+      // Inline (no named function): tsx would wrap a named one in a helper the page does not have.
+      const observer = new MutationObserver(() =>
+        log.push({ status: status.textContent ?? '', shown: [...list.querySelectorAll('h2 a')].map((a) => a.textContent ?? '') }),
+      );
+      observer.observe(status, { childList: true, characterData: true, subtree: true });
+      observer.observe(list, { childList: true });
       Object.assign(window, { progressLog: log });
     });
-    await page.locator('#search-q').pressSequentially('su doan 302');
-    const shown = await seen(page, site);
-    const log = await page.evaluate(() => (window as unknown as { progressLog: string[] }).progressLog);
-    const want = '?q=su+doan+302';
-    const partial = log.findIndex((l) => l.startsWith('status ') && l.endsWith('đang tìm trong các năm trước…'));
-    assert.ok(partial >= 0, `no partial results in ${JSON.stringify(log)}`);
-    assert.ok(log.indexOf(`data-shown ${want}`) < log.indexOf(`data-searched ${want}`));
-    assert.ok(partial < log.indexOf(`data-searched ${want}`));
-    // The undated articles are in an older shard: only the whole archive's results have them.
-    assert.ok(shown.results.some((r) => r.title === 'Sư đoàn 302 tọa đàm kỷ niệm 50 năm Ngày Giải phóng miền Nam'));
-    assert.match(shown.status, /^\d+ kết quả cho “su doan 302”$/);
+    type Log = Array<{ status: string; shown: string[] }>;
+    const progress = (): Promise<Log> => page.evaluate(() => (window as unknown as { progressLog: Log }).progressLog);
 
-    // The next query too: the newest shard's own instance answers first, the whole archive's after.
-    await page.evaluate(() => ((window as unknown as { progressLog: string[] }).progressLog.length = 0));
+    // The newest shard's articles whose title says "lữ đoàn" come first whatever the older years hold:
+    // shown at once, and the whole archive's results go on after them.
+    await page.locator('#search-q').pressSequentially('lu doan');
+    const done = await seen(page, site);
+    let log = await progress();
+    const early = log.find((l) => l.status.endsWith('đang tìm trong các năm trước…') && l.shown.length > 0);
+    assert.ok(early, `no first results in ${JSON.stringify(log)}`);
+    assert.match(early.status, /^\d+ kết quả đầu tiên cho “lu doan”/);
+    const final = done.results.map((r) => r.title);
+    for (const entry of log) {
+      assert.deepEqual(entry.shown, final.slice(0, entry.shown.length), `replaced under the reader: ${JSON.stringify(log)}`);
+    }
+    assert.ok(final.length > early.shown.length, 'the whole archive added results after the first');
+
+    // No title in the newest shard says "sư đoàn 302": nothing is shown as the answer until the whole
+    // archive has answered (its articles are undated, in an older shard).
+    await page.evaluate(() => ((window as unknown as { progressLog: Log }).progressLog.length = 0));
     await page.locator('#search-q').fill('');
-    await page.locator('#search-q').pressSequentially('quan khu');
-    await page.waitForFunction(() => document.querySelector('[data-search]')?.getAttribute('data-searched') === '?q=quan+khu');
-    const next = await page.evaluate(() => (window as unknown as { progressLog: string[] }).progressLog);
-    const nextPartial = next.findIndex((l) => l.startsWith('status ') && l.endsWith('đang tìm trong các năm trước…'));
-    assert.ok(nextPartial >= 0 && nextPartial < next.indexOf('data-searched ?q=quan+khu'), JSON.stringify(next));
+    await page.locator('#search-q').pressSequentially('su doan 302');
+    await page.waitForFunction(() => document.querySelector('[data-search]')?.getAttribute('data-searched') === '?q=su+doan+302');
+    const shown = await seen(page, site);
+    log = await progress();
+    assert.ok(log.some((l) => l.status === 'Đang tìm “su doan 302” trong toàn bộ kho lưu trữ…' && l.shown.length === 0), JSON.stringify(log));
+    for (const entry of log.filter((l) => l.shown.length > 0)) {
+      assert.deepEqual(entry.shown, shown.results.map((r) => r.title).slice(0, entry.shown.length), JSON.stringify(log));
+    }
+    // Two undated titles say it: either first.
+    assert.match(shown.results[0]?.title ?? '', /Sư đoàn 302/);
+    assert.ok(shown.results.slice(0, 2).some((r) => r.title === 'Sư đoàn 302 tọa đàm kỷ niệm 50 năm Ngày Giải phóng miền Nam'));
+    assert.match(shown.status, /^\d+ kết quả cho “su doan 302”$/);
   });
 
   test('a query only an older shard can answer waits for it instead of saying “no results”', async () => {
@@ -427,24 +531,28 @@ describe('search in Chromium', { skip: chromiumSkipReason() }, () => {
     await context.close();
   });
 
-  test('keyboard and screen readers: labelled controls, a live status, no axe violations', async () => {
-    const context = await browser.newContext({ bypassCSP: true });
-    const a11y = await context.newPage();
-    await searchFor(a11y, site, { q: 'su doan 316' });
-    assert.equal(await a11y.getAttribute('[data-search-status]', 'role'), 'status');
-    // Tab from the query box reaches the submit button, then the sort and filters.
-    await a11y.focus('#search-q');
-    await a11y.keyboard.press('Tab');
-    assert.equal(await a11y.evaluate(() => document.activeElement?.textContent), 'Tìm');
-    await a11y.keyboard.press('Tab');
-    assert.equal(await a11y.evaluate(() => document.activeElement?.getAttribute('name')), 'sap-xep');
-    await a11y.addScriptTag({ path: join(process.cwd(), 'node_modules/axe-core/axe.min.js') });
-    const violations = await a11y.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(el: Element): Promise<{ violations: Array<{ id: string; help: string }> }> } }).axe;
-      const report = await axe.run(document.querySelector('[data-search]')!);
-      return report.violations.map((v) => `${v.id}: ${v.help}`);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`keyboard and screen readers, ${colorScheme} scheme: labelled controls, a live status, no axe violations with results`, async () => {
+      const context = await browser.newContext({ bypassCSP: true, colorScheme });
+      const a11y = await context.newPage();
+      const { results } = await searchFor(a11y, site, { q: 'lu doan' });
+      assert.ok(results.length > 5 && results.some((r) => r.excerpt.includes('<mark>')), 'results with highlights are on screen');
+      assert.ok(await a11y.isVisible('[data-search-more]') || results.length <= 10);
+      assert.equal(await a11y.getAttribute('[data-search-status]', 'role'), 'status');
+      // Tab from the query box reaches the submit button, then the sort and filters.
+      await a11y.focus('#search-q');
+      await a11y.keyboard.press('Tab');
+      assert.equal(await a11y.evaluate(() => document.activeElement?.textContent), 'Tìm');
+      await a11y.keyboard.press('Tab');
+      assert.equal(await a11y.evaluate(() => document.activeElement?.getAttribute('name')), 'sap-xep');
+      await a11y.addScriptTag({ path: join(process.cwd(), 'node_modules/axe-core/axe.min.js') });
+      const violations = await a11y.evaluate(async () => {
+        type Axe = { run(el: Document): Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: string[] }> }> }> };
+        const report = await (window as unknown as { axe: Axe }).axe.run(document);
+        return report.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+      });
+      assert.deepEqual(violations, []);
+      await context.close();
     });
-    assert.deepEqual(violations, []);
-    await context.close();
-  });
+  }
 });

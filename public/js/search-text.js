@@ -10,6 +10,10 @@ export const STRINGS = {
   results: (count, term) => `${count} kết quả cho “${term}”`,
   filtered: (count) => `${count} bài viết phù hợp bộ lọc`,
   searchingOlder: ' trong các bài mới nhất; đang tìm trong các năm trước…',
+  // First results the older years cannot precede, shown before the whole archive has answered.
+  firstResults: (count, term) => `${count} kết quả đầu tiên cho “${term}”; đang tìm trong các năm trước…`,
+  // Nothing the newest articles say can be shown as the answer yet: no weak matches meanwhile.
+  searchingAll: (term) => `Đang tìm “${term}” trong toàn bộ kho lưu trữ…`,
   // Pagefind's own `vi` strings say "Kiểm thị" for "Hiển thị" (alt_search); ours are written here.
   noResults: (term) =>
     `Không tìm thấy kết quả nào cho “${term}”. Hãy thử từ khóa ngắn hơn, từ đồng nghĩa, hoặc bỏ bớt bộ lọc.`,
@@ -63,12 +67,151 @@ export function foldDiacritics(text) {
   return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
 }
 
-/** A `đ`-word followed by the hyphen and folded twin that the indexer glued to it (src/search/fold.ts). */
-const FOLDED_TWIN = /([\p{L}\p{M}]*[đĐ][\p{L}\p{M}]*)-([\p{L}]+)/gu;
+/**
+ * Ends the marked twin the indexer glues to each word of a title (`TITLE_MARK` of src/search/fold.ts):
+ * `Lữ đoàn` is indexed as `Lữ-luzq đoàn-doan-doanzq`.
+ */
+export const TITLE_MARK = 'zq';
 
-/** `Sư <mark>đoàn-doan</mark> 316` → `Sư <mark>đoàn</mark> 316`: excerpts show the real text. */
+/** The marked twin of a title word (`titleTwin` of src/search/fold.ts): `297` → `jcjjjhzq`, no digit. */
+export function titleTwin(word) {
+  return `${word.replace(/\d/g, (d) => `j${'abcdefghij'[Number(d)]}`)}${TITLE_MARK}`;
+}
+
+/** What Pagefind's tokenizer keeps of a word (letters and digits, lower case), folded: `Lữ` → `lu`, `KT-QP` → `ktqp`. */
+export function wordKey(token) {
+  return foldDiacritics(token.normalize('NFC')).toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/** The words of a text as the index sees them, folded: what phrase adjacency is judged on. */
+export function textWords(text) {
+  return text.split(/\s+/).map(wordKey).filter(Boolean);
+}
+
+/** Whether `text` contains `words` (folded, as `textWords`) one after the other. */
+export function containsPhrase(text, words) {
+  if (words.length === 0) return false;
+  const all = textWords(text);
+  outer: for (let i = 0; i + words.length <= all.length; i++) {
+    for (let j = 0; j < words.length; j++) if (all[i + j] !== words[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** A whitespace-delimited word of an excerpt (`<mark>` tags apart). */
+const EXCERPT_WORD = /[^\s<>]+/g;
+/** A part after a hyphen: its letters and digits, then what follows them (`thozq:` → `thozq`, `:`). */
+const PART = /^([\p{L}\p{M}\p{N}]+)(.*)$/su;
+
+/**
+ * `Sư <mark>đoàn-doan</mark> 316` → `Sư <mark>đoàn</mark> 316`, `Lữ-luzq` → `Lữ`: excerpts show the real
+ * text. A part after a hyphen is dropped when it is the folded twin of the `đ`-word before it, or the
+ * marked twin of the word so far (`KT-QP-ktqpzq`, `X.30-xjdjazq`); real hyphenated words (`Đoàn-kết`)
+ * stay.
+ */
 export function unfoldExcerpt(excerpt) {
-  return excerpt.replace(FOLDED_TWIN, (whole, word, twin) => (foldDiacritics(word) === twin ? word : whole));
+  return excerpt.replace(EXCERPT_WORD, (token) => {
+    if (!token.includes('-')) return token;
+    const [first, ...parts] = token.split('-');
+    let out = first;
+    for (const part of parts) {
+      const match = PART.exec(part);
+      const before = /[\p{L}\p{M}]*$/u.exec(out)[0];
+      const dTwin = match && /[đĐ]/.test(before) && foldDiacritics(before) === match[1];
+      const marked = match && match[1] === titleTwin(wordKey(out.replace(/&(?:#\d+|[a-z]+);/g, '')));
+      out = dTwin || marked ? out + match[2] : `${out}-${part}`;
+    }
+    return out;
+  });
+}
+
+/**
+ * @typedef {object} QueryPlan
+ * @property {string[]} words every word, folded (`wordKey`), in order
+ * @property {string} term the query Pagefind ranks all matches with (every word, the last a prefix)
+ * @property {string} phrase `"lu doan"`: Pagefind's exact search for the words one after the other
+ * @property {string} titlePhrase `"luzq doanzq"`: the same in titles only (the marked twins)
+ * @property {string[]} required exact searches every result must match: each finished word (`"lu"`:
+ *   `lu` does not match `luyện` once the reader has typed past it) and each quoted phrase
+ * @property {boolean} exactOnly the whole query is in quotes: nothing but the phrase matches
+ */
+
+/**
+ * How a query is searched (pure). Vietnamese words are syllables written apart (`lữ đoàn`): the articles
+ * with the syllables side by side come first, those with them in the title before the others; then the
+ * other articles with every word. A finished syllable (followed by a space or another word) matches
+ * itself only; the one being typed (last, no space after it) matches as a prefix. Quoted words are
+ * finished and must be side by side. Null when there is no word.
+ * @param {string} q what the reader typed, untrimmed (a trailing space finishes the last word)
+ * @returns {QueryPlan | null}
+ */
+export function planQuery(q) {
+  const text = q.normalize('NFC');
+  /** @type {Array<{ word: string, group: number }>} group: the quoted group, or -1 */
+  const tokens = [];
+  // Even parts are outside quotes, odd parts inside (an unclosed quote runs to the end).
+  text.split('"').forEach((part, i) => {
+    for (const token of part.split(/\s+/)) {
+      const word = wordKey(token);
+      if (word) tokens.push({ word, group: i % 2 === 1 ? i : -1 });
+    }
+  });
+  if (tokens.length === 0) return null;
+  const words = tokens.map((t) => t.word);
+  const last = tokens[tokens.length - 1];
+  const typing = last.group === -1 && !/[\s"]$/.test(text);
+  const exact = (list) => `"${list.join(' ')}"`;
+  /** @type {string[]} */
+  const required = [];
+  const groups = new Map();
+  tokens.forEach((t, i) => {
+    if (t.group !== -1) groups.set(t.group, [...(groups.get(t.group) ?? []), t.word]);
+    else if (!(typing && i === tokens.length - 1)) required.push(exact([t.word]));
+  });
+  for (const group of groups.values()) required.push(exact(group));
+  const trimmed = text.trim();
+  return {
+    words,
+    term: words.join(' '),
+    phrase: exact(words),
+    titlePhrase: exact(words.map(titleTwin)),
+    required: [...new Set(required)],
+    exactOnly: groups.size === 1 && tokens.every((t) => t.group !== -1) && /^"[^"]*"?$/.test(trimmed),
+  };
+}
+
+/**
+ * Lazy lists of results, one after the other (pure): `take(n)` loads the next n results' data, `skip(n)`
+ * passes over results already on screen.
+ * @typedef {{ total: number, left(): number, take(count: number): Promise<unknown[]>, skip(count: number): Promise<void> }} ResultList
+ * @param {ResultList[]} lists
+ * @returns {ResultList}
+ */
+export function chain(lists) {
+  const total = lists.reduce((n, l) => n + l.total, 0);
+  let queue = Promise.resolve();
+  const step = (count, each) =>
+    (queue = queue.then(async () => {
+      const out = [];
+      for (const list of lists) {
+        while (out.length < count && list.left() > 0) out.push(...(await each(list, Math.min(count - out.length, list.left()))));
+      }
+      return out;
+    }));
+  return {
+    total,
+    left: () => lists.reduce((n, l) => n + l.left(), 0),
+    take: (count) => step(count, (list, n) => list.take(n)),
+    skip: async (count) => {
+      await step(count, async (list, n) => (await list.skip(n), new Array(n).fill(null)));
+    },
+  };
+}
+
+/** Results (Pagefind's, with `id`) whose id is in every one of `sets` and in none of `except`. */
+export function keepResults(results, sets = [], except = []) {
+  return results.filter((r) => sets.every((s) => s.has(r.id)) && !except.some((s) => s.has(r.id)));
 }
 
 /** `2023-03-20` → `20/3/2023`, read as a calendar date (never through a `Date`, which shifts days). */

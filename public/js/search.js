@@ -2,20 +2,27 @@
 // src/search/shards.ts), with the query, filters and sort kept in the URL.
 //
 // Pagefind's prebuilt UIs are not used: their merged multi-index search re-sorts every result by score,
-// which breaks date sorting across shards, and excerpts must lose the `đ` twins the indexer adds. Sorted
+// which breaks date sorting across shards, and excerpts must lose the twins the indexer adds. Sorted
 // by date, the results are each shard's own in shard order (shards are date ranges), with those of the
 // shard of articles added since their dates' shards were built (`bo-sung`) merged in by date.
 //
-// Every query is answered first by the newest shard (at most ~1,500 articles) with the added shard merged
-// in (the articles rebuilds added, at most 300), then by the
-// whole archive, whose results replace the first: every shard costs a query its metadata and one index
-// chunk per word, so waiting for all of them would multiply the bytes and the time to the first results
-// by the number of shards. The whole archive is a second Pagefind instance, loaded once while the first
-// results are on screen: Pagefind's merged search waits for every merged shard to load.
+// A query is read as Vietnamese words (`planQuery`, search-text.js): first the articles whose title has
+// its syllables side by side, then those whose text has them, each newest first, then the others with
+// every word by Pagefind's relevance (`find`). Every query is answered first by the newest shard (at
+// most ~1,500 articles), with the added shard's articles (those rebuilds added, at most 300) at least as
+// new as it merged in by date, when what it finds cannot be preceded by an older shard's articles
+// (`firstResults`); the whole archive's results then follow them on screen, never replacing them:
+// every shard costs a query its metadata and one index chunk per word, so waiting for all of them would
+// multiply the bytes and the time to the first results by the number of shards. The whole archive is a
+// second Pagefind instance, loaded once while the first results are on screen: Pagefind's merged search
+// waits for every merged shard to load.
 import {
   SORTS,
   STRINGS,
+  chain,
   formatDate,
+  keepResults,
+  planQuery,
   readState,
   searchTerm,
   unfoldExcerpt,
@@ -114,16 +121,19 @@ function inOrder(results) {
     total: results.length,
     left: () => results.length - next,
     take: (count) => Promise.all(results.slice(next, (next += count)).map((r) => r.data())),
+    skip: async (count) => void (next += count),
   };
 }
 
 /**
  * The shards' `results` in date order with the added shard's (`added`, sorted by date on its own) merged
- * in by date, lazily: showing a result loads at most one more, the next of the other list.
+ * in by date, lazily: showing a result loads at most one more, the next of the other list. Given a
+ * `floor` (newest first only), the added list ends at its first article dated before it.
  */
-function mergedByDate(results, added, direction) {
+function mergedByDate(results, added, direction, floor = null) {
+  if (added.length === 0) return inOrder(results);
   const lists = [results, added].map((items) => ({ items, next: 0, head: null }));
-  const total = results.length + added.length;
+  let total = results.length + added.length;
   let shown = 0;
   let queue = Promise.resolve([]);
   // Undated results (the undated shard's, last) come after every dated one.
@@ -134,6 +144,14 @@ function mergedByDate(results, added, direction) {
     const live = lists.filter((l) => l.head || l.next < l.items.length);
     if (live.length === 0) return null;
     await Promise.all(live.map(async (l) => (l.head ??= await l.items[l.next++].data())));
+    const extra = lists[1];
+    if (floor !== null && extra.head && !(dateOf(extra.head) >= floor)) {
+      // Newest first, the added articles from here on are older than `floor`: an older shard's may come first.
+      total -= extra.items.length - extra.next + 1;
+      extra.head = null;
+      extra.next = extra.items.length;
+      return takeOne();
+    }
     const [first, second] = live;
     const from = second && before(second.head, first.head) ? second : first;
     const data = from.head;
@@ -141,52 +159,155 @@ function mergedByDate(results, added, direction) {
     shown++;
     return data;
   };
-  return {
-    total,
-    left: () => total - shown,
+  const take = (count) =>
     // One after the other: two "more" clicks must not take the same heads.
-    take: (count) =>
-      (queue = queue.then(async () => {
-        const datas = [];
-        for (let data; datas.length < count && (data = await takeOne()); ) datas.push(data);
-        return datas;
-      })),
-  };
+    (queue = queue.then(async () => {
+      const datas = [];
+      for (let data; datas.length < count && (data = await takeOne()); ) datas.push(data);
+      return datas;
+    }));
+  return { total, left: () => total - shown, take, skip: async (count) => void (await take(count)) };
 }
 
+/** The ids of a search's results. */
+const ids = (found) => new Set(found.results.map((r) => r.id));
+
 /**
- * Results for `current`: first the newest shard's (`partial`), unless `whole`. Oldest first begins in
- * the oldest shard, and a query the newest shard cannot answer may be answered by an older one: both
- * go to the whole archive at once.
+ * `term`'s results on the whole archive in date order: each shard's own sorted by date, in shard order,
+ * the added shard's merged in by date. `keep` narrows them (`keepResults`). `perShard` (the `shard`
+ * filter's counts of an unsorted search for `term`) spares the search of shards without a result:
+ * each search runs on every merged shard.
  */
-async function find(current, whole) {
-  const term = searchTerm(current.q) || null;
-  const filters = { ...current.filters };
-  const direction = SORTS[current.sort];
-  if (!whole && direction !== 'asc' && shardKeys.length > 1) {
-    if (direction && shardKeys.includes(ADDED_SHARD)) {
-      // The newest shard's and the added shard's, each sorted by date, merged by date.
-      const inFirst = (shard) => newest.search(term, { filters: { ...filters, shard }, sort: dateSort(shard, direction) });
-      const [first, added] = await Promise.all([inFirst(shardKeys[0]), inFirst(ADDED_SHARD)]);
-      if (first.results.length + added.results.length > 0) {
-        return { results: mergedByDate(first.results, added.results, direction), counts: first.filters, partial: true };
-      }
-    } else {
-      const sort = direction ? dateSort(shardKeys[0], direction) : {};
-      const first = await newest.search(term, { filters, sort });
-      if (first.results.length > 0) return { results: inOrder(first.results), counts: first.filters, partial: true };
-    }
-  }
-  const index = await wholeArchive();
-  const all = await index.search(term, { filters });
-  if (!direction) return { results: inOrder(all.results), counts: all.filters };
-  const inShard = (shard) => index.search(term, { filters: { ...filters, shard }, sort: dateSort(shard, direction) });
+async function byDate(index, term, filters, direction, { keep = (results) => results, perShard = null } = {}) {
+  const none = { results: [] };
+  const inShard = (shard) =>
+    perShard && !perShard[shard] ? none : index.search(term, { filters: { ...filters, shard }, sort: dateSort(shard, direction) });
   const [added, ...parts] = await Promise.all([
     shardKeys.includes(ADDED_SHARD) ? inShard(ADDED_SHARD) : null,
     ...shardsInDateOrder(direction).map(inShard),
   ]);
-  const results = parts.flatMap((p) => p.results);
-  return { results: added ? mergedByDate(results, added.results, direction) : inOrder(results), counts: all.filters };
+  return mergedByDate(keep(parts.flatMap((p) => p.results)), keep(added?.results ?? []), direction);
+}
+
+/**
+ * `term`'s results newest first, a shard at a time, each shard searched (sorted by date) only when its
+ * results are reached: `counts[shard]` (the `shard` filter's counts of an unsorted search) says how
+ * many each has, `keep` narrows them to that many. Each search runs on every merged shard, so searching
+ * all of them up front costs the square of the number of shards (at 100,000 articles, 23: over 30 s
+ * for the commonest words); the first page needs one or two. The added shard, merged in by date, needs
+ * them all (`byDate`).
+ */
+function newestFirst(index, term, filters, counts, keep = (results) => results) {
+  const shards = shardsInDateOrder('desc').filter((shard) => counts?.[shard] > 0);
+  const total = shards.reduce((n, shard) => n + counts[shard], 0);
+  const loaded = [];
+  let next = 0;
+  let queue = Promise.resolve();
+  const fill = async (count) => {
+    while (loaded.length < next + count && shards.length > 0) {
+      const shard = shards.shift();
+      const found = await index.search(term, { filters: { ...filters, shard }, sort: dateSort(shard, 'desc') });
+      loaded.push(...keep(found.results));
+    }
+  };
+  const step = (count, load) =>
+    (queue = queue.then(async () => {
+      await fill(count);
+      const slice = loaded.slice(next, (next += count));
+      next = Math.min(next, loaded.length);
+      return load ? Promise.all(slice.map((r) => r.data())) : slice;
+    }));
+  return {
+    total,
+    left: () => Math.max(0, total - next),
+    take: (count) => step(count, true),
+    skip: async (count) => void (await step(count, false)),
+  };
+}
+
+/**
+ * The first day of the newest shard's dates, from its key (`2024`, `2016-2020`, `2024-07-12`): every
+ * older shard's articles are dated before it. Compared as a string with a date (`2024-07` ≤ `2024-07-03`).
+ */
+function shardFloor(key) {
+  const m = /^(\d{4})(?:-\d{4}|-(\d{2})-\d{2})?$/.exec(key);
+  return m ? (m[2] ? `${m[1]}-${m[2]}` : m[1]) : null;
+}
+
+/**
+ * `term`'s results in the newest shard, newest first, with the added shard's at least as new as the
+ * newest shard's dates merged in by date: an older added article may come after an older shard's, which
+ * the first results cannot know. `keep` narrows each list.
+ */
+async function newestResults(term, filters, keep = (results) => results) {
+  const sort = { date: 'desc' };
+  if (!shardKeys.includes(ADDED_SHARD)) return inOrder(keep((await newest.search(term, { filters, sort })).results));
+  const inShard = (shard) => newest.search(term, { filters: { ...filters, shard }, sort });
+  const [own, added] = await Promise.all([inShard(shardKeys[0]), inShard(ADDED_SHARD)]);
+  return mergedByDate(keep(own.results), keep(added.results), 'desc', shardFloor(shardKeys[0]) ?? '9999');
+}
+
+/**
+ * The first results, from the newest shard and the newest of the added articles (`newestResults`), when
+ * the older shards cannot put anything before them: sorted newest first (every older shard's articles
+ * are older), or by relevance, the articles whose title has the query's words side by side, newest
+ * first (an older shard's are older). Else none: the page says it is still searching rather than show
+ * weak matches as the answer.
+ */
+async function firstResults(plan, filters, direction) {
+  if (direction === 'desc' || !plan) {
+    const required = plan ? await Promise.all(plan.required.map((t) => newest.search(t, { filters }).then(ids))) : [];
+    return newestResults(plan ? plan.term : null, filters, (results) => keepResults(results, required));
+  }
+  // The title search alone: its index chunks are the title twins' (`"luzq doanzq"`), and each result's
+  // excerpt opens on its title, where the phrase is.
+  return newestResults(plan.titlePhrase, filters);
+}
+
+/**
+ * Results for `current` (`planQuery`): first those with the words side by side (`phrase`), their title's
+ * first, each newest first; then the other articles with every word (a finished word matching itself,
+ * the last as a prefix) by Pagefind's relevance. Sorted by date: every match by date. Unless `whole`,
+ * first the newest shard's results that no older shard can precede (`partial`).
+ */
+async function find(current, whole) {
+  const plan = planQuery(current.q);
+  const filters = { ...current.filters };
+  const direction = SORTS[current.sort] ?? (plan ? null : 'desc');
+  if (!whole && direction !== 'asc' && shardKeys.length > 1) {
+    return { results: await firstResults(plan, filters, direction), partial: true };
+  }
+  const index = await wholeArchive();
+  if (!plan) {
+    const all = await index.search(null, { filters });
+    return { results: await byDate(index, null, filters, direction), counts: all.filters };
+  }
+  const [all, phrase, required] = await Promise.all([
+    index.search(plan.exactOnly ? plan.phrase : plan.term, { filters }),
+    index.search(plan.phrase, { filters }),
+    Promise.all(plan.required.map((t) => index.search(t, { filters }).then(ids))),
+  ]);
+  if (direction) {
+    const term = plan.exactOnly ? plan.phrase : plan.term;
+    const keep = (r) => keepResults(r, required);
+    return { results: await byDate(index, term, filters, direction, { keep, perShard: all.filters?.shard }), counts: all.filters };
+  }
+  const inPhrase = ids(phrase);
+  const title = await index.search(plan.titlePhrase, { filters });
+  const inTitle = ids(title);
+  const notTitle = (r) => keepResults(r, [], [inTitle]);
+  const inTitles = title.filters?.shard ?? {};
+  const inTexts = Object.fromEntries(Object.entries(phrase.filters?.shard ?? {}).map(([k, n]) => [k, n - (inTitles[k] ?? 0)]));
+  // Titles by the title search, as the first results were: the same order, ties included. Every title
+  // with the phrase has it in its text too: a shard's other phrase results are its count less its titles'.
+  const [titled, untitled] = inTitles[ADDED_SHARD] || inTexts[ADDED_SHARD]
+    ? await Promise.all([
+        byDate(index, plan.titlePhrase, filters, 'desc', { perShard: inTitles }),
+        byDate(index, plan.phrase, filters, 'desc', { keep: notTitle, perShard: phrase.filters?.shard }),
+      ])
+    : [newestFirst(index, plan.titlePhrase, filters, inTitles), newestFirst(index, plan.phrase, filters, inTexts, notTitle)];
+  const rest = plan.exactOnly ? [] : keepResults(all.results, required, [inPhrase]);
+  return { results: chain([titled, untitled, inOrder(rest)]), counts: all.filters };
 }
 
 /** Pagefind's excerpt is text with `<mark>` and escaped `<`/`>`: rebuilt as nodes, nothing else. */
@@ -302,10 +423,11 @@ function fillAllFilterOptions(counts) {
 }
 
 /**
- * Searches for `state`: the newest shard first, then the `whole` archive, whose results replace those
- * shown (`keepShown` of them stay shown).
+ * Searches for `state`: the newest shard's first results (`firstResults`), then the whole archive's,
+ * which go on after them: what the reader sees is never replaced under them. `keepShown` results are
+ * shown (again) at least; the first `after` of them on screen are already the whole archive's first.
  */
-async function search(keepShown = 0, whole = false) {
+async function search(keepShown = 0, whole = false, after = 0) {
   const thisRun = ++run;
   const term = searchTerm(state.q);
   const hasFilters = Object.keys(state.filters).length > 0;
@@ -325,17 +447,30 @@ async function search(keepShown = 0, whole = false) {
   // Counts of the newest shard alone would mislead: the filters wait for the whole archive's.
   if (!found.partial) fillAllFilterOptions(found.counts);
   pending = found.results;
-  await showMore(thisRun, false, { replace: true, count: Math.max(PAGE_SIZE, keepShown) });
-  if (thisRun !== run) return;
   const count = found.results.total;
+  if (after > 0) {
+    await pending.skip(after);
+    await showMore(thisRun, false, { count: Math.max(PAGE_SIZE, keepShown) - after });
+  } else {
+    await showMore(thisRun, false, { replace: true, count: Math.max(PAGE_SIZE, keepShown) });
+  }
+  if (thisRun !== run) return;
+  const shown = list.children.length;
   const said = term ? STRINGS.results(count, term) : STRINGS.filtered(count);
-  status.textContent = count === 0 ? STRINGS.noResults(term || '…') : found.partial ? said + STRINGS.searchingOlder : said;
+  const searching = term ? STRINGS.firstResults(shown, term) : said + STRINGS.searchingOlder;
+  if (found.partial) {
+    status.textContent = shown > 0 ? searching : STRINGS.searchingAll(term || '…');
+    // Nothing more until the whole archive has answered: what follows may come from any year.
+    more.hidden = true;
+  } else {
+    status.textContent = count === 0 ? STRINGS.noResults(term || '…') : said;
+  }
   // For tests and the benchmark: what was searched, once its first results are on screen (`shown`)
-  // and once they are those of the whole archive (`searched`).
-  root.dataset.shown = writeState(state);
+  // and once the whole archive's are (`searched`).
+  if (shown > 0 || !found.partial) root.dataset.shown = writeState(state);
   if (found.partial) {
     await wholeArchive();
-    if (thisRun === run) await search(list.children.length, true);
+    if (thisRun === run) await search(Math.max(keepShown, shown), true, shown);
     return;
   }
   root.removeAttribute('aria-busy');
@@ -364,8 +499,10 @@ function typed() {
   // The words before the last space are finished: their index chunks load while the reader types the
   // next one. Not the word being typed: its prefix pulls the chunks of every word it starts (measured: a
   // three-letter prefix cost `quan khu` 30 KB more and no time).
-  const finished = searchTerm(q.slice(0, q.search(/\s\S*$/) + 1));
-  if (newest && finished) void newest.preload(finished).catch(() => {});
+  // By relevance, the first results are the titles' (`firstResults`): their words' title twins.
+  const finished = planQuery(q.slice(0, q.search(/\s\S*$/) + 1));
+  const words = finished && (SORTS[state.sort] ? finished.term : finished.titlePhrase);
+  if (newest && words) void newest.preload(words).catch(() => {});
   timer = setTimeout(() => {
     state = { ...state, q };
     commit(false);

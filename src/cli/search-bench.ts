@@ -15,8 +15,9 @@ import { syntheticArchive, writeArticleContent, writeSearchPage } from '../bench
 import { indexSite } from '../search/indexSite.ts';
 import { launchChromium, serveDirectory, type ServedRequest } from '../../tests/support/browser.ts';
 
-// Typical queries (a place, a border post) and the archive's most common words.
-const DEFAULT_QUERIES = ['lung cu', 'pha long', 'y ty', 'quan khu', 'su doan', 'bien phong'];
+// Typical queries (a place, a border post), the archive's most common words, and words of several
+// syllables whose first starts longer ones (`lu` → `luyện`: the phrase ranking's cost).
+const DEFAULT_QUERIES = ['lung cu', 'pha long', 'y ty', 'quan khu', 'su doan', 'bien phong', 'lu doan', 'dien tap khu vuc', 'dan quan tu ve'];
 /** Time between keystrokes: a fast typist. */
 const KEY_DELAY_MS = 60;
 

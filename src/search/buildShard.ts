@@ -3,7 +3,7 @@
  * shard gets its own Pagefind service process: two shards really index on two cores, and a shard's
  * memory is returned to the system as soon as it is written.
  *
- * Each article's Markdown becomes the page Pagefind indexes (`page.ts`), folded (`fold.ts`) and written
+ * Each article's Markdown becomes the page Pagefind indexes (`page.ts`), folded and its title marked (`fold.ts`), written
  * to a scratch directory that Pagefind reads, rather than one `addHTMLFile` message each: a message
  * costs ~3 ms of Pagefind's time (5,000 pages: 14 s), reading the same pages from disk ~0.6 ms (3 s),
  * and the copy is written in well under a second.
@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { forEachLimited } from '../concurrency.ts';
 import { contentHash, parseContentFile } from '../site/archive.ts';
-import { foldDWords } from './fold.ts';
+import { foldPage } from './fold.ts';
 import { indexPage } from './page.ts';
 import type { Shard } from './shards.ts';
 
@@ -95,7 +95,7 @@ export async function buildShard(job: ShardJob): Promise<ShardResult> {
 
   const documents = files.map(({ name, bytes }) => {
     const { url, html } = indexPage(parseContentFile(name, bytes));
-    return { url, content: fold ? foldDWords(html) : html };
+    return { url, content: fold ? foldPage(html) : html };
   });
 
   // Pagefind makes a page's URL from its path under the directory: `2023/05/01/slug/index.html`.

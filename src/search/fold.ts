@@ -12,11 +12,32 @@
  * `"su doan 316"` and `"sư đoàn 316"` both still match), ranking about the same. Only the copy handed to
  * Pagefind is changed; the published page is not. The search page strips the twin from excerpts with
  * `public/js/search-text.js` (`unfoldExcerpt`), which the tests check against `foldDWords`.
+ *
+ * The title's words get a second twin the same way, marked (`TITLE_MARK`): `Lữ đoàn 297` in the `h1` is
+ * indexed as `Lữ-luzq đoàn-doan-doanzq 297-jcjjjhzq` (`titleTwin`), so that an exact phrase search for `"luzq doanzq"`
+ * finds the articles whose TITLE says `lữ đoàn`, with no other page's words, at no extra query bytes:
+ * a marked twin sorts right after its word (`luzq` after `luyện`), so it lies in the index chunks
+ * every search for the word already loads. The search page ranks such titles first
+ * (`public/js/search-text.js`, `TITLE_MARK` must agree).
  */
-import { foldDiacritics } from '../text.ts';
+import { escapeHtml, foldDiacritics } from '../text.ts';
 
 /** Glues the folded twin to its word. A hyphen is one of the joiners Pagefind splits compounds on. */
 export const FOLD_JOINER = '-';
+
+/**
+ * Ends the marked twin of a title word. No Vietnamese syllable ends in `z` (nor has a `zq`), and only
+ * letters and digits survive Pagefind's tokenizer, so `<syllable>zq` is never a word of any text.
+ */
+export const TITLE_MARK = 'zq';
+
+/**
+ * Pagefind cuts a word where letters and digits meet (`297zq` is `297` and `zq`), so a twin has no
+ * digit: each is written `j` and a letter (`297` → `jcjjjh`). No Vietnamese word has a `j`.
+ */
+export function titleTwin(core: string): string {
+  return `${core.replace(/\d/g, (d) => `j${'abcdefghij'[Number(d)]}`)}${TITLE_MARK}`;
+}
 
 /**
  * Letters and combining marks: what a word is made of. Indexing scans every page of the site, and a regex
@@ -116,4 +137,40 @@ export function foldDWords(html: string): string {
     }
   }
   return parts.join('');
+}
+
+/** `Lữ` → `lu`, `KT-QP` → `ktqp`, `1.500` → `1500`: what Pagefind's tokenizer keeps of a word, folded. */
+function tokenCore(token: string): string {
+  return foldDiacritics(token).toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/** The last letter or digit of a token: its marked twin goes right after it, before closing punctuation. */
+const LAST_WORD_CHAR = /[\p{L}\p{M}\p{N}](?=[^\p{L}\p{M}\p{N}]*$)/u;
+
+/** `Lữ đoàn 297:` → `Lữ-luzq đoàn-doanzq 297-jcjjjhzq:` (plain text, not HTML). */
+export function markTitleWords(title: string): string {
+  return title.replace(/\S+/g, (token) => {
+    const core = tokenCore(token);
+    const last = LAST_WORD_CHAR.exec(token);
+    if (!core || !last) return token;
+    const at = last.index + last[0].length;
+    return `${token.slice(0, at)}${FOLD_JOINER}${titleTwin(core)}${token.slice(at)}`;
+  });
+}
+
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+
+/** The `<h1>` of a page as `page.ts` writes it: one element, text escaped with `escapeHtml`. */
+const TITLE_ELEMENT = /(<h1>)([^<]*)(<\/h1>)/;
+
+/**
+ * What Pagefind is handed for a page: the title's words marked (`markTitleWords`), then every
+ * `đ`-word twinned (`foldDWords`). Pure.
+ */
+export function foldPage(html: string): string {
+  const marked = html.replace(TITLE_ELEMENT, (_, open: string, text: string, close: string) => {
+    const plain = text.replace(/&(?:amp|lt|gt|quot|#39);/g, (entity) => ENTITIES[entity]!);
+    return `${open}${escapeHtml(markTitleWords(plain))}${close}`;
+  });
+  return foldDWords(marked);
 }

@@ -1,0 +1,153 @@
+/**
+ * How the search page reads a query as Vietnamese words (`planQuery`), the title twins the indexer adds
+ * for it (`markTitleWords`, `foldPage`) and the excerpts that must not show them, and the lazy result
+ * lists the page ranks with. Browser module imported as it is served.
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { foldPage, markTitleWords, TITLE_MARK, titleTwin } from '../src/search/fold.ts';
+
+interface QueryPlan {
+  words: string[];
+  term: string;
+  phrase: string;
+  titlePhrase: string;
+  required: string[];
+  exactOnly: boolean;
+}
+interface ResultList {
+  total: number;
+  left(): number;
+  take(count: number): Promise<unknown[]>;
+  skip(count: number): Promise<void>;
+}
+interface SearchText {
+  TITLE_MARK: string;
+  titleTwin(word: string): string;
+  wordKey(token: string): string;
+  textWords(text: string): string[];
+  containsPhrase(text: string, words: string[]): boolean;
+  unfoldExcerpt(excerpt: string): string;
+  planQuery(q: string): QueryPlan | null;
+  chain(lists: ResultList[]): ResultList;
+  keepResults<T extends { id: string }>(results: T[], sets?: Array<Set<string>>, except?: Array<Set<string>>): T[];
+}
+const searchText = (await import('../public/js/search-text.js' as string)) as SearchText;
+
+describe('planQuery: syllables side by side first, finished syllables match themselves', () => {
+  test('the last syllable, being typed, is a prefix; the finished ones are exact', () => {
+    assert.deepEqual(searchText.planQuery('lu doan'), {
+      words: ['lu', 'doan'],
+      term: 'lu doan',
+      phrase: '"lu doan"',
+      titlePhrase: '"luzq doanzq"',
+      required: ['"lu"'],
+      exactOnly: false,
+    });
+  });
+  test('a space after the last syllable finishes it', () => {
+    assert.deepEqual(searchText.planQuery('lu doan ')?.required, ['"lu"', '"doan"']);
+  });
+  test('diacritics, đ, capitals and punctuation fold as the index folds them', () => {
+    const plan = searchText.planQuery('  Lữ  ĐOÀN, 297 ');
+    assert.deepEqual(plan?.words, ['lu', 'doan', '297']);
+    assert.equal(plan?.titlePhrase, '"luzq doanzq jcjjjhzq"');
+    assert.equal(searchText.planQuery('Đoàn KT-QP 345')?.phrase, '"doan ktqp 345"');
+    // Both tone-mark placements are one word.
+    assert.deepEqual(searchText.planQuery('Quảng Hoà')?.words, searchText.planQuery('quang hòa')?.words);
+  });
+  test('a quoted query is a phrase and nothing else', () => {
+    const plan = searchText.planQuery('"vuot song"');
+    assert.equal(plan?.exactOnly, true);
+    assert.deepEqual(plan?.required, ['"vuot song"']);
+  });
+  test('a quoted phrase among other words must be side by side; the words outside are searched as words', () => {
+    const plan = searchText.planQuery('"su doan" 316 ra');
+    assert.equal(plan?.exactOnly, false);
+    assert.deepEqual(plan?.required, ['"316"', '"su doan"']);
+    assert.equal(plan?.phrase, '"su doan 316 ra"');
+    // An unclosed quote (still being typed) is a phrase too, its last word finished by nothing.
+    assert.deepEqual(searchText.planQuery('dong bao "bien gio')?.required, ['"dong"', '"bao"', '"bien gio"']);
+  });
+  test('no word: no plan', () => {
+    assert.equal(searchText.planQuery('  – " " '), null);
+  });
+});
+
+describe('phrases in text, folded', () => {
+  const text = 'Quân khu 2 – Lữ đoàn, 297 huấn luyện; lực lượng';
+  test('side by side, across punctuation, folded', () => {
+    assert.ok(searchText.containsPhrase(text, ['lu', 'doan', '297']));
+    assert.ok(searchText.containsPhrase(text, ['khu', '2', 'lu']));
+  });
+  test('a finished syllable is not the start of a longer one, nor apart', () => {
+    assert.ok(!searchText.containsPhrase(text, ['lu', 'luyen']));
+    assert.ok(!searchText.containsPhrase(text, ['luc', 'luong', 'x']));
+    assert.ok(!searchText.containsPhrase(text, ['huan', 'luy']));
+    assert.ok(!searchText.containsPhrase(text, []));
+  });
+});
+
+describe('title twins: the index marks the title words, the page searches and hides them', () => {
+  test('each title word gets its marked twin, before closing punctuation', () => {
+    assert.equal(markTitleWords('Lữ đoàn 297: “Tết Quân – Dân”'), 'Lữ-luzq đoàn-doanzq 297-jcjjjhzq: “Tết-tetzq Quân-quanzq – Dân-danzq”');
+    assert.equal(markTitleWords('KT-QP 1.500'), 'KT-QP-ktqpzq 1.500-jbjfjajazq');
+  });
+  test('only the h1 is marked; đ-words everywhere get their folded twin; escaping is kept', () => {
+    const html = '<h1>Sư đoàn &lt;316&gt; &amp; “đua”</h1>\n<p>Sư đoàn 316</p><span data-value="Sư đoàn"></span>';
+    assert.equal(
+      foldPage(html),
+      '<h1>Sư-suzq đoàn-doan-doanzq &lt;316-jdjbjgzq&gt; &amp; “đua-dua-duazq”</h1>\n<p>Sư đoàn-doan 316</p><span data-value="Sư đoàn"></span>',
+    );
+  });
+  test('the page and the indexer agree on the twins', () => {
+    assert.equal(searchText.TITLE_MARK, TITLE_MARK);
+    for (const word of ['lu', '297', 'x30', 'ktqp', '2025']) assert.equal(searchText.titleTwin(word), titleTwin(word));
+    assert.doesNotMatch(titleTwin('k52'), /\d/);
+  });
+  test('excerpts show the real text', () => {
+    for (const title of ['Lữ đoàn 297 ra quân huấn luyện năm 2018', 'Đoàn KT-QP 345 – “cánh tay nối dài”', 'Đội K52, Đồn X.30']) {
+      const folded = foldPage(`<h1>${title}</h1>`).slice(4, -5);
+      assert.notEqual(folded, title);
+      assert.equal(searchText.unfoldExcerpt(folded), title);
+    }
+    assert.equal(searchText.unfoldExcerpt('<mark>Lữ-luzq</mark> <mark>đoàn-doan-doanzq</mark> 297'), '<mark>Lữ</mark> <mark>đoàn</mark> 297');
+    // Hyphenated words that are not twins stay.
+    assert.equal(searchText.unfoldExcerpt('Đoàn-kết, 11-6, KT-QP, lu-zq'), 'Đoàn-kết, 11-6, KT-QP, lu-zq');
+  });
+});
+
+describe('ranked result lists', () => {
+  const list = (name: string, n: number): ResultList & { loaded: string[] } => {
+    const loaded: string[] = [];
+    let next = 0;
+    return {
+      loaded,
+      total: n,
+      left: () => n - next,
+      take: async (count) => {
+        const out = Array.from({ length: Math.min(count, n - next) }, (_, i) => `${name}${next + i}`);
+        next += out.length;
+        loaded.push(...out);
+        return out;
+      },
+      skip: async (count) => void (next += count),
+    };
+  };
+  test('chain: one list after the other; skipping loads nothing', async () => {
+    const [a, b, c] = [list('a', 3), list('b', 0), list('c', 4)];
+    const all = searchText.chain([a, b, c]);
+    assert.equal(all.total, 7);
+    await all.skip(2);
+    assert.deepEqual(await all.take(3), ['a2', 'c0', 'c1']);
+    assert.deepEqual(a.loaded, ['a2']);
+    assert.equal(all.left(), 2);
+    assert.deepEqual(await all.take(10), ['c2', 'c3']);
+    assert.deepEqual(await all.take(10), []);
+  });
+  test('keepResults: in every set, in none of the others, order kept', () => {
+    const results = ['p', 'q', 'r', 's'].map((id) => ({ id }));
+    const kept = searchText.keepResults(results, [new Set(['p', 'r', 's']), new Set(['r', 's', 'p'])], [new Set(['s'])]);
+    assert.deepEqual(kept.map((r) => r.id), ['p', 'r']);
+  });
+});
