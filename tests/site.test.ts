@@ -487,14 +487,15 @@ describe('authors: one canonical name per person', () => {
       ['Thu Hòa', '/tac-gia/thu-hoa/', 2, ['Thu Hoà', 'THU HÒA']],
     ]);
     assert.equal(archive.statistics.authors, 3);
-    assert.deepEqual(archive.authorPages.map((p) => p.url), ['/tac-gia/binh/', '/tac-gia/dang-ninh/', '/tac-gia/dang-ninh/trang/2/', '/tac-gia/thu-hoa/', '/tac-gia/thu-hoa/trang/2/']);
+    // One a page: the front page holds the newest, `/trang/1/` the oldest (numbered from the oldest end).
+    assert.deepEqual(archive.authorPages.map((p) => p.url), ['/tac-gia/binh/', '/tac-gia/dang-ninh/', '/tac-gia/dang-ninh/trang/1/', '/tac-gia/thu-hoa/', '/tac-gia/thu-hoa/trang/1/']);
     const [c, a, b] = archive.articles;
     assert.deepEqual(a!.bylineParts, [{ text: 'Tin, ảnh: ' }, { text: 'ĐĂNG NINH', url: '/tac-gia/dang-ninh/' }]);
     assert.deepEqual(b!.authorLinks.map((l) => l.name), ['Đăng Ninh', 'Thu Hòa']);
     // `THU HOÀ` is printed, `THU HÒA` extracted: the byline cannot be cut, the links stand beside it.
     assert.equal(c!.bylineParts, undefined);
     assert.deepEqual(c!.authorLinks, [{ name: 'Thu Hòa', url: '/tac-gia/thu-hoa/' }, { name: 'Bình', url: '/tac-gia/binh/' }]);
-    assert.ok(archive.sitemap[0]!.kind === 'urlset' && archive.sitemap[0]!.entries.some((e) => e.url === '/tac-gia/dang-ninh/trang/2/'));
+    assert.ok(archive.sitemap[0]!.kind === 'urlset' && archive.sitemap[0]!.entries.some((e) => e.url === '/tac-gia/dang-ninh/trang/1/'));
   });
   test('linkByline cuts the printed byline at the names, in order, and skips names that are no author', () => {
     const link = (p: string) => (p === 'PV' ? undefined : { name: p, url: `/tac-gia/${p.length}/` });
