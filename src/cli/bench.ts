@@ -5,7 +5,7 @@
  * The corpus is generated once per (seed, N) under `bench-results/corpus/` and reused. Each run is a
  * real `npm run build` in a child process, with a cold parse cache and no previous site; its own
  * report (`report.json` in the archive's state folder) gives the time and peak memory of each stage, and this script samples
- * the memory of the build's whole process tree (Node, its respawn with a larger heap, the Pagefind
+ * the memory of the build's whole process tree (Node, started with the heap flags `npm run build` gives it, the Pagefind
  * workers) every 200 ms from /proc. Results go to stdout and `bench-results/bench-<N>.json`.
  *
  * `--profile` runs the builds under `node --cpu-prof` (a few percent slower) and reports the heaviest
@@ -24,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { BuildReport } from '../report.ts';
 import { DEFAULT_SEED, GENERATOR_VERSION, generateDump, writeCorpus } from '../bench/generate.ts';
+import { HEAP_FLAGS } from './heap.ts';
 import { stateFolder } from './state.ts';
 import { formatSummary, readProfile, summarizeProfile, type ProfileSummary } from '../bench/profile.ts';
 
@@ -228,6 +229,7 @@ async function runBuild(paths: BuildPaths, label: string): Promise<RunResult> {
     process.execPath,
     [
       ...(paths.profiles ? ['--cpu-prof', `--cpu-prof-dir=${paths.profiles}`] : []),
+      ...HEAP_FLAGS,
       '--import',
       'tsx',
       BUILD_SCRIPT,
@@ -376,7 +378,7 @@ function medianRun(runs: RunResult[]): RunResult {
   };
 }
 
-/** The build respawns itself with a larger heap: the process that did the work has the largest profile. */
+/** The process that did the work (not a worker thread's or a Pagefind service's) has the largest profile. */
 async function heaviestProfile(folder: string): Promise<ProfileSummary | undefined> {
   let best: ProfileSummary | undefined;
   for (const name of await readdir(folder).catch(() => [] as string[])) {
