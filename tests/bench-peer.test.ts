@@ -120,7 +120,7 @@ test('without hugo on PATH the peer is skipped with the message that says how to
 // Hugo is a Debian package the bench's instructions install; where it is absent (some CI machines)
 // this test checks what the bench then does instead, on the real PATH: it is never skipped.
 const HUGO = '/usr/bin/hugo';
-test(existsSync(HUGO) ? 'Hugo renders one page per article and the Pagefind CLI indexes them' : 'hugo is absent: the peer reports it', async () => {
+test(existsSync(HUGO) ? 'Hugo renders one page per article, lists of 20, and the Pagefind CLI indexes them' : 'hugo is absent: the peer reports it', async () => {
   if (!existsSync(HUGO)) {
     assert.deepEqual(await findPeerTools(), { missing: HUGO_MISSING });
     return;
@@ -129,31 +129,38 @@ test(existsSync(HUGO) ? 'Hugo renders one page per article and the Pagefind CLI 
   try {
     const content = path.join(root, 'content');
     await mkdir(content);
-    const five = sample(4, 1);
-    for (const { name, markdown } of five) await writeFile(path.join(content, name), markdown);
+    // More dated articles than a list page holds, so the home page has a second page.
+    const articles = sample(PAGE_SIZE + 2, 2);
+    for (const { name, markdown } of articles) await writeFile(path.join(content, name), markdown);
     const tools = await findPeerTools();
     assert.ok(!('missing' in tools), 'hugo is installed');
     const site = path.join(root, 'hugo');
     const written = await writeHugoSite(content, site, hugoVersion(tools.hugoVersion) ?? undefined);
-    assert.deepEqual(written, { articles: 5, dated: 4 });
+    assert.deepEqual(written, { articles: PAGE_SIZE + 4, dated: PAGE_SIZE + 2 });
     const output = path.join(root, 'public');
     const run = await runPeer(tools, site, output);
-    assert.equal(run.articlePages, 5);
-    assert.equal(run.pagesIndexed, 5);
+    assert.equal(run.articlePages, PAGE_SIZE + 4);
+    assert.equal(run.pagesIndexed, PAGE_SIZE + 4);
     assert.ok(existsSync(path.join(output, 'pagefind/pagefind.js')));
     assert.ok(run.hugo.wallSeconds > 0 && run.pagefind.wallSeconds > 0);
     assert.ok(run.cpuSeconds >= 0);
-    for (const { file } of five) {
+    for (const { file } of articles) {
       // Our URL for every article, dated or not, and its text on the page.
       const page = await readFile(path.join(output, articleUrl(file.frontMatter), 'index.html'), 'utf8');
       assert.ok(page.includes('<main data-pagefind-body>'));
       for (const unit of file.frontMatter.units) assert.ok(page.includes(`data-value="${unit}"`), unit);
     }
-    // The units taxonomy has a page per unit, and the home page lists the dated articles.
+    // The home page lists the dated articles 20 a page; the units taxonomy has a page per unit.
     const home = await readFile(path.join(output, 'index.html'), 'utf8');
-    assert.equal(home.match(/<li><a href=/g)?.length, 4);
-    assert.ok(existsSync(path.join(output, 'units/index.html')));
-    assert.ok(existsSync(path.join(output, 'khong-ro-ngay/index.html')));
+    assert.equal(home.match(/<li><a href=/g)?.length, PAGE_SIZE);
+    const second = await readFile(path.join(output, 'page/2/index.html'), 'utf8');
+    assert.equal(second.match(/<li><a href=/g)?.length, 2);
+    assert.match(second, /Trang 2\/2/);
+    const units = new Set(articles.flatMap(({ file }) => file.frontMatter.units));
+    const directory = await readFile(path.join(output, 'units/index.html'), 'utf8');
+    assert.equal(directory.match(/<li><a href=/g)?.length, units.size);
+    const undated = await readFile(path.join(output, 'khong-ro-ngay/index.html'), 'utf8');
+    assert.equal(undated.match(/<li><a href=/g)?.length, 2);
   } finally {
     await rm(root, { recursive: true, force: true });
   }

@@ -121,11 +121,15 @@ const SINGLE = `{{ define "main" }}<main data-pagefind-body>
 {{ end }}
 `;
 
-/** One card of a list, and the pager under it. */
+/**
+ * The cards of a list page, and a pager under them (first, previous, this one of all, next, last): its
+ * own rather than Hugo's internal one, whose name changed in 0.146.
+ */
 const CARDS = `{{ define "cards" }}<ol>
 {{ range .Paginator.Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ if .Params.dated }} <time>{{ .Date.Format "02/01/2006" }}</time>{{ end }}<p>{{ .Description }}</p></li>
 {{ end }}</ol>
-{{ template "_internal/pagination.html" . }}{{ end }}
+{{ $p := .Paginator }}{{ if gt $p.TotalPages 1 }}<nav aria-label="Trang"><a href="{{ $p.First.URL }}">«</a>{{ with $p.Prev }} <a href="{{ .URL }}">‹</a>{{ end }} Trang {{ $p.PageNumber }}/{{ $p.TotalPages }}{{ with $p.Next }} <a href="{{ .URL }}">›</a>{{ end }} <a href="{{ $p.Last.URL }}">»</a></nav>
+{{ end }}{{ end }}
 `;
 
 /** The home page lists the dated articles, newest first; a section lists its own. */
@@ -276,7 +280,7 @@ export interface ChildTiming {
   wallSeconds: number;
   /** User + system CPU of the process and its threads, from `childrenCpuSeconds`. */
   cpuSeconds: number;
-  /** The process's VmHWM, sampled every 200 ms (a spike in its last 200 ms can be missed). */
+  /** The process's VmHWM, sampled every 50 ms (a spike in its last 50 ms can be missed; 0: it ended first). */
   peakRssBytes: number;
   stdout: string;
 }
@@ -298,7 +302,7 @@ export async function timeChild(command: string, args: string[], options: { cwd?
       // Not started yet, or gone.
     }
   };
-  const sampler = setInterval(sample, 200);
+  const sampler = setInterval(sample, 50);
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

@@ -485,7 +485,7 @@ function table(result: BenchResult): string {
 function peerTable(peer: NonNullable<BenchResult['peer']>, runs: number): string[] {
   if ('skipped' in peer) return [`peer: skipped (${peer.skipped})`];
   const { median: m } = peer;
-  const row = (name: string, t: Timing, rss?: number) => [name, t.wallSeconds.toFixed(1), t.cpuSeconds.toFixed(1), rss === undefined ? '' : mb(rss)];
+  const row = (name: string, t: Timing, rss?: number) => [name, t.wallSeconds.toFixed(1), t.cpuSeconds.toFixed(1), rss === undefined ? '' : rss ? mb(rss) : '—'];
   const rows = [
     ['', 'wall s', 'CPU s', 'peak RSS'],
     row('ours (cold build, whole process)', m.ours),
