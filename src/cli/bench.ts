@@ -14,6 +14,11 @@
  * `--incremental` then measures three rebuilds on the last run's site and cache: nothing changed (the
  * parse step must be served from the content-hash cache), ten dumps dated at random added, and (after
  * a rebuild without them) ten new dumps dated in the corpus's last month added.
+ *
+ * `--peer` puts a site built with off-the-shelf tools beside each cold build (`src/bench/peer.ts`): the
+ * same articles (the Markdown that build's ingest wrote) rendered by Hugo, then indexed by the Pagefind
+ * CLI, back to back with it, and the ratio of the medians, ours / peer. Without `hugo` on PATH it says
+ * how to install it and measures ours alone.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -27,6 +32,7 @@ import { DEFAULT_SEED, GENERATOR_VERSION, generateDump, writeCorpus } from '../b
 import { HEAP_FLAGS } from './heap.ts';
 import { stateFolder } from './state.ts';
 import { formatSummary, readProfile, summarizeProfile, type ProfileSummary } from '../bench/profile.ts';
+import { childrenCpuSeconds, findPeerTools, hugoVersion, runPeer, writeHugoSite, type PeerRun, type PeerTools } from '../bench/peer.ts';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const RESULTS = path.join(REPO, 'bench-results');
@@ -57,6 +63,11 @@ interface RunResult {
   wallSeconds: number;
   /** The build's own total, from its report. */
   totalSeconds: number;
+  /**
+   * CPU seconds (user + system) of the whole process tree, as the kernel added them up when the build
+   * exited: exact, where the stages' figures are sampled (and miss the last 200 ms).
+   */
+  cpuSeconds: number;
   stages: Record<string, StageResult>;
   peakRssBytes: number;
   processes: number;
@@ -87,6 +98,32 @@ interface IncrementalCase {
   runs: RunResult[];
 }
 
+/** Wall and CPU seconds of one side of the comparison. */
+interface Timing {
+  wallSeconds: number;
+  cpuSeconds: number;
+}
+
+interface PeerComparison {
+  /** What the peer was given, and how it was built: see `src/bench/peer.ts`. */
+  source: string;
+  hugo: string;
+  pagefind: string;
+  /** Articles the peer rendered (those we published), the dated ones among them. */
+  articles: number;
+  dated: number;
+  /** Medians of each figure; `peer` is Hugo then Pagefind; `ratio` is ours / peer of the medians. */
+  median: {
+    ours: Timing;
+    hugo: Timing & { peakRssBytes: number };
+    pagefind: Timing & { peakRssBytes: number };
+    peer: Timing;
+    ratio: Timing;
+  };
+  /** Each run: our cold build, then the peer, back to back. */
+  runs: Array<{ ours: Timing; peer: PeerRun }>;
+}
+
 interface BenchResult {
   count: number;
   seed: number;
@@ -103,6 +140,8 @@ interface BenchResult {
   /** Each rebuild case, `runs` times on the full build's site (each undone by an unmeasured build). */
   incremental?: IncrementalCase[];
   incrementalError?: string;
+  /** With `--peer`: the comparison, or why it was skipped. */
+  peer?: PeerComparison | { skipped: string };
 }
 
 // ---- the corpus ---------------------------------------------------------------------------------
@@ -224,6 +263,8 @@ interface BuildPaths {
  * progress is known from the build's one-line-per-stage output (`ingest   12.3 s …`).
  */
 async function runBuild(paths: BuildPaths, label: string): Promise<RunResult> {
+  // The bench runs one child at a time: what its children used since is this build's.
+  const cpuBefore = childrenCpuSeconds();
   const started = performance.now();
   const child = spawn(
     process.execPath,
@@ -287,6 +328,7 @@ async function runBuild(paths: BuildPaths, label: string): Promise<RunResult> {
   const code = await new Promise<number>((resolve) => child.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0))));
   clearInterval(sampler);
   const wallSeconds = (performance.now() - started) / 1000;
+  const cpuSeconds = childrenCpuSeconds() - cpuBefore;
   if (code !== 0) {
     throw new Error(`${label}: the build exited with ${code}; its last lines:\n${output.slice(-30).join('\n')}`);
   }
@@ -308,6 +350,7 @@ async function runBuild(paths: BuildPaths, label: string): Promise<RunResult> {
   const run: RunResult = {
     wallSeconds: round(wallSeconds),
     totalSeconds: stages.total?.seconds ?? round(wallSeconds),
+    cpuSeconds: round(cpuSeconds),
     stages,
     peakRssBytes: peak,
     processes,
@@ -365,6 +408,7 @@ function medianRun(runs: RunResult[]): RunResult {
   return {
     wallSeconds: round(m((r) => r.wallSeconds)),
     totalSeconds: round(m((r) => r.totalSeconds)),
+    cpuSeconds: round(m((r) => r.cpuSeconds)),
     stages,
     peakRssBytes: m((r) => r.peakRssBytes),
     processes: m((r) => r.processes),
@@ -404,7 +448,7 @@ function describeRun(run: RunResult): string {
     .map(([stage, s]) => `${stage} ${s.seconds.toFixed(1)} s/${s.cpuSeconds.toFixed(1)} CPU s`)
     .join(', ');
   const hits = run.cacheHits === null ? '' : `, ${run.cacheHits} cache hits`;
-  return `total ${run.totalSeconds.toFixed(1)} s (${stages}); process wall ${run.wallSeconds.toFixed(1)} s; peak RSS ${gb(run.peakRssBytes)} over ${run.processes} processes; ${run.published} published${hits}`;
+  return `total ${run.totalSeconds.toFixed(1)} s (${stages}); process wall ${run.wallSeconds.toFixed(1)} s, ${run.cpuSeconds.toFixed(1)} CPU s; peak RSS ${gb(run.peakRssBytes)} over ${run.processes} processes; ${run.published} published${hits}`;
 }
 
 function table(result: BenchResult): string {
@@ -416,7 +460,7 @@ function table(result: BenchResult): string {
         ? [stage, s.seconds.toFixed(1), s.cpuSeconds.toFixed(1), gb(Math.max(...Object.values(m.stages).map((x) => x.peakRssBytes ?? 0))), '']
         : [stage, s.seconds.toFixed(1), s.cpuSeconds.toFixed(1), gb(s.peakRssBytes), gb(s.sampledPeakRssBytes || null)],
     ),
-    ['process', m.wallSeconds.toFixed(1), '', '', gb(m.peakRssBytes)],
+    ['process', m.wallSeconds.toFixed(1), m.cpuSeconds.toFixed(1), '', gb(m.peakRssBytes)],
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   const lines = rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '));
@@ -427,6 +471,7 @@ function table(result: BenchResult): string {
     `machine load average (1, 5, 15 min) before ${result.machine.loadBefore.join(', ')}, after ${result.machine.loadAfter.join(', ')} on ${result.machine.cpus} cores`,
     `site: ${result.site.files} files, ${mb(result.site.bytes)}; search index: ${result.site.searchIndexFiles} files, ${mb(result.site.searchIndexBytes)}`,
   ];
+  if (result.peer) out.push(...peerTable(result.peer, result.runs));
   if (result.incremental) {
     out.push(`rebuilds (median of ${result.incremental[0]?.runs.length ?? 0}; wall time of the whole process):`);
     out.push('| case | wall s (runs) | pages rendered | files written |');
@@ -437,6 +482,55 @@ function table(result: BenchResult): string {
     }
   }
   return out.join('\n');
+}
+
+function peerTable(peer: NonNullable<BenchResult['peer']>, runs: number): string[] {
+  if ('skipped' in peer) return [`peer: skipped (${peer.skipped})`];
+  const { median: m } = peer;
+  const row = (name: string, t: Timing, rss?: number) => [name, t.wallSeconds.toFixed(1), t.cpuSeconds.toFixed(1), rss === undefined ? '' : rss ? mb(rss) : '—'];
+  const rows = [
+    ['', 'wall s', 'CPU s', 'peak RSS'],
+    row('ours (cold build, whole process)', m.ours),
+    row('hugo', m.hugo, m.hugo.peakRssBytes),
+    row('pagefind CLI', m.pagefind, m.pagefind.peakRssBytes),
+    row('peer (hugo + pagefind)', m.peer),
+    ['ours / peer', `${m.ratio.wallSeconds.toFixed(2)}×`, `${m.ratio.cpuSeconds.toFixed(2)}×`, ''],
+  ];
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  return [
+    `peer: the same ${peer.articles} articles (${peer.articles - peer.dated} undated) with ${peer.hugo.split(' ').slice(0, 2).join(' ')} and ${peer.pagefind}, median of ${runs}, each run back to back with ours:`,
+    ...rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ')),
+    `per run, wall s ours / peer: ${peer.runs.map((r) => `${r.ours.wallSeconds.toFixed(1)} / ${r.peer.wallSeconds.toFixed(1)}`).join(', ')}`,
+  ];
+}
+
+// ---- the peer -------------------------------------------------------------------------------------
+
+const PEER_SOURCE =
+  'the Markdown of the first cold build\'s ingest, written once as a Hugo site (untimed); each run: Hugo into an empty destination, then the Pagefind CLI on its output';
+
+function peerComparison(tools: PeerTools, written: { articles: number; dated: number }, runs: Array<{ ours: Timing; peer: PeerRun }>): PeerComparison {
+  const m = (pick: (r: { ours: Timing; peer: PeerRun }) => number) => round(median(runs.map(pick)));
+  const ours = { wallSeconds: m((r) => r.ours.wallSeconds), cpuSeconds: m((r) => r.ours.cpuSeconds) };
+  const peer = { wallSeconds: m((r) => r.peer.wallSeconds), cpuSeconds: m((r) => r.peer.cpuSeconds) };
+  return {
+    source: PEER_SOURCE,
+    hugo: tools.hugoVersion,
+    pagefind: tools.pagefindVersion,
+    ...written,
+    median: {
+      ours,
+      hugo: { wallSeconds: m((r) => r.peer.hugo.wallSeconds), cpuSeconds: m((r) => r.peer.hugo.cpuSeconds), peakRssBytes: m((r) => r.peer.hugo.peakRssBytes) },
+      pagefind: {
+        wallSeconds: m((r) => r.peer.pagefind.wallSeconds),
+        cpuSeconds: m((r) => r.peer.pagefind.cpuSeconds),
+        peakRssBytes: m((r) => r.peer.pagefind.peakRssBytes),
+      },
+      peer,
+      ratio: { wallSeconds: round(ours.wallSeconds / peer.wallSeconds), cpuSeconds: round(ours.cpuSeconds / peer.cpuSeconds) },
+    },
+    runs,
+  };
 }
 
 // ---- rebuilds -------------------------------------------------------------------------------------
@@ -497,7 +591,9 @@ async function rebuildCases(paths: BuildPaths, folder: string, count: number, se
 
 // ---- main -----------------------------------------------------------------------------------------
 
-const USAGE = `usage: npm run bench -- --count N [--runs 3] [--seed S] [--keep] [--incremental [--incremental-runs 3] [--no-full]] [--profile]
+const USAGE = `usage: npm run bench -- --count N [--runs 3] [--seed S] [--keep] [--peer] [--incremental [--incremental-runs 3] [--no-full]] [--profile]
+  --peer              after each cold build, the same articles with Hugo (apt-get install -y hugo) and the
+                      Pagefind CLI, back to back; prints the ratio ours / peer
   --incremental       then the rebuilds: nothing changed, ten new dumps dated newest, ten dated at random,
                       one dump edited, one deleted (each --incremental-runs times, wall time of the process)
   --no-full           no cold build: reuse the site and state a --keep run left (one unmeasured build first)`;
@@ -513,6 +609,7 @@ async function main(): Promise<void> {
       'incremental-runs': { type: 'string', default: '3' },
       'no-full': { type: 'boolean', default: false },
       profile: { type: 'boolean', default: false },
+      peer: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -525,10 +622,19 @@ async function main(): Promise<void> {
     if (!values.help) process.exitCode = 2;
     return;
   }
+  if (values.peer && values['no-full']) {
+    // The peer builds from nothing: beside it, ours must be a cold build too.
+    console.log(`--peer compares cold builds: it cannot go with --no-full\n${USAGE}`);
+    if (!values.help) process.exitCode = 2;
+    return;
+  }
   await stat(BUILD_SCRIPT).catch(() => {
     throw new Error(`${rel(BUILD_SCRIPT)} does not exist yet: nothing to measure`);
   });
   await mkdir(RESULTS, { recursive: true });
+  // Looked for first: a missing Hugo is said at once, not after the builds.
+  const tools = values.peer ? await findPeerTools() : null;
+  if (tools && 'missing' in tools) log(`${tools.missing}: measuring our build alone`);
   const loadBefore = os.loadavg().map(round);
   const corpus = await ensureCorpus(count, seed);
   const paths: BuildPaths = {
@@ -537,6 +643,7 @@ async function main(): Promise<void> {
     work: path.join(RESULTS, `work-${count}`),
     profiles: values.profile ? path.join(RESULTS, `profiles-${count}`) : undefined,
   };
+  const peerDir = path.join(RESULTS, `peer-${count}`);
   const clean = async () => {
     await rm(paths.output, { recursive: true, force: true });
     await rm(paths.work, { recursive: true, force: true });
@@ -546,11 +653,32 @@ async function main(): Promise<void> {
     const full: RunResult[] = [];
     // With --no-full, one build on what a --keep run left brings its state up to date (not a cold build).
     if (values['no-full']) full.push(await runBuild(paths, 'warm-up build on the kept site (not cold)'));
+    const peerRuns: Array<{ ours: Timing; peer: PeerRun }> = [];
+    let peerArticles: { articles: number; dated: number } | null = null;
     for (let i = 1; i <= (values['no-full'] ? 0 : runs); i++) {
       // Cold every time: no parse cache, no previous site whose search shards could be kept.
       await clean();
       if (paths.profiles) await rm(paths.profiles, { recursive: true, force: true });
-      full.push(await runBuild(paths, `full build ${i}/${runs}`));
+      const run = await runBuild(paths, `full build ${i}/${runs}`);
+      full.push(run);
+      if (tools && !('missing' in tools)) {
+        // The Hugo site is written once, from what this build published, outside the timings.
+        if (!peerArticles) {
+          const content = path.join(stateFolder(paths.work, paths.input, paths.output), 'content');
+          peerArticles = await writeHugoSite(content, path.join(peerDir, 'hugo'), hugoVersion(tools.hugoVersion) ?? undefined);
+          log(`peer: ${peerArticles.articles} articles written as a Hugo site into ${rel(path.join(peerDir, 'hugo'))}`);
+        }
+        const peer = await runPeer(tools, path.join(peerDir, 'hugo'), path.join(peerDir, 'public'));
+        if (peer.articlePages !== peerArticles.articles) {
+          throw new Error(`peer: Hugo wrote ${peer.articlePages} article pages for ${peerArticles.articles} articles`);
+        }
+        peerRuns.push({ ours: { wallSeconds: run.wallSeconds, cpuSeconds: run.cpuSeconds }, peer });
+        log(
+          `peer ${i}/${runs}: hugo ${peer.hugo.wallSeconds.toFixed(1)} s/${peer.hugo.cpuSeconds.toFixed(1)} CPU s (${peer.hugoFiles} files), ` +
+            `pagefind ${peer.pagefind.wallSeconds.toFixed(1)} s/${peer.pagefind.cpuSeconds.toFixed(1)} CPU s (${peer.pagesIndexed ?? '?'} pages indexed); ` +
+            `ours ${run.wallSeconds.toFixed(1)} s/${run.cpuSeconds.toFixed(1)} CPU s`,
+        );
+      }
     }
     const result: BenchResult = {
       count,
@@ -563,6 +691,7 @@ async function main(): Promise<void> {
       site: await siteSize(paths.output),
     };
     if (paths.profiles) result.profile = await heaviestProfile(paths.profiles);
+    if (tools) result.peer = 'missing' in tools ? { skipped: tools.missing } : peerComparison(tools, peerArticles!, peerRuns);
     const file = path.join(RESULTS, `bench-${count}.json`);
     const save = async () => {
       result.machine.loadAfter = os.loadavg().map(round);
@@ -584,7 +713,10 @@ async function main(): Promise<void> {
     if (result.profile) console.log(formatSummary(result.profile));
     console.log(`results: ${rel(file)}`);
   } finally {
-    if (!values.keep) await clean();
+    if (!values.keep) {
+      await clean();
+      await rm(peerDir, { recursive: true, force: true });
+    }
   }
 }
 
