@@ -71,14 +71,10 @@ export interface IngestResult {
 }
 
 const snapshotFile = (outputDir: string): string => `${path.resolve(outputDir)}.ingest.json`;
-const archiveIndexFile = (outputDir: string): string => `${path.resolve(outputDir)}.archive.json`;
+/** The compact index of the Markdown folder that the last run left (`archiveIndex.ts`). */
+export const archiveIndexOf = (outputDir: string): string => `${path.resolve(outputDir)}.archive.json`;
 /** Present while a run changes the Markdown in place: a run that finds it starts afresh. */
 const dirtyFile = (outputDir: string): string => `${path.resolve(outputDir)}.dirty`;
-
-/** The compact index of the Markdown folder that the last run left (`archiveIndex.ts`). */
-export function archiveIndexOf(outputDir: string): string {
-  return archiveIndexFile(outputDir);
-}
 
 export async function ingest(options: IngestOptions): Promise<IngestResult> {
   const found = await findDumps(options.inputDir);
@@ -89,7 +85,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   let result: Run | null = null;
   if (options.stateDir && !(await exists(dirtyFile(options.outputDir))) && (await exists(options.outputDir))) {
     const snapshot = await loadSnapshot(snapshotFile(options.outputDir), code);
-    const index = snapshot ? await loadArchiveIndex(archiveIndexFile(options.outputDir)) : null;
+    const index = snapshot ? await loadArchiveIndex(archiveIndexOf(options.outputDir)) : null;
     if (snapshot && index) result = await incremental(found, snapshot, index, ledger, options);
   }
   result ??= await full(found, ledger, options);
@@ -161,7 +157,7 @@ async function full(found: Found[], ledger: SlugLedger, options: IngestOptions):
   const index: ArchiveIndex = new Map();
   await writeArticles(merged, placed, staging, index, false);
   await swapFolder(staging, options.outputDir);
-  if (options.stateDir) await saveArchiveIndex(archiveIndexFile(options.outputDir), index);
+  if (options.stateDir) await saveArchiveIndex(archiveIndexOf(options.outputDir), index);
 
   const articles = merged.map((m) => articleState(m, placed.get(m.identity)!));
   for (const m of merged) addEntries(entries, m, placed.get(m.identity)!);
@@ -258,7 +254,7 @@ async function incremental(found: Found[], snapshot: Snapshot, index: ArchiveInd
     index.delete(`${article.path}.md`);
     gone++;
   }
-  await saveArchiveIndex(archiveIndexFile(options.outputDir), index);
+  await saveArchiveIndex(archiveIndexOf(options.outputDir), index);
 
   for (const m of merged) addEntries(entries, m, placed.get(m.identity)!);
   const all = [...outcomes, ...rereads];

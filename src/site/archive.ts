@@ -404,6 +404,16 @@ export function pageLinks(current: number, numbered: number, urlOf: (n: number) 
 }
 
 /**
+ * A newest-first list cut where the entries with neither a date nor an estimate begin (they sort last).
+ * Numbered pages hold only the first part: an undated entry arriving would land at the oldest end and
+ * shift every numbered page.
+ */
+function splitUndated<T>(items: T[], cardOf: (item: T) => ArticleCard): [dated: T[], undated: T[]] {
+  const at = items.findIndex((item) => !placeDate(cardOf(item)));
+  return at < 0 ? [items, []] : [items.slice(0, at), items.slice(at)];
+}
+
+/**
  * Pages of a list given newest first, numbered from the oldest end so that a page, once full, shows
  * the same articles forever: `base` + `trang/N/` holds the list's articles (N−1)·size+1 … N·size
  * counted from the oldest; `base` itself, the front page, holds the newest articles that fill no
@@ -685,9 +695,8 @@ export function buildArchive(content: ContentFile[], options: ArchiveOptions): A
   const unitPages: UnitPage[] = [];
   for (const unit of unitList) {
     unit.feedUpdated = newestUpdate(unit.feed);
-    // Undated articles sort last, at the oldest end, where a new one would shift every numbered page.
-    const dated = unit.articles.filter((a) => a.article.date ?? a.article.estimatedDate);
-    unit.undatedArticles = unit.articles.slice(dated.length);
+    const [dated, undated] = splitUndated(unit.articles, (a) => a.article);
+    unit.undatedArticles = undated;
     for (const page of paginate(dated, unitPageSize, unit.url)) unitPages.push({ ...page, unit });
   }
 
@@ -698,8 +707,8 @@ export function buildArchive(content: ContentFile[], options: ArchiveOptions): A
   for (const author of authorList) {
     author.printed.sort(collator.compare);
     author.feedUpdated = newestUpdate(author.feed);
-    const dated = author.articles.filter((card) => card.date ?? card.estimatedDate);
-    author.undatedArticles = author.articles.slice(dated.length);
+    const [dated, undated] = splitUndated(author.articles, (card) => card);
+    author.undatedArticles = undated;
     for (const page of paginate(dated, authorPageSize, author.url)) authorPages.push({ ...page, author });
     const letter = authorInitial(author.name);
     let group = authorGroups.find((g) => g.letter === letter);
@@ -734,13 +743,8 @@ export function buildArchive(content: ContentFile[], options: ArchiveOptions): A
   }
 
   const cards = articles.map((a) => a.card);
-  // Dated articles only: an undated one arriving would land at the oldest end and shift every numbered
-  // page. The undated have their own list (`/khong-ro-ngay/`), which the home page links with its count.
-  const homePages = paginate(
-    cards.filter((c) => c.date ?? c.estimatedDate),
-    homePageSize,
-    '/',
-  );
+  // The undated have their own list (`/khong-ro-ngay/`), which the home page links with its count.
+  const homePages = paginate(splitUndated(cards, (card) => card)[0], homePageSize, '/');
   const undatedPages = paginate(undated, monthPageSize, '/khong-ro-ngay/');
 
   const sitemapEntries: SitemapEntry[] = [
