@@ -225,3 +225,38 @@ export function formatDate(date) {
 export function searchTerm(q) {
   return q.normalize('NFC').replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * The bucket file of a pair of title words in the title index (FNV-1a over UTF-16 code units; the same
+ * as `titleBucket` of src/search/titleIndex.ts, which writes the files).
+ */
+export function titleBucket(key, buckets) {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    hash ^= key.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % buckets;
+}
+
+/** `["lu", "doan", "297"]` → `lu doan`, `doan 297`: the title index's keys for a query's words. */
+export function wordPairs(words) {
+  return words.slice(1).map((word, i) => `${words[i]} ${word}`);
+}
+
+/**
+ * The excerpt of a result listed from the title index (its fragment's text, which opens on the title):
+ * its first `length` words, `words` marked where they stand side by side, `<` and `>` escaped as in
+ * Pagefind's excerpts (`unfoldExcerpt` then drops the twins).
+ */
+export function titleExcerpt(content, words, length) {
+  const tokens = content.replace(/</g, '&lt;').replace(/>/g, '&gt;').split(/\s+/).filter(Boolean);
+  const shown = tokens.slice(0, length);
+  const keys = shown.map((token) => wordKey(unfoldExcerpt(token)));
+  const marked = new Set();
+  for (let i = 0; i + words.length <= keys.length; i++) {
+    if (words.every((word, j) => keys[i + j] === word)) words.forEach((_, j) => marked.add(i + j));
+  }
+  const text = shown.map((token, i) => (marked.has(i) ? `<mark>${token}</mark>` : token)).join(' ');
+  return tokens.length > length ? `${text}…` : text;
+}

@@ -18,6 +18,7 @@ import { writeFileAtomic } from '../ingest/atomic.ts';
 import { contentFiles, readContentFile } from '../site/archive.ts';
 import { loadArchiveIndex } from '../ingest/archiveIndex.ts';
 import { nextReply, tsWorker } from '../worker.ts';
+import { shardTitles, TITLE_DIR, TITLE_TOP, writeTitleIndex, type TitleEntry } from './titleIndex.ts';
 
 export const BUNDLE_DIR = 'pagefind';
 export const MANIFEST_FILE = 'shards.json';
@@ -141,6 +142,8 @@ export async function indexSite(opts: IndexSiteOptions): Promise<IndexSiteResult
 
   const concurrency = Math.max(1, Math.min(opts.concurrency ?? availableParallelism(), 2, shards.length));
   const results: ShardResult[] = [];
+  /** Each shard's titles (`titleIndex.ts`), read as it is done, while the other shards are indexed. */
+  const titles = new Map<string, Promise<TitleEntry[]>>();
   let next = 0;
   const workers: Array<ReturnType<typeof startWorker>> = [];
   /** A worker thread that takes the next shard until none is left. */
@@ -161,6 +164,9 @@ export async function indexSite(opts: IndexSiteOptions): Promise<IndexSiteResult
         ...(opts.fold === false ? { fold: false } : {}),
       };
       const result = await worker.run(job);
+      const titlesOf = shardTitles(join(result.rebuilt ? bundleDir : previousBundle, shard.key), result.rebuilt);
+      titlesOf.catch(() => {});
+      titles.set(shard.key, titlesOf);
       results.push(result);
       opts.onShard?.(results.length, shards.length, result);
     }
@@ -181,17 +187,19 @@ export async function indexSite(opts: IndexSiteOptions): Promise<IndexSiteResult
   const live = new Set(shards.map((s) => s.key));
   const removed: string[] = [];
   for (const entry of await readdir(previousBundle, { withFileTypes: true })) {
-    if (!entry.isDirectory() || live.has(entry.name)) continue;
+    if (!entry.isDirectory() || live.has(entry.name) || entry.name === TITLE_DIR) continue;
     removed.push(entry.name);
     if (previousBundle === bundleDir) await rm(join(bundleDir, entry.name), { recursive: true });
   }
 
   const byKey = new Map(results.map((r) => [r.key, r]));
   const indexed = shards.map((s) => byKey.get(s.key)!);
+  const buckets = await writeTitleIndex(bundleDir, await Promise.all(shards.map((s) => titles.get(s.key)!)));
   const manifest: ShardManifest = {
     version: 1,
     pagefind: await pagefindVersion(),
     shards: indexed.map(({ key, pages: count, hash }) => ({ key, pages: count, hash })),
+    titles: { buckets, top: TITLE_TOP },
   };
   // Renamed in, never written in place: the bundle may be hard links to the live site's (`linkTree`).
   await writeFileAtomic(join(bundleDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 1)}\n`);

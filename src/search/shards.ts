@@ -78,6 +78,8 @@ export interface ShardManifest {
   pagefind: string;
   /** Newest first: the order of date sorting, and the first one is Pagefind's primary index. */
   shards: Array<{ key: string; pages: number; hash: string }>;
+  /** The title index (`titleIndex.ts`): its bucket files and how many titles each pair lists. */
+  titles?: { buckets: number; top: number };
 }
 
 /** What a build keeps of its shards for the next one to update (`.build/search-shards.json`). */

@@ -1,0 +1,184 @@
+/**
+ * The title index (IO): for every pair of words side by side in some article's title (folded, as the
+ * search page reads a query: `Sư đoàn 316` gives `su doan` and `doan 316`), which shards have such
+ * titles and how many, and the newest `TITLE_TOP` of them with what the search page needs to show them
+ * at once: the Pagefind page id (its fragment file), the shard, the date.
+ *
+ * Why: by relevance the search page lists first the articles whose title has the query's words side by
+ * side, newest first, and shows first results before the whole archive has loaded only when nothing
+ * else can come first. A Pagefind search of the newest shard cannot know whether an older shard has
+ * such a title (`su doan` at 10,000 articles: none in the newest shard, so the page waited a second for
+ * every shard), and an older shard's search costs its metadata and index chunks (~150 KB). One bucket
+ * file (a few KB) answers for the whole archive: the page shows a two-word query's newest titles from
+ * their fragments, knows when no title has a longer phrase (its newest articles' text then comes first),
+ * and loads no title-twin index chunk for them.
+ *
+ * Written to `pagefind/titles/<bucket>.json`, keys hashed into `buckets` files (`titleBucket`, the same
+ * function as `public/js/search-text.js`); the count is in `shards.json` (`titles`). Each shard's titles
+ * are read from its own fragments once, when it is indexed, and kept beside it (`<shard>/titles.json`),
+ * so a rebuild that keeps a shard reads one file for it.
+ */
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { forEachLimited } from '../concurrency.ts';
+import { tokenCore } from './fold.ts';
+
+/** The folder of the bucket files, inside the bundle (beside the shards' folders). */
+export const TITLE_DIR = 'titles';
+/** Each shard's own titles, read from its fragments when it was indexed. */
+export const SHARD_TITLES_FILE = 'titles.json';
+/** Entries listed per pair: one page of results (the search page shows 10). */
+export const TITLE_TOP = 10;
+/**
+ * At most this many pairs per bucket file (~4 KB gzipped at 10,000 articles); at 100,000 articles of
+ * varied titles (~1M pairs) that is ~4,000 files, a few per cent of the index's.
+ */
+const PAIRS_PER_BUCKET = 256;
+
+/** One article of a shard: Pagefind's page id (fragment file), its fragment group if bundled, its sort date, its title. */
+export interface TitleEntry {
+  id: string;
+  group?: string;
+  /** `date`, else `estimated`, else '' (undated: last). */
+  date: string;
+  title: string;
+}
+
+/** A pair's entry in a bucket: shard index (in `shards.json`), page id, date, fragment group. */
+export type TopEntry = [number, string, string] | [number, string, string, string];
+export interface PairEntry {
+  /** Titles with the pair, per shard index. */
+  n: Record<string, number>;
+  /** The newest `TITLE_TOP`, newest first (undated last; ties by shard order, then id). */
+  top: TopEntry[];
+}
+
+/** The folded words of a title as the index and the search page see them (`tokenCore`, `wordKey`). */
+export function titleWords(title: string): string[] {
+  return title.split(/\s+/).map(tokenCore).filter(Boolean);
+}
+
+/** `Sư đoàn 316` → `su doan`, `doan 316`: every pair of words side by side, once. */
+export function titlePairs(title: string): string[] {
+  const words = titleWords(title);
+  const pairs = new Set<string>();
+  for (let i = 0; i + 1 < words.length; i++) pairs.add(`${words[i]} ${words[i + 1]}`);
+  return [...pairs];
+}
+
+/** FNV-1a over UTF-16 code units: the bucket of a pair (`titleBucket` of search-text.js must agree). */
+export function titleBucket(key: string, buckets: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    hash ^= key.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % buckets;
+}
+
+const SIGNATURE = 'pagefind_dcd';
+
+/** A Pagefind file's JSON: gzipped (or not) behind Pagefind's signature. */
+function pagefindJson(bytes: Buffer): unknown {
+  const plain = bytes.subarray(0, SIGNATURE.length).toString() === SIGNATURE ? bytes : gunzipSync(bytes);
+  return JSON.parse(plain.subarray(SIGNATURE.length).toString('utf8'));
+}
+
+interface Fragment {
+  url?: string;
+  meta?: Record<string, string>;
+}
+
+const entryOf = (id: string, fragment: Fragment, group?: string): TitleEntry => ({
+  id,
+  ...(group ? { group } : {}),
+  date: fragment.meta?.date ?? fragment.meta?.estimated ?? '',
+  title: fragment.meta?.title ?? '',
+});
+
+/** Reads a shard's titles from its fragment files (a page's, or a group of pages' with `maxFragments`). */
+export async function readShardTitles(shardDir: string): Promise<TitleEntry[]> {
+  const dir = join(shardDir, 'fragment');
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.pf_fragment'));
+  const entries: TitleEntry[][] = new Array(files.length);
+  await forEachLimited(files.length, 32, async (i) => {
+    const name = files[i]!.slice(0, -'.pf_fragment'.length);
+    const json = pagefindJson(await readFile(join(dir, files[i]!))) as Fragment | Record<string, Fragment>;
+    entries[i] =
+      typeof (json as Fragment).url === 'string'
+        ? [entryOf(name, json as Fragment)]
+        : Object.entries(json as Record<string, Fragment>).map(([id, fragment]) => entryOf(id, fragment, name));
+  });
+  return entries.flat();
+}
+
+/**
+ * A shard's titles: read from its fragments and kept beside them when it was just indexed (`fresh`),
+ * else from that kept file (from its fragments when the file is missing).
+ */
+export async function shardTitles(shardDir: string, fresh: boolean): Promise<TitleEntry[]> {
+  const file = join(shardDir, SHARD_TITLES_FILE);
+  if (!fresh) {
+    const kept = await readFile(file, 'utf8').then((text) => JSON.parse(text) as TitleEntry[], () => null);
+    if (kept) return kept;
+  }
+  const entries = await readShardTitles(shardDir);
+  if (fresh) await writeFile(file, JSON.stringify(entries));
+  return entries;
+}
+
+/** Newest first, undated last; ties by shard order, then id: the order the search page shows. */
+function newerFirst(a: { shard: number; entry: TitleEntry }, b: { shard: number; entry: TitleEntry }): number {
+  if (a.entry.date !== b.entry.date) {
+    if (!a.entry.date) return 1;
+    if (!b.entry.date) return -1;
+    return a.entry.date > b.entry.date ? -1 : 1;
+  }
+  return a.shard - b.shard || (a.entry.id < b.entry.id ? -1 : a.entry.id > b.entry.id ? 1 : 0);
+}
+
+/** Every pair's entry (pure), from each shard's titles, shards in `shards.json` order. */
+export function pairEntries(shards: TitleEntry[][]): Map<string, PairEntry> {
+  const found = new Map<string, Array<{ shard: number; entry: TitleEntry }>>();
+  shards.forEach((entries, shard) => {
+    for (const entry of entries) {
+      for (const pair of titlePairs(entry.title)) {
+        let list = found.get(pair);
+        if (!list) found.set(pair, (list = []));
+        list.push({ shard, entry });
+      }
+    }
+  });
+  const out = new Map<string, PairEntry>();
+  for (const [pair, list] of found) {
+    const n: Record<string, number> = {};
+    for (const { shard } of list) n[shard] = (n[shard] ?? 0) + 1;
+    const top = list
+      .sort(newerFirst)
+      .slice(0, TITLE_TOP)
+      .map(({ shard, entry }): TopEntry => (entry.group ? [shard, entry.id, entry.date, entry.group] : [shard, entry.id, entry.date]));
+    out.set(pair, { n, top });
+  }
+  return out;
+}
+
+/**
+ * Writes the bucket files into `<bundleDir>/titles/` (swapped in whole) from each shard's titles,
+ * shards in `shards.json` order; returns the number of buckets.
+ */
+export async function writeTitleIndex(bundleDir: string, shards: TitleEntry[][]): Promise<number> {
+  const pairs = pairEntries(shards);
+  let buckets = 16;
+  while (buckets * PAIRS_PER_BUCKET < pairs.size) buckets *= 2;
+  const files: Array<Record<string, PairEntry>> = Array.from({ length: buckets }, () => ({}));
+  for (const [pair, entry] of pairs) files[titleBucket(pair, buckets)]![pair] = entry;
+  const dir = join(bundleDir, TITLE_DIR);
+  const partial = `${dir}.partial`;
+  await rm(partial, { recursive: true, force: true });
+  await mkdir(partial, { recursive: true });
+  await forEachLimited(buckets, 32, async (i) => writeFile(join(partial, `${i}.json`), JSON.stringify(files[i])));
+  await rm(dir, { recursive: true, force: true });
+  await rename(partial, dir);
+  return buckets;
+}
