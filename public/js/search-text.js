@@ -209,6 +209,25 @@ export function chain(lists) {
   };
 }
 
+/**
+ * A result list made only when a result of it is needed (pure): `total` is what it is expected to hold
+ * (the real list's once made), so that counts are shown without the searches behind it.
+ * @param {number} total
+ * @param {() => Promise<ResultList>} make
+ * @returns {ResultList}
+ */
+export function later(total, make) {
+  let made = null;
+  let list = null;
+  const get = async () => (list = await (made ??= make()));
+  return {
+    total,
+    left: () => (list ? list.left() : total),
+    take: async (count) => (await get()).take(count),
+    skip: async (count) => (await get()).skip(count),
+  };
+}
+
 /** Results (Pagefind's, with `id`) whose id is in every one of `sets` and in none of `except`. */
 export function keepResults(results, sets = [], except = []) {
   return results.filter((r) => sets.every((s) => s.has(r.id)) && !except.some((s) => s.has(r.id)));

@@ -22,6 +22,7 @@ import {
   chain,
   formatDate,
   keepResults,
+  later,
   planQuery,
   readState,
   searchTerm,
@@ -391,13 +392,29 @@ async function find(current, whole) {
     return { results: await byDate(index, term, filters, direction, { keep, perShard: all.filters?.shard }), counts: all.filters };
   }
   const inPhrase = ids(phrase);
-  // The title index, without filters: the newest titles (two words) as the first results showed them,
-  // and the Pagefind title search only when the index does not list every title (no title anywhere:
-  // not at all), which spares each shard the title twins' index chunks.
+  // The title index, without filters: for two words the newest titles, as the first results showed
+  // them, and every shard's count; the Pagefind title search (the title twins' index chunks on every
+  // shard) only when the reader goes past the titles it lists, or never when it lists them all or no
+  // title has the words.
   const known = Object.keys(filters).length === 0 ? await titleShards(plan) : null;
   const top = known?.top ?? [];
   const noTitle = known !== null && Object.keys(known.n).length === 0;
-  const title = known?.complete || noTitle ? null : await index.search(plan.titlePhrase, { filters });
+  const after = (title) => titlesThenTexts(index, plan, filters, phrase, known, title);
+  const more =
+    known?.exact && !known.complete
+      ? later(phrase.results.length - top.length, async () => after(await index.search(plan.titlePhrase, { filters })))
+      : await after(known?.complete || noTitle ? null : await index.search(plan.titlePhrase, { filters }));
+  const rest = plan.exactOnly ? [] : keepResults(all.results, required, [inPhrase]);
+  return { results: chain([inOrder(top), more, inOrder(rest)]), counts: all.filters };
+}
+
+/**
+ * After the titles the title index lists (`known.top`), the other titles with the phrase, then the
+ * other articles with it, each newest first. `title` is Pagefind's title search (null: the index
+ * lists every title, or there is none).
+ */
+async function titlesThenTexts(index, plan, filters, phrase, known, title) {
+  const top = known?.top ?? [];
   const inTitle = title ? ids(title) : new Set(top.map((r) => r.id));
   const notTitle = (r) => keepResults(r, [], [inTitle]);
   const listed = new Set(top.map((r) => r.id));
@@ -405,9 +422,8 @@ async function find(current, whole) {
   // Each shard's titles not listed by the index.
   const inTitles = { ...(title?.filters?.shard ?? {}) };
   if (title) for (const r of top) inTitles[r.shard] -= 1;
-  const inTexts = Object.fromEntries(
-    Object.entries(phrase.filters?.shard ?? {}).map(([k, n]) => [k, n - (title?.filters?.shard?.[k] ?? (known?.complete ? known.n[k] ?? 0 : 0))]),
-  );
+  const titlesIn = (k) => title?.filters?.shard?.[k] ?? (known?.complete ? (known.n[k] ?? 0) : 0);
+  const inTexts = Object.fromEntries(Object.entries(phrase.filters?.shard ?? {}).map(([k, n]) => [k, n - titlesIn(k)]));
   // Titles by the title search, as the first results were: the same order, ties included. Every title
   // with the phrase has it in its text too: a shard's other phrase results are its count less its titles'.
   const [titled, untitled] = inTitles[ADDED_SHARD] || inTexts[ADDED_SHARD]
@@ -416,8 +432,7 @@ async function find(current, whole) {
         byDate(index, plan.phrase, filters, 'desc', { keep: notTitle, perShard: phrase.filters?.shard }),
       ])
     : [newestFirst(index, plan.titlePhrase, filters, inTitles, notListed), newestFirst(index, plan.phrase, filters, inTexts, notTitle)];
-  const rest = plan.exactOnly ? [] : keepResults(all.results, required, [inPhrase]);
-  return { results: chain([inOrder(top), titled, untitled, inOrder(rest)]), counts: all.filters };
+  return chain([titled, untitled]);
 }
 
 /** Pagefind's excerpt is text with `<mark>` and escaped `<`/`>`: rebuilt as nodes, nothing else. */

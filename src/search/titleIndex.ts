@@ -28,13 +28,13 @@ import { tokenCore } from './fold.ts';
 export const TITLE_DIR = 'titles';
 /** Each shard's own titles, read from its fragments when it was indexed. */
 export const SHARD_TITLES_FILE = 'titles.json';
-/** Entries listed per pair: one page of results (the search page shows 10). */
-export const TITLE_TOP = 10;
+/** Entries listed per pair: two pages of results (the search page shows 10 at a time). */
+export const TITLE_TOP = 20;
 /**
- * At most this many pairs per bucket file (~4 KB gzipped at 10,000 articles); at 100,000 articles of
- * varied titles (~1M pairs) that is ~4,000 files, a few per cent of the index's.
+ * At most this many pairs per bucket file (~2 KB gzipped at 10,000 articles); at 100,000 articles of
+ * varied titles (~1M pairs) that is ~8,000 files, ~7% of the index's.
  */
-const PAIRS_PER_BUCKET = 256;
+const PAIRS_PER_BUCKET = 128;
 
 /** One article of a shard: Pagefind's page id (fragment file), its fragment group if bundled, its sort date, its title. */
 export interface TitleEntry {
