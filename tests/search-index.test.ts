@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import { syntheticArchive, writeArticleContent } from '../src/bench/search.ts';
 import { indexSite, MANIFEST_FILE } from '../src/search/indexSite.ts';
 import type { ShardManifest } from '../src/search/shards.ts';
-import { readShardTitles, titleBucket, titlePairs, TITLE_DIR, type PairEntry } from '../src/search/titleIndex.ts';
+import { pairKey, readShardTitles, titleBucket, titlePairs, TITLE_DIR, type PairEntry } from '../src/search/titleIndex.ts';
 
 describe('indexSite', () => {
   let work = '';
@@ -50,7 +50,7 @@ describe('indexSite', () => {
     const { shards, titles } = await manifest();
     assert.ok(titles && titles.buckets >= 16, 'shards.json names the bucket count');
     const bucket = async (pair: string): Promise<PairEntry | undefined> =>
-      (JSON.parse(await readFile(join(site, 'pagefind', TITLE_DIR, `${titleBucket(pair, titles.buckets)}.json`), 'utf8')) as Record<string, PairEntry>)[pair];
+      (JSON.parse(await readFile(join(site, 'pagefind', TITLE_DIR, `${titleBucket(pair, titles.buckets)}.json`), 'utf8')) as Record<string, PairEntry>)[pairKey(pair)];
     // Expected from the articles themselves: which shard each is in, from each shard's fragments.
     const urlsOf = new Map<string, string[]>();
     for (const s of shards) {

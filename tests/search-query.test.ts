@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { foldPage, markTitleWords, TITLE_MARK, titleTwin } from '../src/search/fold.ts';
-import { titleBucket, titlePairs, titleWords } from '../src/search/titleIndex.ts';
+import { pairKey, titleBucket, titlePairs, titleWords } from '../src/search/titleIndex.ts';
 
 interface QueryPlan {
   words: string[];
@@ -33,6 +33,7 @@ interface SearchText {
   chain(lists: ResultList[]): ResultList;
   later(total: number, make: () => Promise<ResultList>): ResultList;
   titleBucket(key: string, buckets: number): number;
+  pairKey(pair: string): string;
   wordPairs(words: string[]): string[];
   titleExcerpt(content: string, words: string[], length: number): string;
   keepResults<T extends { id: string }>(results: T[], sets?: Array<Set<string>>, except?: Array<Set<string>>): T[];
@@ -179,7 +180,11 @@ describe('title index: the page and the indexer read titles alike', () => {
   test('the page finds the bucket the indexer wrote', () => {
     for (const key of ['su doan', 'doan 316', 'lung cu', 'ktqp 2024', 'tây bắc']) {
       for (const buckets of [16, 64, 4096]) assert.equal(searchText.titleBucket(key, buckets), titleBucket(key, buckets), key);
+      assert.equal(searchText.pairKey(key), pairKey(key), key);
+      assert.match(pairKey(key), /^[0-9a-f]{16}$/, 'hex: no dump text in the files');
+      assert.equal(Number.parseInt(pairKey(key).slice(0, 8), 16) % 64, titleBucket(key, 64), 'the bucket is the first hash');
     }
+    assert.notEqual(pairKey('su doan'), pairKey('doan su'));
     const spread = new Set(['a b', 'a c', 'b c', 'su doan', 'lu doan', 'quan khu'].map((k) => titleBucket(k, 16)));
     assert.ok(spread.size >= 3, 'keys spread over buckets');
   });

@@ -245,17 +245,24 @@ export function searchTerm(q) {
   return q.normalize('NFC').replace(/\s+/g, ' ').trim();
 }
 
-/**
- * The bucket file of a pair of title words in the title index (FNV-1a over UTF-16 code units; the same
- * as `titleBucket` of src/search/titleIndex.ts, which writes the files).
- */
-export function titleBucket(key, buckets) {
-  let hash = 0x811c9dc5;
+/** FNV-1a over UTF-16 code units from `basis`. */
+function fnv1a(key, basis) {
+  let hash = basis;
   for (let i = 0; i < key.length; i++) {
     hash ^= key.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
-  return hash % buckets;
+  return hash;
+}
+
+/** A pair of title words as the title index lists it (`pairKey` of src/search/titleIndex.ts). */
+export function pairKey(pair) {
+  return [fnv1a(pair, 0x811c9dc5), fnv1a(pair, 0x050c5d1f)].map((h) => h.toString(16).padStart(8, '0')).join('');
+}
+
+/** The bucket file of a pair in the title index (`titleBucket` of src/search/titleIndex.ts). */
+export function titleBucket(pair, buckets) {
+  return fnv1a(pair, 0x811c9dc5) % buckets;
 }
 
 /** `["lu", "doan", "297"]` → `lu doan`, `doan 297`: the title index's keys for a query's words. */

@@ -23,6 +23,7 @@ import {
   formatDate,
   keepResults,
   later,
+  pairKey,
   planQuery,
   readState,
   searchTerm,
@@ -272,7 +273,7 @@ async function titlePair(pair, words) {
   }
   const file = await titleBuckets.get(bucket);
   if (!file) return null;
-  const entry = file[pair] ?? { n: {}, top: [] };
+  const entry = file[pairKey(pair)] ?? { n: {}, top: [] };
   const n = Object.fromEntries(Object.entries(entry.n).map(([shard, count]) => [shardKeys[shard], count]));
   const top = entry.top.map(([shard, id, , group]) => ({ id, shard: shardKeys[shard], data: () => fragmentData(shardKeys[shard], id, group, words) }));
   return { n, top, total: Object.values(entry.n).reduce((a, b) => a + b, 0) };

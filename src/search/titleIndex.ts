@@ -13,8 +13,8 @@
  * their fragments, knows when no title has a longer phrase (its newest articles' text then comes first),
  * and loads no title-twin index chunk for them.
  *
- * Written to `pagefind/titles/<bucket>.json`, keys hashed into `buckets` files (`titleBucket`, the same
- * function as `public/js/search-text.js`); the count is in `shards.json` (`titles`). Each shard's titles
+ * Written to `pagefind/titles/<bucket>.json`, each pair by its hash (`pairKey`) in one of `buckets` files
+ * (`titleBucket`; both the same as in `public/js/search-text.js`); the count is in `shards.json` (`titles`). Each shard's titles
  * are read from its own fragments once, when it is indexed, and kept beside it (`<shard>/titles.json`),
  * so a rebuild that keeps a shard reads one file for it.
  */
@@ -36,13 +36,17 @@ export const TITLE_TOP = 20;
  */
 const PAIRS_PER_BUCKET = 128;
 
-/** One article of a shard: Pagefind's page id (fragment file), its fragment group if bundled, its sort date, its title. */
+/**
+ * One article of a shard: Pagefind's page id (fragment file), its fragment group if bundled, its sort
+ * date, its title's pairs of words (`pairKey`: hashed, so that no dump text is written outside
+ * Pagefind's own records).
+ */
 export interface TitleEntry {
   id: string;
   group?: string;
   /** `date`, else `estimated`, else '' (undated: last). */
   date: string;
-  title: string;
+  pairs: string[];
 }
 
 /** A pair's entry in a bucket: shard index (in `shards.json`), page id, date, fragment group. */
@@ -67,15 +71,31 @@ export function titlePairs(title: string): string[] {
   return [...pairs];
 }
 
-/** FNV-1a over UTF-16 code units: the bucket of a pair (`titleBucket` of search-text.js must agree). */
-export function titleBucket(key: string, buckets: number): number {
-  let hash = 0x811c9dc5;
+/** FNV-1a over UTF-16 code units from `basis`. */
+function fnv1a(key: string, basis: number): number {
+  let hash = basis;
   for (let i = 0; i < key.length; i++) {
     hash ^= key.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
-  return hash % buckets;
+  return hash;
 }
+
+/**
+ * A pair as the title index writes it: 64 bits of two FNV-1a hashes in hex (`pairKey` of search-text.js
+ * must agree). Hashed: the files hold no dump text; 64 bits: among a million pairs, no two alike.
+ */
+export function pairKey(pair: string): string {
+  return [fnv1a(pair, 0x811c9dc5), fnv1a(pair, 0x050c5d1f)].map((h) => h.toString(16).padStart(8, '0')).join('');
+}
+
+/** The bucket of a pair: its first hash (`titleBucket` of search-text.js must agree). */
+export function titleBucket(pair: string, buckets: number): number {
+  return fnv1a(pair, 0x811c9dc5) % buckets;
+}
+
+/** The bucket of a pair from its `pairKey`: the same as `titleBucket`. */
+const keyBucket = (key: string, buckets: number): number => Number.parseInt(key.slice(0, 8), 16) % buckets;
 
 const SIGNATURE = 'pagefind_dcd';
 
@@ -94,7 +114,7 @@ const entryOf = (id: string, fragment: Fragment, group?: string): TitleEntry => 
   id,
   ...(group ? { group } : {}),
   date: fragment.meta?.date ?? fragment.meta?.estimated ?? '',
-  title: fragment.meta?.title ?? '',
+  pairs: titlePairs(fragment.meta?.title ?? '').map(pairKey),
 });
 
 /** Reads a shard's titles from its fragment files (a page's, or a group of pages' with `maxFragments`). */
@@ -138,12 +158,12 @@ function newerFirst(a: { shard: number; entry: TitleEntry }, b: { shard: number;
   return a.shard - b.shard || (a.entry.id < b.entry.id ? -1 : a.entry.id > b.entry.id ? 1 : 0);
 }
 
-/** Every pair's entry (pure), from each shard's titles, shards in `shards.json` order. */
+/** Every pair's entry by `pairKey` (pure), from each shard's titles, shards in `shards.json` order. */
 export function pairEntries(shards: TitleEntry[][]): Map<string, PairEntry> {
   const found = new Map<string, Array<{ shard: number; entry: TitleEntry }>>();
   shards.forEach((entries, shard) => {
     for (const entry of entries) {
-      for (const pair of titlePairs(entry.title)) {
+      for (const pair of entry.pairs) {
         let list = found.get(pair);
         if (!list) found.set(pair, (list = []));
         list.push({ shard, entry });
@@ -172,7 +192,7 @@ export async function writeTitleIndex(bundleDir: string, shards: TitleEntry[][])
   let buckets = 16;
   while (buckets * PAIRS_PER_BUCKET < pairs.size) buckets *= 2;
   const files: Array<Record<string, PairEntry>> = Array.from({ length: buckets }, () => ({}));
-  for (const [pair, entry] of pairs) files[titleBucket(pair, buckets)]![pair] = entry;
+  for (const [key, entry] of pairs) files[keyBucket(key, buckets)]![key] = entry;
   const dir = join(bundleDir, TITLE_DIR);
   const partial = `${dir}.partial`;
   await rm(partial, { recursive: true, force: true });
