@@ -77,6 +77,33 @@ describe('indexSite', () => {
     assert.equal(await bucket('zzz yyy'), undefined, 'a pair no title has is not listed');
   });
 
+  test("each shard's titles are kept in the state folder and read from its fragments only when its hash changed", async () => {
+    const planFile = join(work, 'state', 'search-shards.json');
+    await indexSite({ contentDir: content, siteDir: site, planFile });
+    const { shards } = await manifest();
+    const cacheOf = (key: string): string => join(work, 'state', 'search-titles', `${key}.json`);
+    for (const s of shards) {
+      const kept = JSON.parse(await readFile(cacheOf(s.key), 'utf8')) as { hash: string; entries: unknown[] };
+      assert.equal(kept.hash, s.hash, s.key);
+      assert.equal(kept.entries.length, s.pages, s.key);
+    }
+    const titlesDir = join(site, 'pagefind', TITLE_DIR);
+    const snapshot = async (): Promise<string> =>
+      (await Promise.all((await readdir(titlesDir)).sort().map((f) => readFile(join(titlesDir, f), 'utf8')))).join('\n');
+    const before = await snapshot();
+    // Emptied under the same hash: the next build believes it (no fragment read), and the index changes.
+    const key = shards[0]!.key;
+    const original = await readFile(cacheOf(key), 'utf8');
+    await writeFile(cacheOf(key), JSON.stringify({ hash: shards[0]!.hash, entries: [] }));
+    await indexSite({ contentDir: content, siteDir: site, planFile });
+    assert.notEqual(await snapshot(), before);
+    // Another hash: read from the fragments again.
+    await writeFile(cacheOf(key), original.replace(shards[0]!.hash, 'stale'));
+    await indexSite({ contentDir: content, siteDir: site, planFile });
+    assert.equal(await snapshot(), before);
+    assert.equal(JSON.parse(await readFile(cacheOf(key), 'utf8')).hash, shards[0]!.hash);
+  });
+
   test('a rebuild with nothing changed keeps every shard', async () => {
     const before = await manifest();
     const result = await indexSite({ contentDir: content, siteDir: site });

@@ -20,6 +20,9 @@ import { loadArchiveIndex } from '../ingest/archiveIndex.ts';
 import { nextReply, tsWorker } from '../worker.ts';
 import { shardTitles, TITLE_DIR, TITLE_TOP, writeTitleIndex, type TitleEntry } from './titleIndex.ts';
 
+/** Each shard's titles (`titleIndex.ts`), beside `planFile` in the build's state folder. */
+const TITLE_CACHE_DIR = 'search-titles';
+
 export const BUNDLE_DIR = 'pagefind';
 export const MANIFEST_FILE = 'shards.json';
 export { INDEX_CODE } from './indexCode.ts';
@@ -164,7 +167,8 @@ export async function indexSite(opts: IndexSiteOptions): Promise<IndexSiteResult
         ...(opts.fold === false ? { fold: false } : {}),
       };
       const result = await worker.run(job);
-      const titlesOf = shardTitles(join(result.rebuilt ? bundleDir : previousBundle, shard.key), result.rebuilt);
+      const cache = opts.planFile ? join(dirname(opts.planFile), TITLE_CACHE_DIR, `${shard.key}.json`) : null;
+      const titlesOf = shardTitles(join(result.rebuilt ? bundleDir : previousBundle, shard.key), result.hash, cache);
       titlesOf.catch(() => {});
       titles.set(shard.key, titlesOf);
       results.push(result);
@@ -204,6 +208,11 @@ export async function indexSite(opts: IndexSiteOptions): Promise<IndexSiteResult
   // Renamed in, never written in place: the bundle may be hard links to the live site's (`linkTree`).
   await writeFileAtomic(join(bundleDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 1)}\n`);
   if (opts.planFile) {
+    // The titles of shards that are gone.
+    const cacheDir = join(dirname(opts.planFile), TITLE_CACHE_DIR);
+    for (const file of await readdir(cacheDir).catch(() => [])) {
+      if (!live.has(file.replace(/\.json$/, ''))) await rm(join(cacheDir, file), { force: true });
+    }
     const kept: ShardMembership[] = shards.map((s) => ({ key: s.key, urls: s.pages.map((p) => p.url) }));
     await writeFileAtomic(opts.planFile, JSON.stringify({ version: 1, shards: kept }));
   }

@@ -15,10 +15,11 @@
  *
  * Written to `pagefind/titles/<bucket>.json`, each pair by its hash (`pairKey`) in one of `buckets` files
  * (`titleBucket`; both the same as in `public/js/search-text.js`); the count is in `shards.json` (`titles`). Each shard's titles
- * are read from its own fragments once, when it is indexed, and kept beside it (`<shard>/titles.json`),
- * so a rebuild that keeps a shard reads one file for it.
+ * are read from its own fragments once, when it is indexed, and kept in the build's state folder
+ * (`search-titles/<shard>.json`, with the shard's hash), so a rebuild that keeps a shard reads one file.
  */
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { writeFileAtomic } from '../ingest/atomic.ts';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { forEachLimited } from '../concurrency.ts';
@@ -26,8 +27,6 @@ import { tokenCore } from './fold.ts';
 
 /** The folder of the bucket files, inside the bundle (beside the shards' folders). */
 export const TITLE_DIR = 'titles';
-/** Each shard's own titles, read from its fragments when it was indexed. */
-export const SHARD_TITLES_FILE = 'titles.json';
 /** Entries listed per pair: two pages of results (the search page shows 10 at a time). */
 export const TITLE_TOP = 20;
 /**
@@ -134,17 +133,16 @@ export async function readShardTitles(shardDir: string): Promise<TitleEntry[]> {
 }
 
 /**
- * A shard's titles: read from its fragments and kept beside them when it was just indexed (`fresh`),
- * else from that kept file (from its fragments when the file is missing).
+ * A shard's titles: from `cacheFile` (the build's state folder, not the site) when it was written for
+ * the same shard (`hash`, the shard's index hash), else read from its fragments and written there.
  */
-export async function shardTitles(shardDir: string, fresh: boolean): Promise<TitleEntry[]> {
-  const file = join(shardDir, SHARD_TITLES_FILE);
-  if (!fresh) {
-    const kept = await readFile(file, 'utf8').then((text) => JSON.parse(text) as TitleEntry[], () => null);
-    if (kept) return kept;
+export async function shardTitles(shardDir: string, hash: string, cacheFile: string | null): Promise<TitleEntry[]> {
+  if (cacheFile) {
+    const kept = await readFile(cacheFile, 'utf8').then((text) => JSON.parse(text) as { hash: string; entries: TitleEntry[] }, () => null);
+    if (kept?.hash === hash) return kept.entries;
   }
   const entries = await readShardTitles(shardDir);
-  if (fresh) await writeFile(file, JSON.stringify(entries));
+  if (cacheFile) await writeFileAtomic(cacheFile, JSON.stringify({ hash, entries }));
   return entries;
 }
 
