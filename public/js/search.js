@@ -16,6 +16,11 @@
 // multiply the bytes and the time to the first results by the number of shards. The whole archive is a
 // second Pagefind instance, loaded once while the first results are on screen: Pagefind's merged search
 // waits for every merged shard to load.
+//
+// The title index (`pagefind/titles/`, src/search/titleIndex.ts) says for the whole archive, in one small
+// file per pair of words, which shards have titles with the pair and which are the newest: a two-word
+// query's first results are those titles, shown from their fragment files whatever shard holds them,
+// and a query no title answers shows the newest shard's articles whose text has it (`firstResults`).
 import {
   SORTS,
   STRINGS,
