@@ -5,8 +5,8 @@
  * catalog or the schema changes the code hash: the old folder is dropped and everything is parsed anew.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { readdir, rm } from 'node:fs/promises';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { hashSources } from '../codeHash.ts';
@@ -49,9 +49,8 @@ export async function openParseCache(
   const present = new Set(await readdir(folder).catch(() => [] as string[]));
   // Each of the 256 subfolders is made once per run, not once per entry.
   const madeFolders = new Set<string>();
-  // Synchronous file calls: a cached read or a write is one call, where the promise API makes four
-  // trips through libuv's thread pool (open, stat, read or write, close) for each of 10,000 small files,
-  // and the callers (a parse worker's batch, the ingest's own thread) have nothing else to run meanwhile.
+  // A cached read is one synchronous call, where the promise API makes four trips through libuv's
+  // thread pool (open, stat, read, close) for each of 10,000 small files.
   return {
     codeHash: code,
     async get(source, text) {
@@ -74,22 +73,23 @@ export async function openParseCache(
       const file = miss !== undefined && miss.text === text ? miss.file : fileOf(source, text);
       const subfolder = path.dirname(file);
       const content = JSON.stringify(value);
-      // Written beside the entry and renamed over it: a killed run leaves whole entries or none.
-      const write = (): void => {
+      // Written beside the entry and renamed over it: a killed run leaves whole entries or none. Not
+      // synchronous like the reads: creating 10,000 files waits on the disk, which the parsing hides.
+      const write = async (): Promise<void> => {
         const temporary = `${file}.${process.pid}.${threadId}.tmp`;
-        writeFileSync(temporary, content);
-        renameSync(temporary, file);
+        await writeFile(temporary, content);
+        await rename(temporary, file);
       };
       if (!madeFolders.has(subfolder)) {
         mkdirSync(subfolder, { recursive: true });
         madeFolders.add(subfolder);
       }
       try {
-        write();
+        await write();
       } catch {
         // The folder went away under us (the cache was cleared): make it again.
         mkdirSync(subfolder, { recursive: true });
-        write();
+        await write();
       }
     },
   };

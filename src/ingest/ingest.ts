@@ -10,7 +10,6 @@
  * the render. Anything unexpected (other code, a run killed midway, a URL that would move) falls back
  * to the full run, which rewrites the folder and swaps it in whole.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ReportEntry } from '../report.ts';
@@ -324,7 +323,6 @@ function fileStates(found: Found[], outcomes: Outcome[], before: Map<string, Fil
  */
 async function writeArticles(merged: Merged[], placed: Map<string, Placed>, folder: string, index: ArchiveIndex, inPlace: boolean): Promise<number> {
   const folders = new Map<string, Promise<unknown>>();
-  const madeFolders = new Set<string>();
   let written = 0;
   await forEachLimited(merged.length, WRITE_CONCURRENCY, async (i) => {
     const { kept, duplicates, identity } = merged[i]!;
@@ -341,20 +339,12 @@ async function writeArticles(merged: Merged[], placed: Map<string, Placed>, fold
     index.set(name, entry);
     const file = path.join(folder, name);
     const dir = path.dirname(file);
-    written++;
-    if (!inPlace) {
-      // A staging folder is swapped in whole, so plain writes are enough there; synchronous ones, as this
-      // thread has nothing else to do: one call a file instead of four trips through the thread pool.
-      if (!madeFolders.has(dir)) {
-        mkdirSync(dir, { recursive: true });
-        madeFolders.add(dir);
-      }
-      writeFileSync(file, bytes);
-      return;
-    }
     if (!folders.has(dir)) folders.set(dir, mkdir(dir, { recursive: true }));
     await folders.get(dir);
-    await writeFileAtomic(file, markdown, { folderExists: true });
+    // A staging folder is swapped in whole, so plain writes are enough there.
+    if (inPlace) await writeFileAtomic(file, markdown, { folderExists: true });
+    else await writeFile(file, bytes);
+    written++;
   });
   return written;
 }
