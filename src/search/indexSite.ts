@@ -159,6 +159,7 @@ export async function indexSite(opts: IndexSiteOptions): Promise<IndexSiteResult
         code,
         ...(opts.maxFragments ? { maxFragments: opts.maxFragments } : {}),
         ...(opts.fold === false ? { fold: false } : {}),
+        ...(index ? { frontMatter: shard.pages.map((p) => index.get(p.file)!.frontMatter) } : {}),
       };
       const result = await worker.run(job);
       results.push(result);
