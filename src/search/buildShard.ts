@@ -86,45 +86,41 @@ export async function buildShard(job: ShardJob): Promise<ShardResult> {
   // What is indexed is a function of the articles' Markdown and the code: a rebuild with nothing
   // changed compares hashes of files, without making a page.
   const hash = createHash('sha256').update(`${job.code}${fold ? '' : '-unfolded'}\n`);
-  const files: Array<{ name: string; bytes: Buffer }> = new Array(shard.pages.length);
-  const read = async (): Promise<void> =>
-    forEachLimited(shard.pages.length, FILES_AT_ONCE, async (i) => {
-      const { file } = shard.pages[i]!;
-      files[i] ??= { name: file, bytes: await readFile(join(job.contentDir, file)) };
+  // The hashes come from the compact archive index when it gave them; else from the files, which are
+  // then kept for making the pages.
+  const files: Array<Buffer | undefined> = new Array(shard.pages.length);
+  const readAt = (i: number): Promise<Buffer> => readFile(join(job.contentDir, shard.pages[i]!.file));
+  if (shard.pages.some((p) => p.hash === undefined)) {
+    await forEachLimited(shard.pages.length, FILES_AT_ONCE, async (i) => {
+      if (shard.pages[i]!.hash === undefined) files[i] = await readAt(i);
     });
-  // The hashes come from the compact archive index when it gave them; else from the files.
-  if (shard.pages.some((p) => p.hash === undefined)) await read();
-  for (const [i, page] of shard.pages.entries()) hash.update(`${page.url} ${page.hash ?? contentHash(files[i]!.bytes)}\n`);
+  }
+  for (const [i, page] of shard.pages.entries()) hash.update(`${page.url} ${page.hash ?? contentHash(files[i]!)}\n`);
   const digest = hash.digest('hex');
   const previousDir = join(job.previousBundleDir ?? bundleDir, shard.key);
   const kept = job.previousHash === digest && (await stat(join(previousDir, 'pagefind-entry.json')).catch(() => null));
   if (kept) return { key: shard.key, pages: shard.pages.length, hash: digest, rebuilt: false };
-  await read();
-
-  const documents = files.map(({ name, bytes }, i) => {
-    const { url, html } = indexPage(contentFile(name, bytes, job.frontMatter?.[i]));
-    return { url, content: fold ? foldPage(html) : html };
-  });
 
   // Pagefind makes a page's URL from its path under the directory: `2023/05/01/slug/index.html`.
   // Inside the bundle, so that a killed build's copy goes with its staging site.
   const scratch = `${outDir}.source`;
   await rm(scratch, { recursive: true, force: true });
   try {
-    for (let i = 0; i < documents.length; i += FILES_AT_ONCE) {
-      await Promise.all(
-        documents.slice(i, i + FILES_AT_ONCE).map(async (doc) => {
-          const dir = join(scratch, ...doc.url.split('/').filter(Boolean));
-          await mkdir(dir, { recursive: true });
-          await writeFile(join(dir, 'index.html'), doc.content);
-        }),
-      );
-    }
-    await writeIndex(shard.key, scratch, outDir, documents.length, job.maxFragments);
+    // Each page is read, made and written in one go, none kept: the thread never holds a shard's
+    // pages (~200 MB for 5,000) while Pagefind, beside the render, needs the memory.
+    await forEachLimited(shard.pages.length, FILES_AT_ONCE, async (i) => {
+      const bytes = files[i] ?? (await readAt(i));
+      files[i] = undefined;
+      const { url, html } = indexPage(contentFile(shard.pages[i]!.file, bytes, job.frontMatter?.[i]));
+      const dir = join(scratch, ...url.split('/').filter(Boolean));
+      await mkdir(dir, { recursive: true });
+      await writeFile(join(dir, 'index.html'), fold ? foldPage(html) : html);
+    });
+    await writeIndex(shard.key, scratch, outDir, shard.pages.length, job.maxFragments);
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
-  return { key: shard.key, pages: documents.length, hash: digest, rebuilt: true };
+  return { key: shard.key, pages: shard.pages.length, hash: digest, rebuilt: true };
 }
 
 /** A Markdown file as the page needs it: with its front matter known, only its body is cut out, no YAML read. */
