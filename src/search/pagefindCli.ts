@@ -5,6 +5,7 @@
  * measured 21.8–24.6 CPU s against the CLI's 17.7–20.6 (load 4–5 on 2 cores).
  */
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 
@@ -41,8 +42,9 @@ export function runPagefindCli(options: CliIndexOptions): Promise<void> {
   const args = ['--site', options.site, '--output-path', options.output, '--force-language', 'vi', '--quiet'];
   if (options.maxFragments) args.push('--max-fragments', String(options.maxFragments));
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('PAGEFIND_')));
+  const [command, commandArgs] = dyingWithParent(pagefindBinary(), args);
   return new Promise((resolve, reject) => {
-    const child = spawn(pagefindBinary(), args, { cwd: options.site, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, commandArgs, { cwd: options.site, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let said = '';
     const keep = (chunk: Buffer): void => {
       // Its last words are what explains a failure; a run that succeeds says nothing under --quiet.
@@ -56,4 +58,17 @@ export function runPagefindCli(options: CliIndexOptions): Promise<void> {
       else reject(new Error(`pagefind ${signal ? `killed by ${signal}` : `exited with ${code}`}${said.trim() ? `: ${said.trim()}` : ''}`));
     });
   });
+}
+
+/** util-linux's `setpriv`, on Linux: runs a command that the kernel kills when its parent dies. */
+const SETPRIV = '/usr/bin/setpriv';
+
+/**
+ * The Node API's service process ended with the build (its stdin closed); a CLI run does not: a build
+ * killed on its own (an OOM killer, `kill -9` of its pid) would leave Pagefind writing into the dead
+ * build's staging folder for seconds. Where `setpriv` is there, the kernel kills it with its parent.
+ */
+function dyingWithParent(command: string, args: string[]): [string, string[]] {
+  if (process.platform !== 'linux' || !existsSync(SETPRIV)) return [command, args];
+  return [SETPRIV, ['--pdeathsig', 'KILL', '--', command, ...args]];
 }
