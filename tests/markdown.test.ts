@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import matter from 'gray-matter';
 import MarkdownIt from 'markdown-it';
-import { articleToMarkdown, bodyToMarkdown, escapeMarkdown } from '../src/ingest/markdown.ts';
+import { articleToMarkdown, bodyToMarkdown, escapeMarkdown, markdownBody } from '../src/ingest/markdown.ts';
 import { validateFrontMatter, type Article } from '../src/schema.ts';
 
 const ARTICLE: Article = {
@@ -130,4 +130,18 @@ for (const html of [false, true]) {
 test('markdown: a caption cannot close its container early', () => {
   const body = bodyToMarkdown([{ kind: 'caption', text: 'Ảnh: :::\n::: caption' }]);
   assert.equal(body, '::: caption\nẢnh\\: \\:\\:\\: \\:\\:\\: caption\n:::');
+});
+
+test('markdownBody cuts a file where gray-matter does', () => {
+  const files = [
+    articleToMarkdown(ARTICLE, { slug: 'su-doan-316' }),
+    articleToMarkdown({ ...ARTICLE, body: [] }, { slug: 'su-doan-316' }),
+    '---\ntitle: a\n---\r\nbody\n',
+    '---\ntitle: a\n---',
+    '---\n---\nbody\n',
+    '\uFEFF---\ntitle: a\n---\n\nbody --- not a delimiter\n---\nstill body\n',
+  ];
+  for (const file of files) assert.equal(markdownBody(file), matter(file, {}).content, JSON.stringify(file));
+  assert.ok(markdownBody(files[0]!)!.includes('Sư đoàn 316'), 'the body is there');
+  assert.equal(markdownBody('title: a\n'), null, 'no front matter: not cut');
 });

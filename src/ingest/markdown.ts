@@ -88,9 +88,42 @@ export function toFrontMatter(article: Article, placement: Placement): FrontMatt
   return fm;
 }
 
-export function articleToMarkdown(article: Article, placement: Placement): string {
+/** An article's Markdown file, with the front matter and body it was made of. */
+export interface ArticleContent {
+  markdown: string;
+  frontMatter: FrontMatter;
+  body: string;
+}
+
+/**
+ * The file and what it holds: the ingest builds the compact archive's entry from `frontMatter` and
+ * `body` directly, instead of parsing the file it just wrote (~0.2 ms an article).
+ */
+export function articleContent(article: Article, placement: Placement): ArticleContent {
   const frontMatter = toFrontMatter(article, placement);
+  const body = `${bodyToMarkdown(article.body)}\n`;
   // A file object, not a string: given a string, gray-matter first parses it for front matter and keeps
   // the result in a cache keyed by the whole text, forever (a body never has front matter: `-` is escaped).
-  return matter.stringify({ content: `${bodyToMarkdown(article.body)}\n` }, frontMatter);
+  return { markdown: matter.stringify({ content: body }, frontMatter), frontMatter, body };
+}
+
+export function articleToMarkdown(article: Article, placement: Placement): string {
+  return articleContent(article, placement).markdown;
+}
+
+/**
+ * The body of a Markdown file as gray-matter's parse gives it (`content`), without parsing the front
+ * matter: where its front matter is known already (the compact archive), reading YAML is most of the
+ * cost of reading a file back. The same cut as gray-matter's: after the first `\n---` that follows the
+ * opening `---`, less one line break. Null for a file that does not open with `---` and a line break.
+ */
+export function markdownBody(text: string): string | null {
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (!text.startsWith('---\n', start)) return null;
+  const close = text.indexOf('\n---', start + 3);
+  if (close === -1) return '';
+  let body = text.slice(close + 4);
+  if (body[0] === '\r') body = body.slice(1);
+  if (body[0] === '\n') body = body.slice(1);
+  return body;
 }

@@ -1,20 +1,23 @@
 /**
- * Builds one shard's Pagefind index (IO). Runs inside a worker thread (`shardWorker.ts`) so that each
- * shard gets its own Pagefind service process: two shards really index on two cores, and a shard's
- * memory is returned to the system as soon as it is written.
+ * Builds one shard's Pagefind index (IO). Runs inside a worker thread (`shardWorker.ts`), which makes
+ * the shard's pages and runs the Pagefind CLI on them (`pagefindCli.ts`): two shards really index on
+ * two cores, and a shard's memory is returned to the system as soon as it is written.
  *
  * Each article's Markdown becomes the page Pagefind indexes (`page.ts`), folded and its title marked (`fold.ts`), written
  * to a scratch directory that Pagefind reads, rather than one `addHTMLFile` message each: a message
  * costs ~3 ms of Pagefind's time (5,000 pages: 14 s), reading the same pages from disk ~0.6 ms (3 s),
- * and the copy is written in well under a second.
+ * and the copy is written in well under a second. The CLI binary, not the Node API's service on the
+ * same binary: the same bytes out for less CPU (`pagefindCli.ts`).
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import * as pagefind from 'pagefind';
 import { forEachLimited } from '../concurrency.ts';
-import { contentHash, parseContentFile } from '../site/archive.ts';
+import { markdownBody } from '../ingest/markdown.ts';
+import type { FrontMatter } from '../schema.ts';
+import { contentHash, parseContentFile, type ContentFile } from '../site/archive.ts';
 import { foldPage } from './fold.ts';
+import { runPagefindCli } from './pagefindCli.ts';
 import { indexPage } from './page.ts';
 import type { Shard } from './shards.ts';
 
@@ -49,6 +52,11 @@ export interface ShardJob {
   /** Hash of the code that makes what Pagefind is handed (`INDEX_CODE`), Pagefind's version included. */
   code: string;
   maxFragments?: number;
+  /**
+   * Each page's front matter, in `shard.pages` order, when the compact archive gave it: the page is
+   * made from it and the file's body, without parsing the file's YAML (~0.2 ms a page).
+   */
+  frontMatter?: FrontMatter[];
   /** False only to measure what the `đ` fold costs (search-bench `--no-fold`). */
   fold?: boolean;
 }
@@ -78,71 +86,68 @@ export async function buildShard(job: ShardJob): Promise<ShardResult> {
   // What is indexed is a function of the articles' Markdown and the code: a rebuild with nothing
   // changed compares hashes of files, without making a page.
   const hash = createHash('sha256').update(`${job.code}${fold ? '' : '-unfolded'}\n`);
-  const files: Array<{ name: string; bytes: Buffer }> = new Array(shard.pages.length);
-  const read = async (): Promise<void> =>
-    forEachLimited(shard.pages.length, FILES_AT_ONCE, async (i) => {
-      const { file } = shard.pages[i]!;
-      files[i] ??= { name: file, bytes: await readFile(join(job.contentDir, file)) };
+  // The hashes come from the compact archive index when it gave them; else from the files, which are
+  // then kept for making the pages.
+  const files: Array<Buffer | undefined> = new Array(shard.pages.length);
+  const readAt = (i: number): Promise<Buffer> => readFile(join(job.contentDir, shard.pages[i]!.file));
+  if (shard.pages.some((p) => p.hash === undefined)) {
+    await forEachLimited(shard.pages.length, FILES_AT_ONCE, async (i) => {
+      if (shard.pages[i]!.hash === undefined) files[i] = await readAt(i);
     });
-  // The hashes come from the compact archive index when it gave them; else from the files.
-  if (shard.pages.some((p) => p.hash === undefined)) await read();
-  for (const [i, page] of shard.pages.entries()) hash.update(`${page.url} ${page.hash ?? contentHash(files[i]!.bytes)}\n`);
+  }
+  for (const [i, page] of shard.pages.entries()) hash.update(`${page.url} ${page.hash ?? contentHash(files[i]!)}\n`);
   const digest = hash.digest('hex');
   const previousDir = join(job.previousBundleDir ?? bundleDir, shard.key);
   const kept = job.previousHash === digest && (await stat(join(previousDir, 'pagefind-entry.json')).catch(() => null));
   if (kept) return { key: shard.key, pages: shard.pages.length, hash: digest, rebuilt: false };
-  await read();
-
-  const documents = files.map(({ name, bytes }) => {
-    const { url, html } = indexPage(parseContentFile(name, bytes));
-    return { url, content: fold ? foldPage(html) : html };
-  });
 
   // Pagefind makes a page's URL from its path under the directory: `2023/05/01/slug/index.html`.
   // Inside the bundle, so that a killed build's copy goes with its staging site.
   const scratch = `${outDir}.source`;
   await rm(scratch, { recursive: true, force: true });
   try {
-    for (let i = 0; i < documents.length; i += FILES_AT_ONCE) {
-      await Promise.all(
-        documents.slice(i, i + FILES_AT_ONCE).map(async (doc) => {
-          const dir = join(scratch, ...doc.url.split('/').filter(Boolean));
-          await mkdir(dir, { recursive: true });
-          await writeFile(join(dir, 'index.html'), doc.content);
-        }),
-      );
-    }
-    await writeIndex(shard.key, scratch, outDir, documents.length, job.maxFragments);
+    // Each page is read, made and written in one go, none kept: the thread never holds a shard's
+    // pages (~200 MB for 5,000) while Pagefind, beside the render, needs the memory.
+    await forEachLimited(shard.pages.length, FILES_AT_ONCE, async (i) => {
+      const bytes = files[i] ?? (await readAt(i));
+      files[i] = undefined;
+      const { url, html } = indexPage(contentFile(shard.pages[i]!.file, bytes, job.frontMatter?.[i]));
+      const dir = join(scratch, ...url.split('/').filter(Boolean));
+      await mkdir(dir, { recursive: true });
+      await writeFile(join(dir, 'index.html'), fold ? foldPage(html) : html);
+    });
+    await writeIndex(shard.key, scratch, outDir, shard.pages.length, job.maxFragments);
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
-  return { key: shard.key, pages: documents.length, hash: digest, rebuilt: true };
+  return { key: shard.key, pages: shard.pages.length, hash: digest, rebuilt: true };
+}
+
+/** A Markdown file as the page needs it: with its front matter known, only its body is cut out, no YAML read. */
+function contentFile(name: string, bytes: Buffer, frontMatter: FrontMatter | undefined): Pick<ContentFile, 'frontMatter' | 'body'> {
+  const body = frontMatter ? markdownBody(bytes.toString('utf8')) : null;
+  return body !== null && frontMatter ? { frontMatter, body } : parseContentFile(name, bytes);
 }
 
 /** Indexes the pages under `sourceDir` and swaps the result in at `outDir`. */
 async function writeIndex(key: string, sourceDir: string, outDir: string, expected: number, maxFragments?: number): Promise<void> {
-  const created = await pagefind.createIndex({
-    forceLanguage: 'vi',
-    ...(maxFragments ? { maxFragments } : {}),
-  });
-  if (!created.index) throw new SearchIndexError(key, created.errors);
-  const { index } = created;
+  // Written beside the live shard and swapped in, so a failed build never leaves half an index.
+  const partial = `${outDir}.partial`;
+  await rm(partial, { recursive: true, force: true });
   try {
-    const added = await index.addDirectory({ path: sourceDir });
-    if (added.errors.length) throw new SearchIndexError(key, added.errors);
-    if (added.page_count !== expected) {
-      throw new SearchIndexError(key, [`indexed ${added.page_count} pages of ${expected}`]);
-    }
-    // Written beside the live shard and swapped in, so a failed build never leaves half an index.
-    const partial = `${outDir}.partial`;
-    await rm(partial, { recursive: true, force: true });
-    const written = await index.writeFiles({ outputPath: partial });
-    if (written.errors.length) throw new SearchIndexError(key, written.errors);
-    await Promise.all(UNUSED_BUNDLE_FILES.map((f) => rm(join(partial, f), { recursive: true, force: true })));
-    await rm(outDir, { recursive: true, force: true });
-    await rename(partial, outDir);
-  } finally {
-    await index.deleteIndex();
-    await pagefind.close();
+    await runPagefindCli({ site: sourceDir, output: partial, ...(maxFragments ? { maxFragments } : {}) });
+  } catch (error) {
+    throw new SearchIndexError(key, [error instanceof Error ? error.message : String(error)]);
   }
+  const entry = JSON.parse(await readFile(join(partial, 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
+  const indexed = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+  if (indexed !== expected) throw new SearchIndexError(key, [`indexed ${indexed} pages of ${expected}`]);
+  await Promise.all(UNUSED_BUNDLE_FILES.map((f) => rm(join(partial, f), { recursive: true, force: true })));
+  await rm(outDir, { recursive: true, force: true });
+  await rename(partial, outDir);
+}
+
+/** What `pagefind-entry.json` says of each language's index. */
+interface PagefindEntry {
+  languages: Record<string, { page_count: number }>;
 }

@@ -141,15 +141,18 @@ export async function indexSite(opts: IndexSiteOptions): Promise<IndexSiteResult
 
   const concurrency = Math.max(1, Math.min(opts.concurrency ?? availableParallelism(), 2, shards.length));
   const results: ShardResult[] = [];
+  // Largest first: the shards left when the render ends and the second worker joins are the small
+  // ones, which the two workers finish at about the same time; the manifest keeps the planned order.
+  const queue = [...shards].sort((a, b) => b.pages.length - a.pages.length);
   let next = 0;
   const workers: Array<ReturnType<typeof startWorker>> = [];
   /** A worker thread that takes the next shard until none is left. */
   const drain = async (): Promise<void> => {
-    if (next >= shards.length) return;
+    if (next >= queue.length) return;
     const worker = startWorker();
     workers.push(worker);
-    while (next < shards.length) {
-      const shard = shards[next++]!;
+    while (next < queue.length) {
+      const shard = queue[next++]!;
       const job: ShardJob = {
         shard,
         contentDir: opts.contentDir,
@@ -159,6 +162,7 @@ export async function indexSite(opts: IndexSiteOptions): Promise<IndexSiteResult
         code,
         ...(opts.maxFragments ? { maxFragments: opts.maxFragments } : {}),
         ...(opts.fold === false ? { fold: false } : {}),
+        ...(index ? { frontMatter: shard.pages.map((p) => index.get(p.file)!.frontMatter) } : {}),
       };
       const result = await worker.run(job);
       results.push(result);

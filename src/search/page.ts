@@ -30,7 +30,7 @@ type Field = 'meta' | 'filter' | 'sort';
 const field = (kind: Field, name: string, value: string): string =>
   `<span data-pagefind-${kind}="${name}[data-value]" data-value="${escapeHtml(value)}"></span>`;
 
-export function indexPage({ frontMatter: article, body }: ContentFile): IndexPage {
+export function indexPage({ frontMatter: article, body }: Pick<ContentFile, 'frontMatter' | 'body'>): IndexPage {
   // An undated article with an estimated date is filtered and sorted by it like by a date, but its meta
   // says `estimated`, never `date`: the results show it as "khoảng …", not as a publication date.
   const dates = article.date
