@@ -16,7 +16,8 @@ import { forEachLimited } from '../concurrency.ts';
 import { contentHash, parseContentFile } from '../site/archive.ts';
 import { foldPage } from './fold.ts';
 import { indexPage } from './page.ts';
-import type { Shard } from './shards.ts';
+import { readFragments } from './fragments.ts';
+import type { Shard, SupersededPage } from './shards.ts';
 
 /**
  * Files of Pagefind's bundle the search page never loads: its three prebuilt UIs, highlighting and the
@@ -59,6 +60,11 @@ export interface ShardResult {
   hash: string;
   /** False when the shard's pages had not changed and its previous index was kept. */
   rebuilt: boolean;
+  /**
+   * The kept index's pages to hide, each with its Pagefind id and filters (`Shard.superseded`); empty when
+   * the shard was indexed again.
+   */
+  superseded: SupersededPage[];
 }
 
 export class SearchIndexError extends Error {
@@ -76,8 +82,8 @@ export async function buildShard(job: ShardJob): Promise<ShardResult> {
   const outDir = join(bundleDir, shard.key);
   const fold = job.fold ?? true;
   // What is indexed is a function of the articles' Markdown and the code: a rebuild with nothing
-  // changed compares hashes of files, without making a page.
-  const hash = createHash('sha256').update(`${job.code}${fold ? '' : '-unfolded'}\n`);
+  // changed compares hashes of files, without making a page. A kept index with superseded pages
+  // still holds them: its hash is of every page it holds, sorted by URL.
   const files: Array<{ name: string; bytes: Buffer }> = new Array(shard.pages.length);
   const read = async (): Promise<void> =>
     forEachLimited(shard.pages.length, FILES_AT_ONCE, async (i) => {
@@ -86,11 +92,22 @@ export async function buildShard(job: ShardJob): Promise<ShardResult> {
     });
   // The hashes come from the compact archive index when it gave them; else from the files.
   if (shard.pages.some((p) => p.hash === undefined)) await read();
-  for (const [i, page] of shard.pages.entries()) hash.update(`${page.url} ${page.hash ?? contentHash(files[i]!.bytes)}\n`);
-  const digest = hash.digest('hex');
+  const live = shard.pages.map((page, i) => ({ url: page.url, hash: page.hash ?? contentHash(files[i]!.bytes) }));
+  const digestOf = (entries: Array<{ url: string; hash: string }>): string => {
+    const hash = createHash('sha256').update(`${job.code}${fold ? '' : '-unfolded'}\n`);
+    for (const e of [...entries].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))) hash.update(`${e.url} ${e.hash}\n`);
+    return hash.digest('hex');
+  };
+  const superseded = shard.superseded ?? [];
   const previousDir = join(job.previousBundleDir ?? bundleDir, shard.key);
-  const kept = job.previousHash === digest && (await stat(join(previousDir, 'pagefind-entry.json')).catch(() => null));
-  if (kept) return { key: shard.key, pages: shard.pages.length, hash: digest, rebuilt: false };
+  const keptDigest = digestOf([...live, ...superseded]);
+  const kept = job.previousHash === keptDigest && (await stat(join(previousDir, 'pagefind-entry.json')).catch(() => null));
+  if (kept) {
+    const marked = await resolveSuperseded(previousDir, superseded);
+    // A superseded page the kept index does not hold as planned: the shard is indexed again instead.
+    if (marked) return { key: shard.key, pages: shard.pages.length, hash: keptDigest, rebuilt: false, superseded: marked };
+  }
+  const digest = superseded.length > 0 ? digestOf(live) : keptDigest;
   await read();
 
   const documents = files.map(({ name, bytes }) => {
@@ -116,7 +133,24 @@ export async function buildShard(job: ShardJob): Promise<ShardResult> {
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
-  return { key: shard.key, pages: documents.length, hash: digest, rebuilt: true };
+  return { key: shard.key, pages: documents.length, hash: digest, rebuilt: true, superseded: [] };
+}
+
+/**
+ * The Pagefind ids and filters of `superseded` pages in the index at `dir`: those already known are kept,
+ * the others read from the shard's fragments (only when a page was newly superseded). Null when one is
+ * not in the index.
+ */
+async function resolveSuperseded(dir: string, superseded: SupersededPage[]): Promise<SupersededPage[] | null> {
+  if (superseded.every((m) => m.id !== undefined && m.filters !== undefined)) return superseded;
+  const fragments = await readFragments(dir);
+  const resolved: SupersededPage[] = [];
+  for (const mark of superseded) {
+    const found = mark.id !== undefined && mark.filters !== undefined ? mark : fragments.get(mark.url);
+    if (!found) return null;
+    resolved.push({ url: mark.url, hash: mark.hash, id: found.id!, filters: found.filters! });
+  }
+  return resolved;
 }
 
 /** Indexes the pages under `sourceDir` and swaps the result in at `outDir`. */
