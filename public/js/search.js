@@ -140,7 +140,7 @@ function inOrder(results) {
   let next = 0;
   return {
     total: results.length,
-    left: () => results.length - next,
+    left: () => Math.max(0, results.length - next),
     take: (count) => Promise.all(results.slice(next, (next += count)).map((r) => r.data())),
     skip: async (count) => void (next += count),
   };
