@@ -110,8 +110,8 @@ export async function buildShard(job: ShardJob): Promise<ShardResult> {
   const digest = superseded.length > 0 ? digestOf(live) : keptDigest;
   await read();
 
-  const documents = files.map(({ name, bytes }) => {
-    const { url, html } = indexPage(parseContentFile(name, bytes));
+  const documents = files.map(({ name, bytes }, i) => {
+    const { url, html } = indexPage(parseContentFile(name, bytes), live[i]!.hash);
     return { url, content: fold ? foldPage(html) : html };
   });
 
