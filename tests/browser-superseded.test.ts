@@ -166,7 +166,7 @@ describe('search after an edit and a deletion (incremental rebuild)', { skip: ch
     await page.focus('select[data-filter="unit"]');
     await page.waitForFunction(() => (document.querySelector('select[data-filter="unit"]')?.querySelectorAll('option').length ?? 0) > 1);
     const options = new Map(
-      await page.$$eval('select[data-filter="unit"] option', (os) => os.map((o): [string, string] => [o.value, o.textContent ?? ''])),
+      await page.$$eval('select[data-filter="unit"] option', (os) => os.map((o): [string, string] => [(o as HTMLOptionElement).value, o.textContent ?? ''])),
     );
     assert.ok(!options.has('Đội K52'), 'a unit only the deleted article had is not offered');
     for (const unit of ['Bộ CHQS tỉnh Sơn La', 'Đồn Biên phòng Lũng Cú', 'BĐBP tỉnh Hà Giang']) {

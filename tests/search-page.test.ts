@@ -43,7 +43,7 @@ describe('indexPage', () => {
     for (const absent of ['2024-07-19', 'su-doan-316.txt', 'Bài 1', 'Ra quân']) assert.ok(!html.includes(absent), absent);
   });
 
-  test('a revision (the Markdown hash) is a meta field: a new version never has the old one's Pagefind id', () => {
+  test('a revision (the Markdown hash) is a meta field: a new version never has the old one\'s Pagefind id', () => {
     assert.ok(fields(indexPage(article, 'UutSu2Kf1vaP').html).includes('meta revision=UutSu2Kf1vaP'));
     assert.ok(!fields(indexPage(article).html).some((f) => f.startsWith('meta revision')));
   });
