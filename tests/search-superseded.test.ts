@@ -225,6 +225,9 @@ describe('fragments: the Pagefind id of each page of a built shard', () => {
       else for (const { id } of pages.values()) assert.ok(files.includes(`${id}.pf_fragment`), id);
       const one = articles.find((a) => a.date)!;
       assert.deepEqual(pages.get(one.url)!.filters.year, [one.date!.slice(0, 4)]);
+      // Only the pages wanted: the others read as far as their URL.
+      const wanted = new Set([one.url, '/2099/01/01/none/']);
+      assert.deepEqual([...(await readFragments(shard, wanted))], [[one.url, pages.get(one.url)]]);
     });
   }
 });

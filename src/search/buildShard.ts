@@ -143,7 +143,7 @@ export async function buildShard(job: ShardJob): Promise<ShardResult> {
  */
 async function resolveSuperseded(dir: string, superseded: SupersededPage[]): Promise<SupersededPage[] | null> {
   if (superseded.every((m) => m.id !== undefined && m.filters !== undefined)) return superseded;
-  const fragments = await readFragments(dir);
+  const fragments = await readFragments(dir, new Set(superseded.filter((m) => m.id === undefined || m.filters === undefined).map((m) => m.url)));
   const resolved: SupersededPage[] = [];
   for (const mark of superseded) {
     const found = mark.id !== undefined && mark.filters !== undefined ? mark : fragments.get(mark.url);

@@ -11,7 +11,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { gunzip } from 'node:zlib';
+import { constants, gunzip, gunzipSync } from 'node:zlib';
 import { promisify } from 'node:util';
 import { forEachLimited } from '../concurrency.ts';
 
@@ -42,17 +42,45 @@ async function fragmentFiles(shardDir: string): Promise<string[]> {
   return (await readdir(join(shardDir, 'fragment'))).filter((f) => f.endsWith(FRAGMENT));
 }
 
-/** Every page of the shard at `shardDir`: URL (as indexed, `/2023/05/01/slug/`) → its id and filters. */
-export async function readFragments(shardDir: string): Promise<Map<string, PageEntry>> {
+/** A page's fragment opens on its URL: `pagefind_dcd{"url":"/2023/05/01/slug/",…`. */
+const URL_FIRST = /^pagefind_dcd\{"url":"((?:[^"\\]|\\.)*)"/;
+/** Compressed bytes inflated to read a fragment's URL: more than a URL's worth of text. */
+const HEAD_BYTES = 1024;
+
+/**
+ * The URL a single page's fragment (`bytes`, compressed) opens on, inflating its first bytes only
+ * (~0.02 ms, not ~0.15 ms for the whole file); null when it does not open on one.
+ */
+function headUrl(bytes: Buffer): string | null {
+  try {
+    const head = gunzipSync(bytes.subarray(0, HEAD_BYTES), { finishFlush: constants.Z_SYNC_FLUSH }).toString('utf8');
+    const match = URL_FIRST.exec(head);
+    return match ? (JSON.parse(`"${match[1]}"`) as string) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The pages of the shard at `shardDir`: URL (as indexed, `/2023/05/01/slug/`) → its id and filters;
+ * with `wanted`, those pages only, each other fragment inflated only as far as its URL.
+ */
+export async function readFragments(shardDir: string, wanted?: ReadonlySet<string>): Promise<Map<string, PageEntry>> {
   const files = await fragmentFiles(shardDir);
   const pages = new Map<string, PageEntry>();
   await forEachLimited(files.length, FILES_AT_ONCE, async (i) => {
+    if (wanted && pages.size === wanted.size) return;
     const name = files[i]!;
-    const json = await readJson(join(shardDir, 'fragment', name));
+    const file = join(shardDir, 'fragment', name);
+    if (wanted && !GROUP.test(name)) {
+      const url = headUrl(await readFile(file));
+      if (url !== null && !wanted.has(url)) return;
+    }
+    const json = await readJson(file);
     const entries: Array<[string, Fragment]> = GROUP.test(name)
       ? Object.entries(json as Record<string, Fragment>)
       : [[name.slice(0, -FRAGMENT.length), json as Fragment]];
-    for (const [id, fragment] of entries) pages.set(fragment.url, { id, filters: fragment.filters ?? {} });
+    for (const [id, fragment] of entries) if (!wanted || wanted.has(fragment.url)) pages.set(fragment.url, { id, filters: fragment.filters ?? {} });
   });
   return pages;
 }
