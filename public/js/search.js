@@ -20,12 +20,15 @@ import {
   SORTS,
   STRINGS,
   chain,
+  dropSuperseded,
   formatDate,
   keepResults,
   planQuery,
   readState,
   searchTerm,
+  supersededPages,
   unfoldExcerpt,
+  withoutCounts,
   writeState,
 } from './search-text.js';
 
@@ -53,6 +56,8 @@ const more = root.querySelector('[data-search-more]');
 
 let pagefind = null;
 let shardKeys = [];
+/** Pages the index holds but must not show (`supersededPages`): dropped from every search by id. */
+let superseded = new Map();
 /** The newest shard alone: every query's first results, never held up by the older shards loading. */
 let newest = null;
 /** The whole archive: every shard merged into a second instance, once (`wholeArchive`). */
@@ -64,11 +69,26 @@ let pending = inOrder([]);
 let timer = 0;
 let composing = false;
 
-/** An index of one shard; each carries a `shard` filter, so that date sorting can walk the shards in order. */
+/**
+ * An index of one shard; each carries a `shard` filter, so that date sorting can walk the shards in order.
+ * Its searches and filter counts leave out the superseded pages (deleted, or replaced by an edit).
+ */
 async function shardIndex(key) {
   const created = pagefind.createInstance({ basePath: new URL(`${key}/`, bundle).pathname });
   await created.options({ ...INDEX_OPTIONS, mergeFilter: { shard: key } });
-  return created;
+  return withoutSuperseded(created);
+}
+
+/** `instance` with `search` and `filters` leaving out the superseded pages; everything else its own. */
+function withoutSuperseded(instance) {
+  return new Proxy(instance, {
+    get(target, name) {
+      if (name === 'search') return async (...args) => dropSuperseded(await target.search(...args), superseded);
+      if (name === 'filters') return async () => withoutCounts(await target.filters(), [...superseded.values()], true);
+      const value = Reflect.get(target, name);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 async function openIndex() {
@@ -76,6 +96,7 @@ async function openIndex() {
   if (!response.ok) throw new Error(`shards.json: HTTP ${response.status}`);
   const manifest = await response.json();
   shardKeys = manifest.shards.map((s) => s.key);
+  superseded = supersededPages(manifest);
   pagefind = await import(new URL(`${shardKeys[0]}/pagefind.js`, bundle).href);
   newest = await shardIndex(shardKeys[0]);
   // A rebuild indexes new articles in the added shard (src/search/shards.ts): merged into the first
@@ -119,7 +140,7 @@ function inOrder(results) {
   let next = 0;
   return {
     total: results.length,
-    left: () => results.length - next,
+    left: () => Math.max(0, results.length - next),
     take: (count) => Promise.all(results.slice(next, (next += count)).map((r) => r.data())),
     skip: async (count) => void (next += count),
   };

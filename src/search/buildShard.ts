@@ -19,7 +19,8 @@ import { contentHash, parseContentFile, type ContentFile } from '../site/archive
 import { foldPage } from './fold.ts';
 import { runPagefindCli } from './pagefindCli.ts';
 import { indexPage } from './page.ts';
-import type { Shard } from './shards.ts';
+import { readFragments } from './fragments.ts';
+import type { Shard, SupersededPage } from './shards.ts';
 
 /**
  * Files of Pagefind's bundle the search page never loads: its three prebuilt UIs, highlighting and the
@@ -67,6 +68,11 @@ export interface ShardResult {
   hash: string;
   /** False when the shard's pages had not changed and its previous index was kept. */
   rebuilt: boolean;
+  /**
+   * The kept index's pages to hide, each with its Pagefind id and filters (`Shard.superseded`); empty when
+   * the shard was indexed again.
+   */
+  superseded: SupersededPage[];
 }
 
 export class SearchIndexError extends Error {
@@ -84,10 +90,9 @@ export async function buildShard(job: ShardJob): Promise<ShardResult> {
   const outDir = join(bundleDir, shard.key);
   const fold = job.fold ?? true;
   // What is indexed is a function of the articles' Markdown and the code: a rebuild with nothing
-  // changed compares hashes of files, without making a page.
-  const hash = createHash('sha256').update(`${job.code}${fold ? '' : '-unfolded'}\n`);
-  // The hashes come from the compact archive index when it gave them; else from the files, which are
-  // then kept for making the pages.
+  // changed compares hashes of files, without making a page. A kept index with superseded pages
+  // still holds them: its hash is of every page it holds, sorted by URL. The hashes come from the
+  // compact archive index when it gave them; else from the files, which are then kept for making the pages.
   const files: Array<Buffer | undefined> = new Array(shard.pages.length);
   const readAt = (i: number): Promise<Buffer> => readFile(join(job.contentDir, shard.pages[i]!.file));
   if (shard.pages.some((p) => p.hash === undefined)) {
@@ -95,11 +100,22 @@ export async function buildShard(job: ShardJob): Promise<ShardResult> {
       if (shard.pages[i]!.hash === undefined) files[i] = await readAt(i);
     });
   }
-  for (const [i, page] of shard.pages.entries()) hash.update(`${page.url} ${page.hash ?? contentHash(files[i]!)}\n`);
-  const digest = hash.digest('hex');
+  const live = shard.pages.map((page, i) => ({ url: page.url, hash: page.hash ?? contentHash(files[i]!) }));
+  const digestOf = (entries: Array<{ url: string; hash: string }>): string => {
+    const hash = createHash('sha256').update(`${job.code}${fold ? '' : '-unfolded'}\n`);
+    for (const e of [...entries].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))) hash.update(`${e.url} ${e.hash}\n`);
+    return hash.digest('hex');
+  };
+  const superseded = shard.superseded ?? [];
   const previousDir = join(job.previousBundleDir ?? bundleDir, shard.key);
-  const kept = job.previousHash === digest && (await stat(join(previousDir, 'pagefind-entry.json')).catch(() => null));
-  if (kept) return { key: shard.key, pages: shard.pages.length, hash: digest, rebuilt: false };
+  const keptDigest = digestOf([...live, ...superseded]);
+  const kept = job.previousHash === keptDigest && (await stat(join(previousDir, 'pagefind-entry.json')).catch(() => null));
+  if (kept) {
+    const marked = await resolveSuperseded(previousDir, superseded);
+    // A superseded page the kept index does not hold as planned: the shard is indexed again instead.
+    if (marked) return { key: shard.key, pages: shard.pages.length, hash: keptDigest, rebuilt: false, superseded: marked };
+  }
+  const digest = superseded.length > 0 ? digestOf(live) : keptDigest;
 
   // Pagefind makes a page's URL from its path under the directory: `2023/05/01/slug/index.html`.
   // Inside the bundle, so that a killed build's copy goes with its staging site.
@@ -111,7 +127,7 @@ export async function buildShard(job: ShardJob): Promise<ShardResult> {
     await forEachLimited(shard.pages.length, FILES_AT_ONCE, async (i) => {
       const bytes = files[i] ?? (await readAt(i));
       files[i] = undefined;
-      const { url, html } = indexPage(contentFile(shard.pages[i]!.file, bytes, job.frontMatter?.[i]));
+      const { url, html } = indexPage(contentFile(shard.pages[i]!.file, bytes, job.frontMatter?.[i]), live[i]!.hash);
       const dir = join(scratch, ...url.split('/').filter(Boolean));
       await mkdir(dir, { recursive: true });
       await writeFile(join(dir, 'index.html'), fold ? foldPage(html) : html);
@@ -120,13 +136,30 @@ export async function buildShard(job: ShardJob): Promise<ShardResult> {
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
-  return { key: shard.key, pages: shard.pages.length, hash: digest, rebuilt: true };
+  return { key: shard.key, pages: shard.pages.length, hash: digest, rebuilt: true, superseded: [] };
 }
 
 /** A Markdown file as the page needs it: with its front matter known, only its body is cut out, no YAML read. */
 function contentFile(name: string, bytes: Buffer, frontMatter: FrontMatter | undefined): Pick<ContentFile, 'frontMatter' | 'body'> {
   const body = frontMatter ? markdownBody(bytes.toString('utf8')) : null;
   return body !== null && frontMatter ? { frontMatter, body } : parseContentFile(name, bytes);
+}
+
+/**
+ * The Pagefind ids and filters of `superseded` pages in the index at `dir`: those already known are kept,
+ * the others read from the shard's fragments (only when a page was newly superseded). Null when one is
+ * not in the index.
+ */
+async function resolveSuperseded(dir: string, superseded: SupersededPage[]): Promise<SupersededPage[] | null> {
+  if (superseded.every((m) => m.id !== undefined && m.filters !== undefined)) return superseded;
+  const fragments = await readFragments(dir, new Set(superseded.filter((m) => m.id === undefined || m.filters === undefined).map((m) => m.url)));
+  const resolved: SupersededPage[] = [];
+  for (const mark of superseded) {
+    const found = mark.id !== undefined && mark.filters !== undefined ? mark : fragments.get(mark.url);
+    if (!found) return null;
+    resolved.push({ url: mark.url, hash: mark.hash, id: found.id!, filters: found.filters! });
+  }
+  return resolved;
 }
 
 /** Indexes the pages under `sourceDir` and swaps the result in at `outDir`. */
