@@ -338,6 +338,27 @@ export function parseContentFile(name: string, bytes: Buffer): ContentFile {
   return { file: name, hash: contentHash(bytes), frontMatter: validateFrontMatter(data, name), body: parsed.content };
 }
 
+/**
+ * The Markdown body of a generated file, cut after its front matter as gray-matter cuts it (a BOM
+ * dropped, the closing `---` line and one line break after it skipped), without parsing the YAML: a page
+ * of content loaded from the compact index needs the body only (a third of the render's time at 10,000
+ * articles went to parsing front matter the index already had).
+ */
+export function markdownBody(bytes: Buffer): string {
+  let text = bytes.toString('utf8');
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (!text.startsWith('---') || text.charAt(3) === '-') return parseContentFile('', bytes).body;
+  const firstLine = text.slice(3).search(/\r?\n/);
+  // `---yaml` and the like: gray-matter's own path.
+  if (firstLine !== 0 && text.slice(3, 3 + firstLine).trim() !== '') return parseContentFile('', bytes).body;
+  const close = text.indexOf('\n---', 3);
+  if (close === -1) return '';
+  let body = text.slice(close + 4);
+  if (body[0] === '\r') body = body.slice(1);
+  if (body[0] === '\n') body = body.slice(1);
+  return body;
+}
+
 export function contentHash(bytes: Buffer): string {
   return createHash('sha1').update(bytes).digest('base64url');
 }
