@@ -256,6 +256,11 @@ export interface PageLists {
   authorFeeds: ArchiveAuthor[];
   years: YearEntry[];
   sitemap: SitemapFile[];
+  /**
+   * The pages outside the lists (`SINGLE_PAGES`) to render: each such template paginates over this list
+   * filtered to its own URL, so that a rebuild renders only those whose data changed (`incremental.ts`).
+   */
+  singles: string[];
 }
 
 export interface Archive {
@@ -294,6 +299,9 @@ export interface ArchiveOptions {
   /** Pages outside the archive's lists, for the sitemap: `/don-vi/`, `/thuat-ngu/`, … */
   staticPages?: string[];
 }
+
+/** The templates of one page (`templates/404.njk`, `feed.njk`, `stats.njk`…), by URL. */
+export const SINGLE_PAGES = ['/404.html', '/robots.txt', '/thuat-ngu/', '/tim-kiem/', '/feed.xml', '/thong-ke/', '/don-vi/', '/tac-gia/'];
 
 export const STATIC_PAGES = ['/don-vi/', '/tac-gia/', '/thuat-ngu/', '/thong-ke/', '/tim-kiem/', '/khong-ro-ngay/'];
 
@@ -839,6 +847,7 @@ export function buildArchive(content: ContentFile[], options: ArchiveOptions): A
       authorFeeds: authorList,
       years,
       sitemap,
+      singles: SINGLE_PAGES,
     },
   };
 }

@@ -8,7 +8,10 @@
  * its own entry (the home page's year list, the undated count) has that in its fingerprint too.
  */
 import { createHash } from 'node:crypto';
-import type { Archive, ArchiveAuthor, ArchiveUnit, PageLists } from './archive.ts';
+import { SINGLE_PAGES, type Archive, type ArchiveAuthor, type ArchiveUnit, type PageLists } from './archive.ts';
+
+/** What the statistics page shows of the build report (`templates/stats.njk`); null without a report. */
+export type ReportCounts = { merged: number; rejected: number } | null;
 
 export interface RenderPlan {
   /** What the templates render. */
@@ -49,8 +52,28 @@ function authorName({ name, url, feedUrl }: ArchiveAuthor): Pick<ArchiveAuthor, 
   return { name, url, feedUrl };
 }
 
-/** URL → fingerprint of every page `PageLists` can hold. */
-export function fingerprintPages(archive: Archive): Map<string, string> {
+/**
+ * What each page outside the lists reads (`SINGLE_PAGES`): the pages made of the site code alone (404,
+ * robots, glossary, search) only ever change with it, and the code is not in the fingerprints.
+ */
+function singleFingerprints(archive: Archive, report: ReportCounts): Record<string, string> {
+  const feed = archive.feed.map((a) => [a.url, a.contentHash, a.authorLinks]);
+  const unitKinds = archive.unitKinds.map(({ kind, label, units }) => ({ kind, label, units: units.map(unitFacts) }));
+  const authorGroups = archive.authorGroups.map(({ letter, authors }) => ({ letter, authors: authors.map(authorFacts) }));
+  return {
+    '/404.html': digest('404'),
+    '/robots.txt': digest('robots'),
+    '/thuat-ngu/': digest('glossary'),
+    '/tim-kiem/': digest('search'),
+    '/feed.xml': digest('feed', archive.feedUpdated, JSON.stringify(feed)),
+    '/thong-ke/': digest('statistics', JSON.stringify(archive.statistics), JSON.stringify(report)),
+    '/don-vi/': digest('units', JSON.stringify(unitKinds)),
+    '/tac-gia/': digest('authors', JSON.stringify(authorGroups)),
+  };
+}
+
+/** URL → fingerprint of every page `PageLists` can hold; `report` is what the statistics page shows of the build report. */
+export function fingerprintPages(archive: Archive, report: ReportCounts = null): Map<string, string> {
   const fingerprints = new Map<string, string>();
   const { years, statistics } = archive;
   const yearList = JSON.stringify(years.map(({ url, year, count }) => ({ url, year, count })));
@@ -94,6 +117,12 @@ export function fingerprintPages(archive: Archive): Map<string, string> {
     const entries = author.feed.map((a) => `${a.url} ${a.contentHash}`);
     fingerprints.set(author.feedUrl, digest('author-feed', JSON.stringify(authorFacts(author)), ...entries));
   }
+  // A year page shows its months and counts, and every year's link.
+  const yearLinks = JSON.stringify(years.map(({ url, year }) => ({ url, year })));
+  for (const year of years) fingerprints.set(year.url, digest('year', JSON.stringify(year), yearLinks));
+  for (const file of archive.sitemap) fingerprints.set(file.url, digest('sitemap', JSON.stringify(file)));
+  const singles = singleFingerprints(archive, report);
+  for (const url of SINGLE_PAGES) fingerprints.set(url, singles[url]!);
   return fingerprints;
 }
 
@@ -101,8 +130,8 @@ export function fingerprintPages(archive: Archive): Map<string, string> {
  * Keeps the pages whose fingerprint is in `previous` unchanged; renders the rest. With no previous
  * build, renders everything.
  */
-export function planRender(archive: Archive, previous: ReadonlyMap<string, string> | null): RenderPlan {
-  const fingerprints = fingerprintPages(archive);
+export function planRender(archive: Archive, previous: ReadonlyMap<string, string> | null, report: ReportCounts = null): RenderPlan {
+  const fingerprints = fingerprintPages(archive, report);
   const kept: string[] = [];
   const changed = <T>(items: T[], urlOf: (item: T) => string): T[] =>
     items.filter((item) => {
@@ -121,9 +150,9 @@ export function planRender(archive: Archive, previous: ReadonlyMap<string, strin
     unitFeeds: changed(archive.units, (unit) => unit.feedUrl),
     authorPages: changed(archive.authorPages, byUrl),
     authorFeeds: changed(archive.authors, (author) => author.feedUrl),
-    // Few, and each depends on most of the archive: always rendered.
-    years: archive.years,
-    sitemap: archive.sitemap,
+    years: changed(archive.years, byUrl),
+    sitemap: changed(archive.sitemap, byUrl),
+    singles: changed(SINGLE_PAGES, (url) => url),
   };
   return { pages, kept, fingerprints };
 }

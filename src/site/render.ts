@@ -9,7 +9,7 @@ import Eleventy from '@11ty/eleventy';
 import { nextReply, tsWorker } from '../worker.ts';
 import { buildArchive } from './archive.ts';
 import { loadContent } from './content.ts';
-import { provideArchive } from './archivePlugin.ts';
+import { provideArchive, readReport } from './archivePlugin.ts';
 import { renderBatches } from './batches.ts';
 import { readSiteConfig } from './config.ts';
 import { keepUnchangedPages } from './previousBuild.ts';
@@ -109,17 +109,19 @@ export async function renderSite(opts: RenderOptions, onProgress?: (done: number
     if (opts.pagesManifest) {
       const manifestFile = resolve(opts.pagesManifest);
       const previousDir = opts.previousDir ? resolve(opts.previousDir) : null;
+      const report = readReport(site.reportFile);
       ({ archive, kept, removed } = await keepUnchangedPages(archive, {
         site,
         previousDir,
         outputDir: site.outputDir,
         manifestFile,
+        report: report ? { merged: report.merged, rejected: report.rejected } : null,
         ...(opts.inPlace ? { inPlace: true } : {}),
       }));
     }
     let pages = 0;
     const batches = renderBatches(archive, opts.batchPages);
-    // The lists' pages; each run also writes the few pages outside them (404, feeds, statistics…).
+    // Every page to render: the lists' and the few outside them (404, feed, statistics…: `singles`).
     const total = batches.reduce((sum, b) => sum + Object.values(b.pages).reduce((n: number, list: unknown[]) => n + list.length, 0), 0);
     let written = 0;
     onPageWritten(() => onProgress?.(Math.min(++written, total), total));
