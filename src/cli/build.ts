@@ -18,6 +18,7 @@ import { hashSources } from '../codeHash.ts';
 import { INDEX_CODE } from '../search/indexCode.ts';
 import { readSiteConfig, type SiteConfig } from '../site/config.ts';
 import { commitInPlace } from '../site/inPlace.ts';
+import { startRenderThread, type RenderThread } from '../site/renderThread.ts';
 import { folderIdentity, manifestIsCurrent, siteCode } from '../site/previousBuild.ts';
 import { summarize, type BuildReport, type StageTiming } from '../report.ts';
 import { countsLine, entryLines, formatBytes, stagesLine } from './reportText.ts';
@@ -80,6 +81,17 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 }
 
 async function buildLocked(options: BuildOptions, state: ArchiveState, started: number): Promise<BuildReport> {
+  // Started now, it loads Eleventy and the site code on the other core while the ingest runs; ended
+  // unused when there is nothing to render (src/site/renderThread.ts).
+  const renderer = startRenderThread();
+  try {
+    return await buildWith(options, state, started, renderer);
+  } finally {
+    await renderer.stop();
+  }
+}
+
+async function buildWith(options: BuildOptions, state: ArchiveState, started: number, renderer: RenderThread): Promise<BuildReport> {
   const output = state.output;
   const contentDir = path.join(state.dir, 'content');
   const reportFile = path.join(state.dir, 'report.json');
@@ -137,11 +149,11 @@ async function buildLocked(options: BuildOptions, state: ArchiveState, started: 
       if (await exists(previousIndex)) await linkTree(previousIndex, path.join(staging, 'pagefind'));
     }
     // So are the pages whose data did not change (src/site/previousBuild.ts).
-    const [{ renderSiteInWorker }, { indexSite }] = await Promise.all([import('../site/render.ts'), import('../search/indexSite.ts')]);
+    const { indexSite } = await import('../search/indexSite.ts');
     const rendering = runStage(
       'render',
       (progress) =>
-        renderSiteInWorker(
+        renderer.run(
           {
             contentDir,
             outputDir: staging,

@@ -6,7 +6,6 @@
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Eleventy from '@11ty/eleventy';
-import { nextReply, tsWorker } from '../worker.ts';
 import { buildArchive } from './archive.ts';
 import { loadContent } from './content.ts';
 import { provideArchive, readReport } from './archivePlugin.ts';
@@ -142,20 +141,6 @@ export async function renderSite(opts: RenderOptions, onProgress?: (done: number
     }
     return { pages, kept, removed };
   });
-}
-
-/**
- * `renderSite` on a worker thread, for the build: it renders on one core while the search index is built
- * on the other, and Eleventy's process-wide caches (compiled templates, a batch's pages) go with the
- * thread when it ends.
- */
-export async function renderSiteInWorker(opts: RenderOptions, onProgress?: (done: number, total: number) => void): Promise<RenderResult> {
-  const worker = tsWorker(new URL('./renderWorker.ts', import.meta.url), { workerData: opts });
-  try {
-    return await nextReply<RenderResult>(worker, onProgress);
-  } finally {
-    await worker.terminate();
-  }
 }
 
 /**
