@@ -68,3 +68,11 @@ describe('shell.ts is the shell layouts/base.njk writes', () => {
     });
   }
 });
+
+test('a numbered author page has no count in its description: it must not change as the list grows', async () => {
+  const site = sites.get('many')!;
+  const numbered = await readFile(join(site.dir, 'tac-gia/dang-ninh/trang/2/index.html'), 'utf8');
+  assert.match(numbered, /<meta name="description" content="Tác giả: Đăng Ninh · Trang 2\.">/);
+  const front = await readFile(join(site.dir, 'tac-gia/dang-ninh/index.html'), 'utf8');
+  assert.match(front, /<meta name="description" content="Tác giả: Đăng Ninh, 130 bài\.">/);
+});

@@ -36,7 +36,9 @@ export function authorPage(listing: AuthorPage, site: Site): string {
   const page = {
     url: listing.url,
     title: author.name + (number ? ` · ${ui.pageOf(number)}` : ''),
-    description: `${ui.authorsLabel}: ${author.name}, ${ui.articles(author.count)}.`,
+    // A numbered page shows nothing that changes as the author's list grows (its fingerprint, in
+    // incremental.ts, has no count): the count is on the front page only.
+    description: `${ui.authorsLabel}: ${author.name}` + (number ? ` · ${ui.pageOf(number)}.` : `, ${ui.articles(author.count)}.`),
     feedUrl: author.feedUrl,
     feedTitle: `${ui.siteName}: ${author.name}`,
     nav: 'authors',
