@@ -81,17 +81,19 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 }
 
 async function buildLocked(options: BuildOptions, state: ArchiveState, started: number): Promise<BuildReport> {
-  // Started now, it loads Eleventy and the site code on the other core while the ingest runs; ended
-  // unused when there is nothing to render (src/site/renderThread.ts).
-  const renderer = startRenderThread();
+  // Started as soon as the ingest reads a changed dump, it loads Eleventy and the site code on the other
+  // core while the ingest goes on (src/site/renderThread.ts); a build that reads nothing starts it only
+  // when it has something to render, so that a build with nothing to do never pays for it.
+  const render: { thread: RenderThread | null } = { thread: null };
+  const renderer = (): RenderThread => (render.thread ??= startRenderThread());
   try {
     return await buildWith(options, state, started, renderer);
   } finally {
-    await renderer.stop();
+    await render.thread?.stop();
   }
 }
 
-async function buildWith(options: BuildOptions, state: ArchiveState, started: number, renderer: RenderThread): Promise<BuildReport> {
+async function buildWith(options: BuildOptions, state: ArchiveState, started: number, renderer: () => RenderThread): Promise<BuildReport> {
   const output = state.output;
   const contentDir = path.join(state.dir, 'content');
   const reportFile = path.join(state.dir, 'report.json');
@@ -106,7 +108,10 @@ async function buildWith(options: BuildOptions, state: ArchiveState, started: nu
         outputDir: contentDir,
         cacheRoot: options.cache ? path.join(options.work, 'cache') : null,
         stateDir: state.dir,
-        onProgress: (done, total) => progress.tick(done, total),
+        onProgress: (done, total) => {
+          renderer();
+          progress.tick(done, total);
+        },
       }),
     (r) =>
       `${r.articles} articles from ${r.entries.length} inputs, ${r.unread} unchanged and not read, ${r.changes.written} written, ${r.changes.removed} removed (${r.cacheHits} parses from the cache)`,
@@ -153,7 +158,7 @@ async function buildWith(options: BuildOptions, state: ArchiveState, started: nu
     const rendering = runStage(
       'render',
       (progress) =>
-        renderer.run(
+        renderer().run(
           {
             contentDir,
             outputDir: staging,
