@@ -1,6 +1,6 @@
 /**
- * The page kinds written as TypeScript render functions (`src/site/html/`: articles, unit and author
- * pages and feeds) write exactly the bytes the Nunjucks templates they replaced wrote
+ * The page kinds written as TypeScript render functions (`src/site/html/`: articles, the home, month,
+ * undated, unit and author lists, the feeds) write exactly the bytes the Nunjucks templates they replaced wrote
  * (`fixtures/site-html/expected/`, first written by those templates; `fixtures/site-html/write.ts`
  * rewrites them after an intentional change). And the shell those functions share (`shell.ts`) is the
  * one `layouts/base.njk` still writes around the other pages: the two must not drift apart.
@@ -12,7 +12,6 @@ import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { shell, type ShellPage } from '../src/site/html/shell.ts';
-import { ui } from '../src/site/strings.ts';
 import { buildFixtureSite, siteFiles, writeManyArticles, type BuiltSite } from './fixtures/site/build.ts';
 import { EXPECTED_PAGES } from './fixtures/site-html/pages.ts';
 
@@ -55,7 +54,9 @@ for (const [name, set] of Object.entries(EXPECTED_PAGES)) {
 describe('shell.ts is the shell layouts/base.njk writes', () => {
   const cases: Array<{ file: string; page: ShellPage }> = [
     { file: 'thuat-ngu/index.html', page: { url: '/thuat-ngu/', title: 'Thuật ngữ và chữ viết tắt', nav: 'glossary' } },
-    { file: 'index.html', page: { url: '/', title: ui.siteName, nav: 'home' } },
+    { file: '404.html', page: { url: '/404.html', title: 'Không tìm thấy trang', noindex: true } },
+    { file: 'tim-kiem/index.html', page: { url: '/tim-kiem/', title: 'Tìm kiếm', scripts: ['/js/search.js'], styles: ['/css/search.css'] } },
+    { file: 'don-vi/index.html', page: { url: '/don-vi/', title: 'Đơn vị', nav: 'units', scripts: ['/js/list-filter.js'] } },
   ];
   for (const { file, page } of cases) {
     test(`${file}, under a path prefix`, async () => {

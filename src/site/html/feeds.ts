@@ -1,9 +1,9 @@
 /**
- * The unit and author Atom feeds (`templates/unit-feed.11ty.ts`, `author-feed.11ty.ts`): what
- * `unit-feed.njk`, `author-feed.njk` and `atom-entry.njk` wrote, byte for byte
+ * The Atom feeds: the site's, the units' and the authors' (`templates/feed.11ty.ts`, `unit-feed.11ty.ts`,
+ * `author-feed.11ty.ts`): what `feed.njk`, `unit-feed.njk`, `author-feed.njk` and `atom-entry.njk` wrote, byte for byte
  * (tests/site-html.test.ts). https://www.rfc-editor.org/rfc/rfc4287
  */
-import type { ArchiveArticle, ArchiveAuthor, ArchiveUnit } from '../archive.ts';
+import type { Archive, ArchiveArticle, ArchiveAuthor, ArchiveUnit } from '../archive.ts';
 import { absoluteUrl } from '../config.ts';
 import { rfc3339, shortDate } from '../dates.ts';
 import { ui } from '../strings.ts';
@@ -47,4 +47,14 @@ export function authorFeed(author: ArchiveAuthor, site: Site): string {
     `\n  <link href="${abs(author.url, site)}"/>\n  <id>${abs(author.url, site)}</id>\n  <author><name>${esc(author.name)}</name><uri>${abs(author.url, site)}</uri></author>` +
     `\n  <updated>${esc(rfc3339(author.feedUpdated))}</updated>`;
   return feed(head, author.feed, site);
+}
+
+/** `/feed.xml`: the archive's newest dated articles (or estimated, marked in each entry). */
+export function siteFeed(archive: Pick<Archive, 'feed' | 'feedUpdated'>, site: Site): string {
+  const head =
+    `\n  <title>${esc(ui.siteName)}: ${esc(ui.feedTitle)}</title>\n  <subtitle>${esc(ui.siteDescription)}</subtitle>` +
+    `\n  <link href="${abs('/feed.xml', site)}" rel="self" type="application/atom+xml"/>\n  <link href="${abs('/', site)}"/>\n  <id>${abs('/', site)}</id>` +
+    `\n  <author><name>${esc(ui.publisher)}</name></author>\n  <updated>${esc(rfc3339(archive.feedUpdated))}</updated>`;
+  // Written without the document layout the unit and author feeds had: one line break at the end.
+  return feed(head, archive.feed, site).slice(0, -1);
 }

@@ -1,7 +1,7 @@
 /**
  * The pieces every list page shares, as `templates/_includes/articles-list.njk` and `pagination.njk`
  * write them (byte for byte: tests/site-html.test.ts), for the list kinds rendered thousands of times
- * (`unitPage.ts`, `authorPage.ts`).
+ * (`unitPage.ts`, `authorPage.ts`, `datePages.ts`).
  */
 import type { ArticleCard, ListingPage, UnitArticle } from '../archive.ts';
 import type { SiteConfig } from '../config.ts';
