@@ -110,20 +110,3 @@ export function articleContent(article: Article, placement: Placement): ArticleC
 export function articleToMarkdown(article: Article, placement: Placement): string {
   return articleContent(article, placement).markdown;
 }
-
-/**
- * The body of a Markdown file as gray-matter's parse gives it (`content`), without parsing the front
- * matter: where its front matter is known already (the compact archive), reading YAML is most of the
- * cost of reading a file back. The same cut as gray-matter's: after the first `\n---` that follows the
- * opening `---`, less one line break. Null for a file that does not open with `---` and a line break.
- */
-export function markdownBody(text: string): string | null {
-  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  if (!text.startsWith('---\n', start)) return null;
-  const close = text.indexOf('\n---', start + 3);
-  if (close === -1) return '';
-  let body = text.slice(close + 4);
-  if (body[0] === '\r') body = body.slice(1);
-  if (body[0] === '\n') body = body.slice(1);
-  return body;
-}

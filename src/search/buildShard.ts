@@ -13,9 +13,8 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { forEachLimited } from '../concurrency.ts';
-import { markdownBody } from '../ingest/markdown.ts';
 import type { FrontMatter } from '../schema.ts';
-import { contentHash, parseContentFile, type ContentFile } from '../site/archive.ts';
+import { contentHash, markdownBody, parseContentFile, type ContentFile } from '../site/archive.ts';
 import { foldPage } from './fold.ts';
 import { runPagefindCli } from './pagefindCli.ts';
 import { indexPage } from './page.ts';
@@ -141,8 +140,7 @@ export async function buildShard(job: ShardJob): Promise<ShardResult> {
 
 /** A Markdown file as the page needs it: with its front matter known, only its body is cut out, no YAML read. */
 function contentFile(name: string, bytes: Buffer, frontMatter: FrontMatter | undefined): Pick<ContentFile, 'frontMatter' | 'body'> {
-  const body = frontMatter ? markdownBody(bytes.toString('utf8')) : null;
-  return body !== null && frontMatter ? { frontMatter, body } : parseContentFile(name, bytes);
+  return frontMatter ? { frontMatter, body: markdownBody(bytes) } : parseContentFile(name, bytes);
 }
 
 /**

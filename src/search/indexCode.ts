@@ -7,7 +7,6 @@ export const INDEX_CODE = [
   'src/site/abbreviations.ts',
   'src/site/glossary.ts',
   'src/site/glossary.json',
-  'src/ingest/markdown.ts',
   'src/schema.ts',
   'src/text.ts',
   'package-lock.json',
