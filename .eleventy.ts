@@ -19,11 +19,14 @@ export default function (config: EleventyConfig) {
   config.addPlugin(assetsPlugin);
   config.addPlugin(progressPlugin);
   config.setServerOptions({ domDiff: false });
+  // The page kinds rendered thousands of times are TypeScript render functions (`templates/*.11ty.ts`),
+  // loaded by the tsx loader the build runs under.
+  config.addExtension('11ty.ts', { key: '11ty.js' });
 
   return {
     dir: { input: 'templates', includes: '_includes', data: '_data', output: site.outputDir },
     pathPrefix: site.pathPrefix,
-    templateFormats: ['njk'],
+    templateFormats: ['njk', '11ty.ts'],
     htmlTemplateEngine: 'njk',
   };
 }

@@ -67,7 +67,8 @@ describe('incremental ingest', () => {
     // The compact archive describes the folder exactly.
     const index = (await loadArchiveIndex(archiveIndexOf(path.join(state, 'content'))))!;
     assert.deepEqual([...index.keys()].sort(), [...mine.keys()].map((f) => f.split(path.sep).join('/')).sort());
-    for (const [name, entry] of index) assert.deepEqual(entry, contentEntry(name, mine.get(name.split('/').join(path.sep))!), name);
+    // Built from the front matter the ingest wrote, not parsed back: the same entry, keys in the same order.
+    for (const [name, entry] of index) assert.equal(JSON.stringify(entry), JSON.stringify(contentEntry(name, mine.get(name.split('/').join(path.sep))!)), name);
     await rm(fresh, { recursive: true, force: true });
     return { result, read };
   }

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import matter from 'gray-matter';
 import MarkdownIt from 'markdown-it';
 import { articleToMarkdown, bodyToMarkdown, escapeMarkdown } from '../src/ingest/markdown.ts';
+import { markdownBody } from '../src/site/archive.ts';
 import { validateFrontMatter, type Article } from '../src/schema.ts';
 
 const ARTICLE: Article = {
@@ -130,4 +131,17 @@ for (const html of [false, true]) {
 test('markdown: a caption cannot close its container early', () => {
   const body = bodyToMarkdown([{ kind: 'caption', text: 'Ảnh: :::\n::: caption' }]);
   assert.equal(body, '::: caption\nẢnh\\: \\:\\:\\: \\:\\:\\: caption\n:::');
+});
+
+test('markdownBody cuts a file where gray-matter does', () => {
+  const files = [
+    articleToMarkdown(ARTICLE, { slug: 'su-doan-316' }),
+    articleToMarkdown({ ...ARTICLE, body: [] }, { slug: 'su-doan-316' }),
+    '---\ntitle: a\n---\r\nbody\n',
+    '---\ntitle: a\n---',
+    '---\n---\nbody\n',
+    '\uFEFF---\ntitle: a\n---\n\nbody --- not a delimiter\n---\nstill body\n',
+  ];
+  for (const file of files) assert.equal(markdownBody(Buffer.from(file)), matter(file, {}).content, JSON.stringify(file));
+  assert.ok(markdownBody(Buffer.from(files[0]!)).includes('Sư đoàn 316'), 'the body is there');
 });

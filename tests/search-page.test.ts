@@ -43,6 +43,11 @@ describe('indexPage', () => {
     for (const absent of ['2024-07-19', 'su-doan-316.txt', 'Bài 1', 'Ra quân']) assert.ok(!html.includes(absent), absent);
   });
 
+  test('a revision (the Markdown hash) is a meta field: a new version never has the old one\'s Pagefind id', () => {
+    assert.ok(fields(indexPage(article, 'UutSu2Kf1vaP').html).includes('meta revision=UutSu2Kf1vaP'));
+    assert.ok(!fields(indexPage(article).html).some((f) => f.startsWith('meta revision')));
+  });
+
   test('fields for results, filters and sort, escaped, in a hidden element', () => {
     const { html } = indexPage(article);
     assert.match(html, /<div hidden>\n<span data-pagefind-meta/);

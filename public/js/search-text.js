@@ -286,3 +286,52 @@ export function titleExcerpt(content, words, length) {
   const text = shown.map((token, i) => (marked.has(i) ? `<mark>${token}</mark>` : token)).join(' ');
   return tokens.length > length ? `${text}…` : text;
 }
+
+/**
+ * The pages the index still holds but the search must never show (`superseded` in `pagefind/shards.json`:
+ * a deleted article, the version an edit replaced, kept in a shard that was not indexed again): Pagefind
+ * page id → the page's filter values, its `shard` among them.
+ */
+export function supersededPages(manifest) {
+  const pages = new Map();
+  for (const shard of manifest.shards ?? []) {
+    for (const { id, filters } of shard.superseded ?? []) pages.set(id, { ...filters, shard: [shard.key] });
+  }
+  return pages;
+}
+
+/**
+ * Filter counts (`{ unit: { 'Sư đoàn 316': 12 } }`) less one for each value of each of `pages` (filter
+ * values by name); a value no page has any more is dropped when `dropEmpty`.
+ */
+export function withoutCounts(filters, pages, dropEmpty = false) {
+  if (!filters || pages.length === 0) return filters;
+  const counts = Object.fromEntries(Object.entries(filters).map(([name, values]) => [name, { ...values }]));
+  for (const page of pages) {
+    for (const [name, values] of Object.entries(page)) {
+      for (const value of values) {
+        const byValue = counts[name];
+        if (!byValue || !(value in byValue)) continue;
+        byValue[value] = Math.max(0, byValue[value] - 1);
+        if (dropEmpty && byValue[value] === 0) delete byValue[value];
+      }
+    }
+  }
+  return counts;
+}
+
+/**
+ * A Pagefind search's answer without the superseded pages (`supersededPages`): by `result.id`, which a
+ * result has before its data is loaded, so a hidden page costs no fragment; each one dropped is taken
+ * off the filter counts it was counted in.
+ */
+export function dropSuperseded(found, superseded) {
+  if (!found?.results || superseded.size === 0) return found;
+  const dropped = found.results.filter((r) => superseded.has(r.id));
+  if (dropped.length === 0) return found;
+  return {
+    ...found,
+    results: found.results.filter((r) => !superseded.has(r.id)),
+    filters: withoutCounts(found.filters, dropped.map((r) => superseded.get(r.id))),
+  };
+}

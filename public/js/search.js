@@ -25,6 +25,7 @@ import {
   SORTS,
   STRINGS,
   chain,
+  dropSuperseded,
   formatDate,
   keepResults,
   later,
@@ -32,9 +33,11 @@ import {
   planQuery,
   readState,
   searchTerm,
+  supersededPages,
   titleBucket,
   titleExcerpt,
   unfoldExcerpt,
+  withoutCounts,
   wordPairs,
   writeState,
 } from './search-text.js';
@@ -65,6 +68,8 @@ let pagefind = null;
 let shardKeys = [];
 /** The title index (`src/search/titleIndex.ts`): `{ buckets, top }` from shards.json, or null (an older index). */
 let titleIndex = null;
+/** Pages the index holds but must not show (`supersededPages`): dropped from every search by id. */
+let superseded = new Map();
 /** The newest shard alone: every query's first results, never held up by the older shards loading. */
 let newest = null;
 /** The whole archive: every shard merged into a second instance, once (`wholeArchive`). */
@@ -76,11 +81,26 @@ let pending = inOrder([]);
 let timer = 0;
 let composing = false;
 
-/** An index of one shard; each carries a `shard` filter, so that date sorting can walk the shards in order. */
+/**
+ * An index of one shard; each carries a `shard` filter, so that date sorting can walk the shards in order.
+ * Its searches and filter counts leave out the superseded pages (deleted, or replaced by an edit).
+ */
 async function shardIndex(key) {
   const created = pagefind.createInstance({ basePath: new URL(`${key}/`, bundle).pathname });
   await created.options({ ...INDEX_OPTIONS, mergeFilter: { shard: key } });
-  return created;
+  return withoutSuperseded(created);
+}
+
+/** `instance` with `search` and `filters` leaving out the superseded pages; everything else its own. */
+function withoutSuperseded(instance) {
+  return new Proxy(instance, {
+    get(target, name) {
+      if (name === 'search') return async (...args) => dropSuperseded(await target.search(...args), superseded);
+      if (name === 'filters') return async () => withoutCounts(await target.filters(), [...superseded.values()], true);
+      const value = Reflect.get(target, name);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 async function openIndex() {
@@ -89,6 +109,7 @@ async function openIndex() {
   const manifest = await response.json();
   shardKeys = manifest.shards.map((s) => s.key);
   titleIndex = manifest.titles ?? null;
+  superseded = supersededPages(manifest);
   pagefind = await import(new URL(`${shardKeys[0]}/pagefind.js`, bundle).href);
   newest = await shardIndex(shardKeys[0]);
   // A rebuild indexes new articles in the added shard (src/search/shards.ts): merged into the first
@@ -132,7 +153,7 @@ function inOrder(results) {
   let next = 0;
   return {
     total: results.length,
-    left: () => results.length - next,
+    left: () => Math.max(0, results.length - next),
     take: (count) => Promise.all(results.slice(next, (next += count)).map((r) => r.data())),
     skip: async (count) => void (next += count),
   };

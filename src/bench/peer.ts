@@ -19,14 +19,13 @@
 import { spawn } from 'node:child_process';
 import { constants, readFileSync } from 'node:fs';
 import { access, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { forEachLimited } from '../concurrency.ts';
 import { contentFiles, parseContentFile, type ContentFile } from '../site/archive.ts';
 import { canonicalAuthors } from '../site/authors.ts';
 import { UNDATED_YEAR, UNITS_SEPARATOR } from '../search/page.ts';
+import { pagefindBinary } from '../search/pagefindCli.ts';
 
 /** What `--peer` prints, and skips the peer, when there is no Hugo to run. */
 export const HUGO_MISSING = 'hugo not found: apt-get install -y hugo';
@@ -240,25 +239,6 @@ export async function findOnPath(name: string, searchPath = process.env.PATH ?? 
     }
   }
   return null;
-}
-
-/**
- * The Pagefind CLI the `pagefind` npm package installed for this platform, as its own `npx pagefind`
- * wrapper finds it (`PAGEFIND_BINARY_PATH` first), without the Node process that wrapper adds.
- */
-export function pagefindBinary(): string {
-  const override = process.env.PAGEFIND_EXTENDED_BINARY_PATH ?? process.env.PAGEFIND_BINARY_PATH;
-  if (override) return override;
-  const require = createRequire(import.meta.url);
-  const platform = process.platform === 'win32' ? 'windows' : process.platform;
-  for (const name of ['pagefind_extended', 'pagefind']) {
-    try {
-      return require.resolve(`@pagefind/${platform}-${os.arch()}/bin/${name}${platform === 'windows' ? '.exe' : ''}`);
-    } catch {
-      // Not installed for this platform under this name.
-    }
-  }
-  throw new Error(`no Pagefind CLI in node_modules/@pagefind/${platform}-${os.arch()}/bin (is the pagefind package installed?)`);
 }
 
 /** Clock ticks per second of /proc's CPU times (USER_HZ, 100 on Linux). */

@@ -18,6 +18,7 @@ import { hashSources } from '../codeHash.ts';
 import { INDEX_CODE } from '../search/indexCode.ts';
 import { readSiteConfig, type SiteConfig } from '../site/config.ts';
 import { commitInPlace } from '../site/inPlace.ts';
+import { startRenderThread, type RenderThread } from '../site/renderThread.ts';
 import { folderIdentity, manifestIsCurrent, siteCode } from '../site/previousBuild.ts';
 import { summarize, type BuildReport, type StageTiming } from '../report.ts';
 import { countsLine, entryLines, formatBytes, stagesLine } from './reportText.ts';
@@ -80,6 +81,19 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 }
 
 async function buildLocked(options: BuildOptions, state: ArchiveState, started: number): Promise<BuildReport> {
+  // Started as soon as the ingest reads a changed dump, it loads Eleventy and the site code on the other
+  // core while the ingest goes on (src/site/renderThread.ts); a build that reads nothing starts it only
+  // when it has something to render, so that a build with nothing to do never pays for it.
+  const render: { thread: RenderThread | null } = { thread: null };
+  const renderer = (): RenderThread => (render.thread ??= startRenderThread());
+  try {
+    return await buildWith(options, state, started, renderer);
+  } finally {
+    await render.thread?.stop();
+  }
+}
+
+async function buildWith(options: BuildOptions, state: ArchiveState, started: number, renderer: () => RenderThread): Promise<BuildReport> {
   const output = state.output;
   const contentDir = path.join(state.dir, 'content');
   const reportFile = path.join(state.dir, 'report.json');
@@ -94,7 +108,10 @@ async function buildLocked(options: BuildOptions, state: ArchiveState, started: 
         outputDir: contentDir,
         cacheRoot: options.cache ? path.join(options.work, 'cache') : null,
         stateDir: state.dir,
-        onProgress: (done, total) => progress.tick(done, total),
+        onProgress: (done, total) => {
+          renderer();
+          progress.tick(done, total);
+        },
       }),
     (r) =>
       `${r.articles} articles from ${r.entries.length} inputs, ${r.unread} unchanged and not read, ${r.changes.written} written, ${r.changes.removed} removed (${r.cacheHits} parses from the cache)`,
@@ -137,11 +154,11 @@ async function buildLocked(options: BuildOptions, state: ArchiveState, started: 
       if (await exists(previousIndex)) await linkTree(previousIndex, path.join(staging, 'pagefind'));
     }
     // So are the pages whose data did not change (src/site/previousBuild.ts).
-    const [{ renderSiteInWorker }, { indexSite }] = await Promise.all([import('../site/render.ts'), import('../search/indexSite.ts')]);
+    const { indexSite } = await import('../search/indexSite.ts');
     const rendering = runStage(
       'render',
       (progress) =>
-        renderSiteInWorker(
+        renderer().run(
           {
             contentDir,
             outputDir: staging,

@@ -5,8 +5,8 @@
  * file only when that page is rendered or indexed.
  */
 import { readFile } from 'node:fs/promises';
-import type { FrontMatter } from '../schema.ts';
-import { parseContentFile } from '../site/archive.ts';
+import { validateFrontMatter, type FrontMatter } from '../schema.ts';
+import { contentHash, parseContentFile } from '../site/archive.ts';
 import { readingMinutes } from '../site/readingTime.ts';
 import { writeFileAtomic } from './atomic.ts';
 
@@ -22,9 +22,19 @@ export type ArchiveIndex = Map<string, IndexEntry>;
 
 const VERSION = 1;
 
+/** The entry of a Markdown file, parsed from its bytes. */
 export function contentEntry(name: string, bytes: Buffer): IndexEntry {
   const { hash, frontMatter, body } = parseContentFile(name, bytes);
   return { hash, frontMatter, readingMinutes: readingMinutes(body) };
+}
+
+/**
+ * The same entry from what the file was made of (`articleContent`), without parsing it back: the
+ * front matter goes through the validation a parsed file's does, so it has the same keys in the same
+ * order (`tests/ingest-incremental.test.ts` compares the two on every file of a run).
+ */
+export function entryOf(name: string, bytes: Buffer, frontMatter: FrontMatter, body: string): IndexEntry {
+  return { hash: contentHash(bytes), frontMatter: validateFrontMatter({ ...frontMatter }, name), readingMinutes: readingMinutes(body) };
 }
 
 export async function loadArchiveIndex(file: string): Promise<ArchiveIndex | null> {

@@ -13,10 +13,10 @@
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ReportEntry } from '../report.ts';
-import { contentEntry, loadArchiveIndex, saveArchiveIndex, type ArchiveIndex } from './archiveIndex.ts';
+import { entryOf, loadArchiveIndex, saveArchiveIndex, type ArchiveIndex } from './archiveIndex.ts';
 import { recoverFolder, stagingFolder, swapFolder, writeFileAtomic } from './atomic.ts';
 import { mergeDuplicates, titleKey, type Copy, type Merged } from './dedupe.ts';
-import { articleToMarkdown } from './markdown.ts';
+import { articleContent } from './markdown.ts';
 import { assignSlugs, type Placed, type SlugLedger, type SlugRequest } from './slugs.ts';
 import { forEachLimited } from '../concurrency.ts';
 import { hashBytes, readDumps, type Outcome, type ReadArticleFn } from './readDumps.ts';
@@ -327,14 +327,14 @@ async function writeArticles(merged: Merged[], placed: Map<string, Placed>, fold
   await forEachLimited(merged.length, WRITE_CONCURRENCY, async (i) => {
     const { kept, duplicates, identity } = merged[i]!;
     const where = placed.get(identity)!;
-    const markdown = articleToMarkdown(kept.article, {
+    const { markdown, frontMatter, body } = articleContent(kept.article, {
       slug: where.slug,
       sources: [kept.article.source, ...duplicates.map((d) => d.copy.article.source)],
       warnings: kept.warnings,
     });
     const name = `${where.path}.md`;
     const bytes = Buffer.from(markdown);
-    const entry = contentEntry(name, bytes);
+    const entry = entryOf(name, bytes, frontMatter, body);
     if (inPlace && index.get(name)?.hash === entry.hash) return;
     index.set(name, entry);
     const file = path.join(folder, name);

@@ -88,9 +88,25 @@ export function toFrontMatter(article: Article, placement: Placement): FrontMatt
   return fm;
 }
 
-export function articleToMarkdown(article: Article, placement: Placement): string {
+/** An article's Markdown file, with the front matter and body it was made of. */
+export interface ArticleContent {
+  markdown: string;
+  frontMatter: FrontMatter;
+  body: string;
+}
+
+/**
+ * The file and what it holds: the ingest builds the compact archive's entry from `frontMatter` and
+ * `body` directly, instead of parsing the file it just wrote (~0.2 ms an article).
+ */
+export function articleContent(article: Article, placement: Placement): ArticleContent {
   const frontMatter = toFrontMatter(article, placement);
+  const body = `${bodyToMarkdown(article.body)}\n`;
   // A file object, not a string: given a string, gray-matter first parses it for front matter and keeps
   // the result in a cache keyed by the whole text, forever (a body never has front matter: `-` is escaped).
-  return matter.stringify({ content: `${bodyToMarkdown(article.body)}\n` }, frontMatter);
+  return { markdown: matter.stringify({ content: body }, frontMatter), frontMatter, body };
+}
+
+export function articleToMarkdown(article: Article, placement: Placement): string {
+  return articleContent(article, placement).markdown;
 }

@@ -1,22 +1,25 @@
 /**
- * Builds one shard's Pagefind index (IO). Runs inside a worker thread (`shardWorker.ts`) so that each
- * shard gets its own Pagefind service process: two shards really index on two cores, and a shard's
- * memory is returned to the system as soon as it is written.
+ * Builds one shard's Pagefind index (IO). Runs inside a worker thread (`shardWorker.ts`), which makes
+ * the shard's pages and runs the Pagefind CLI on them (`pagefindCli.ts`): two shards really index on
+ * two cores, and a shard's memory is returned to the system as soon as it is written.
  *
  * Each article's Markdown becomes the page Pagefind indexes (`page.ts`), folded and its title marked (`fold.ts`), written
  * to a scratch directory that Pagefind reads, rather than one `addHTMLFile` message each: a message
  * costs ~3 ms of Pagefind's time (5,000 pages: 14 s), reading the same pages from disk ~0.6 ms (3 s),
- * and the copy is written in well under a second.
+ * and the copy is written in well under a second. The CLI binary, not the Node API's service on the
+ * same binary: the same bytes out for less CPU (`pagefindCli.ts`).
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import * as pagefind from 'pagefind';
 import { forEachLimited } from '../concurrency.ts';
-import { contentHash, parseContentFile } from '../site/archive.ts';
+import type { FrontMatter } from '../schema.ts';
+import { contentHash, markdownBody, parseContentFile, type ContentFile } from '../site/archive.ts';
 import { foldPage } from './fold.ts';
+import { runPagefindCli } from './pagefindCli.ts';
 import { indexPage } from './page.ts';
-import type { Shard } from './shards.ts';
+import { readFragments } from './fragments.ts';
+import type { Shard, SupersededPage } from './shards.ts';
 
 /**
  * Files of Pagefind's bundle the search page never loads: its three prebuilt UIs, highlighting and the
@@ -49,6 +52,11 @@ export interface ShardJob {
   /** Hash of the code that makes what Pagefind is handed (`INDEX_CODE`), Pagefind's version included. */
   code: string;
   maxFragments?: number;
+  /**
+   * Each page's front matter, in `shard.pages` order, when the compact archive gave it: the page is
+   * made from it and the file's body, without parsing the file's YAML (~0.2 ms a page).
+   */
+  frontMatter?: FrontMatter[];
   /** False only to measure what the `đ` fold costs (search-bench `--no-fold`). */
   fold?: boolean;
 }
@@ -59,6 +67,11 @@ export interface ShardResult {
   hash: string;
   /** False when the shard's pages had not changed and its previous index was kept. */
   rebuilt: boolean;
+  /**
+   * The kept index's pages to hide, each with its Pagefind id and filters (`Shard.superseded`); empty when
+   * the shard was indexed again.
+   */
+  superseded: SupersededPage[];
 }
 
 export class SearchIndexError extends Error {
@@ -76,73 +89,96 @@ export async function buildShard(job: ShardJob): Promise<ShardResult> {
   const outDir = join(bundleDir, shard.key);
   const fold = job.fold ?? true;
   // What is indexed is a function of the articles' Markdown and the code: a rebuild with nothing
-  // changed compares hashes of files, without making a page.
-  const hash = createHash('sha256').update(`${job.code}${fold ? '' : '-unfolded'}\n`);
-  const files: Array<{ name: string; bytes: Buffer }> = new Array(shard.pages.length);
-  const read = async (): Promise<void> =>
-    forEachLimited(shard.pages.length, FILES_AT_ONCE, async (i) => {
-      const { file } = shard.pages[i]!;
-      files[i] ??= { name: file, bytes: await readFile(join(job.contentDir, file)) };
+  // changed compares hashes of files, without making a page. A kept index with superseded pages
+  // still holds them: its hash is of every page it holds, sorted by URL. The hashes come from the
+  // compact archive index when it gave them; else from the files, which are then kept for making the pages.
+  const files: Array<Buffer | undefined> = new Array(shard.pages.length);
+  const readAt = (i: number): Promise<Buffer> => readFile(join(job.contentDir, shard.pages[i]!.file));
+  if (shard.pages.some((p) => p.hash === undefined)) {
+    await forEachLimited(shard.pages.length, FILES_AT_ONCE, async (i) => {
+      if (shard.pages[i]!.hash === undefined) files[i] = await readAt(i);
     });
-  // The hashes come from the compact archive index when it gave them; else from the files.
-  if (shard.pages.some((p) => p.hash === undefined)) await read();
-  for (const [i, page] of shard.pages.entries()) hash.update(`${page.url} ${page.hash ?? contentHash(files[i]!.bytes)}\n`);
-  const digest = hash.digest('hex');
+  }
+  const live = shard.pages.map((page, i) => ({ url: page.url, hash: page.hash ?? contentHash(files[i]!) }));
+  const digestOf = (entries: Array<{ url: string; hash: string }>): string => {
+    const hash = createHash('sha256').update(`${job.code}${fold ? '' : '-unfolded'}\n`);
+    for (const e of [...entries].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))) hash.update(`${e.url} ${e.hash}\n`);
+    return hash.digest('hex');
+  };
+  const superseded = shard.superseded ?? [];
   const previousDir = join(job.previousBundleDir ?? bundleDir, shard.key);
-  const kept = job.previousHash === digest && (await stat(join(previousDir, 'pagefind-entry.json')).catch(() => null));
-  if (kept) return { key: shard.key, pages: shard.pages.length, hash: digest, rebuilt: false };
-  await read();
-
-  const documents = files.map(({ name, bytes }) => {
-    const { url, html } = indexPage(parseContentFile(name, bytes));
-    return { url, content: fold ? foldPage(html) : html };
-  });
+  const keptDigest = digestOf([...live, ...superseded]);
+  const kept = job.previousHash === keptDigest && (await stat(join(previousDir, 'pagefind-entry.json')).catch(() => null));
+  if (kept) {
+    const marked = await resolveSuperseded(previousDir, superseded);
+    // A superseded page the kept index does not hold as planned: the shard is indexed again instead.
+    if (marked) return { key: shard.key, pages: shard.pages.length, hash: keptDigest, rebuilt: false, superseded: marked };
+  }
+  const digest = superseded.length > 0 ? digestOf(live) : keptDigest;
 
   // Pagefind makes a page's URL from its path under the directory: `2023/05/01/slug/index.html`.
   // Inside the bundle, so that a killed build's copy goes with its staging site.
   const scratch = `${outDir}.source`;
   await rm(scratch, { recursive: true, force: true });
   try {
-    for (let i = 0; i < documents.length; i += FILES_AT_ONCE) {
-      await Promise.all(
-        documents.slice(i, i + FILES_AT_ONCE).map(async (doc) => {
-          const dir = join(scratch, ...doc.url.split('/').filter(Boolean));
-          await mkdir(dir, { recursive: true });
-          await writeFile(join(dir, 'index.html'), doc.content);
-        }),
-      );
-    }
-    await writeIndex(shard.key, scratch, outDir, documents.length, job.maxFragments);
+    // Each page is read, made and written in one go, none kept: the thread never holds a shard's
+    // pages (~200 MB for 5,000) while Pagefind, beside the render, needs the memory.
+    await forEachLimited(shard.pages.length, FILES_AT_ONCE, async (i) => {
+      const bytes = files[i] ?? (await readAt(i));
+      files[i] = undefined;
+      const { url, html } = indexPage(contentFile(shard.pages[i]!.file, bytes, job.frontMatter?.[i]), live[i]!.hash);
+      const dir = join(scratch, ...url.split('/').filter(Boolean));
+      await mkdir(dir, { recursive: true });
+      await writeFile(join(dir, 'index.html'), fold ? foldPage(html) : html);
+    });
+    await writeIndex(shard.key, scratch, outDir, shard.pages.length, job.maxFragments);
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
-  return { key: shard.key, pages: documents.length, hash: digest, rebuilt: true };
+  return { key: shard.key, pages: shard.pages.length, hash: digest, rebuilt: true, superseded: [] };
+}
+
+/** A Markdown file as the page needs it: with its front matter known, only its body is cut out, no YAML read. */
+function contentFile(name: string, bytes: Buffer, frontMatter: FrontMatter | undefined): Pick<ContentFile, 'frontMatter' | 'body'> {
+  return frontMatter ? { frontMatter, body: markdownBody(bytes) } : parseContentFile(name, bytes);
+}
+
+/**
+ * The Pagefind ids and filters of `superseded` pages in the index at `dir`: those already known are kept,
+ * the others read from the shard's fragments (only when a page was newly superseded). Null when one is
+ * not in the index.
+ */
+async function resolveSuperseded(dir: string, superseded: SupersededPage[]): Promise<SupersededPage[] | null> {
+  if (superseded.every((m) => m.id !== undefined && m.filters !== undefined)) return superseded;
+  const fragments = await readFragments(dir, new Set(superseded.filter((m) => m.id === undefined || m.filters === undefined).map((m) => m.url)));
+  const resolved: SupersededPage[] = [];
+  for (const mark of superseded) {
+    const found = mark.id !== undefined && mark.filters !== undefined ? mark : fragments.get(mark.url);
+    if (!found) return null;
+    resolved.push({ url: mark.url, hash: mark.hash, id: found.id!, filters: found.filters! });
+  }
+  return resolved;
 }
 
 /** Indexes the pages under `sourceDir` and swaps the result in at `outDir`. */
 async function writeIndex(key: string, sourceDir: string, outDir: string, expected: number, maxFragments?: number): Promise<void> {
-  const created = await pagefind.createIndex({
-    forceLanguage: 'vi',
-    ...(maxFragments ? { maxFragments } : {}),
-  });
-  if (!created.index) throw new SearchIndexError(key, created.errors);
-  const { index } = created;
+  // Written beside the live shard and swapped in, so a failed build never leaves half an index.
+  const partial = `${outDir}.partial`;
+  await rm(partial, { recursive: true, force: true });
   try {
-    const added = await index.addDirectory({ path: sourceDir });
-    if (added.errors.length) throw new SearchIndexError(key, added.errors);
-    if (added.page_count !== expected) {
-      throw new SearchIndexError(key, [`indexed ${added.page_count} pages of ${expected}`]);
-    }
-    // Written beside the live shard and swapped in, so a failed build never leaves half an index.
-    const partial = `${outDir}.partial`;
-    await rm(partial, { recursive: true, force: true });
-    const written = await index.writeFiles({ outputPath: partial });
-    if (written.errors.length) throw new SearchIndexError(key, written.errors);
-    await Promise.all(UNUSED_BUNDLE_FILES.map((f) => rm(join(partial, f), { recursive: true, force: true })));
-    await rm(outDir, { recursive: true, force: true });
-    await rename(partial, outDir);
-  } finally {
-    await index.deleteIndex();
-    await pagefind.close();
+    await runPagefindCli({ site: sourceDir, output: partial, ...(maxFragments ? { maxFragments } : {}) });
+  } catch (error) {
+    throw new SearchIndexError(key, [error instanceof Error ? error.message : String(error)]);
   }
+  const entry = JSON.parse(await readFile(join(partial, 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
+  const indexed = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+  if (indexed !== expected) throw new SearchIndexError(key, [`indexed ${indexed} pages of ${expected}`]);
+  await Promise.all(UNUSED_BUNDLE_FILES.map((f) => rm(join(partial, f), { recursive: true, force: true })));
+  await rm(outDir, { recursive: true, force: true });
+  await rename(partial, outDir);
+}
+
+/** What `pagefind-entry.json` says of each language's index. */
+interface PagefindEntry {
+  languages: Record<string, { page_count: number }>;
 }

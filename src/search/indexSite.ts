@@ -11,7 +11,8 @@ import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ShardJob, ShardResult } from './buildShard.ts';
-import { updateShards, type IndexedPage, type ShardManifest, type ShardMembership } from './shards.ts';
+import { fragmentIds } from './fragments.ts';
+import { membershipOf, updateShards, type IndexedPage, type Shard, type ShardManifest, type ShardMembership } from './shards.ts';
 import { hashSources } from '../codeHash.ts';
 import { INDEX_CODE } from './indexCode.ts';
 import { writeFileAtomic } from '../ingest/atomic.ts';
@@ -147,30 +148,37 @@ export async function indexSite(opts: IndexSiteOptions): Promise<IndexSiteResult
   const results: ShardResult[] = [];
   /** Each shard's titles (`titleIndex.ts`), read as it is done, while the other shards are indexed. */
   const titles = new Map<string, Promise<TitleEntry[]>>();
+  // Largest first: the shards left when the render ends and the second worker joins are the small
+  // ones, which the two workers finish at about the same time; the manifest keeps the planned order.
+  const queue = [...shards].sort((a, b) => b.pages.length - a.pages.length);
   let next = 0;
   const workers: Array<ReturnType<typeof startWorker>> = [];
+  const jobOf = (shard: Shard): ShardJob => ({
+    shard,
+    contentDir: opts.contentDir,
+    bundleDir,
+    previousBundleDir: previousBundle,
+    previousHash: previous.get(shard.key) ?? null,
+    code,
+    ...(opts.maxFragments ? { maxFragments: opts.maxFragments } : {}),
+    ...(opts.fold === false ? { fold: false } : {}),
+    ...(index ? { frontMatter: shard.pages.map((p) => index.get(p.file)!.frontMatter) } : {}),
+  });
+  const readTitles = (result: ShardResult): void => {
+    const cache = opts.planFile ? join(dirname(opts.planFile), TITLE_CACHE_DIR, `${result.key}.json`) : null;
+    const titlesOf = shardTitles(join(result.rebuilt ? bundleDir : previousBundle, result.key), result.hash, cache);
+    titlesOf.catch(() => {});
+    titles.set(result.key, titlesOf);
+  };
   /** A worker thread that takes the next shard until none is left. */
   const drain = async (): Promise<void> => {
-    if (next >= shards.length) return;
+    if (next >= queue.length) return;
     const worker = startWorker();
     workers.push(worker);
-    while (next < shards.length) {
-      const shard = shards[next++]!;
-      const job: ShardJob = {
-        shard,
-        contentDir: opts.contentDir,
-        bundleDir,
-        previousBundleDir: previousBundle,
-        previousHash: previous.get(shard.key) ?? null,
-        code,
-        ...(opts.maxFragments ? { maxFragments: opts.maxFragments } : {}),
-        ...(opts.fold === false ? { fold: false } : {}),
-      };
-      const result = await worker.run(job);
-      const cache = opts.planFile ? join(dirname(opts.planFile), TITLE_CACHE_DIR, `${shard.key}.json`) : null;
-      const titlesOf = shardTitles(join(result.rebuilt ? bundleDir : previousBundle, shard.key), result.hash, cache);
-      titlesOf.catch(() => {});
-      titles.set(shard.key, titlesOf);
+    while (next < queue.length) {
+      const shard = queue[next++]!;
+      const result = await worker.run(jobOf(shard));
+      readTitles(result);
       results.push(result);
       opts.onShard?.(results.length, shards.length, result);
     }
@@ -183,6 +191,20 @@ export async function indexSite(opts: IndexSiteOptions): Promise<IndexSiteResult
   };
   try {
     await Promise.all([first, concurrency > 1 ? others() : undefined]);
+    // A superseded page is hidden by its id, which another shard may give a live page (ids are unique
+    // within a shard only): that shard is indexed again instead (rare: ~1 in 27,000 at 10,000 pages).
+    const dirOf = (key: string, rebuilt: boolean): string => join(rebuilt ? bundleDir : previousBundle, key);
+    // Each round leaves fewer shards with marks; a shard indexed again may clash with another's marks.
+    for (let clashing = await clashes(shards, results, dirOf); clashing.length > 0; clashing = await clashes(shards, results, dirOf)) {
+      const worker = startWorker();
+      workers.push(worker);
+      for (const shard of clashing) {
+        const { superseded: _, ...plain } = shard;
+        const result = await worker.run({ ...jobOf(plain), previousHash: null });
+        results.splice(results.findIndex((r) => r.key === shard.key), 1, result);
+        readTitles(result);
+      }
+    }
   } finally {
     await Promise.all(workers.map((w) => w.stop()));
   }
@@ -198,11 +220,24 @@ export async function indexSite(opts: IndexSiteOptions): Promise<IndexSiteResult
 
   const byKey = new Map(results.map((r) => [r.key, r]));
   const indexed = shards.map((s) => byKey.get(s.key)!);
-  const buckets = await writeTitleIndex(bundleDir, await Promise.all(shards.map((s) => titles.get(s.key)!)));
+  // A kept shard still holds its superseded pages: their titles are no one's.
+  const titlesByShard = await Promise.all(
+    indexed.map(async (r) => {
+      const hidden = new Set(r.superseded.map((m) => m.id));
+      const entries = await titles.get(r.key)!;
+      return hidden.size > 0 ? entries.filter((e) => !hidden.has(e.id)) : entries;
+    }),
+  );
+  const buckets = await writeTitleIndex(bundleDir, titlesByShard);
   const manifest: ShardManifest = {
     version: 1,
     pagefind: await pagefindVersion(),
-    shards: indexed.map(({ key, pages: count, hash }) => ({ key, pages: count, hash })),
+    shards: indexed.map(({ key, pages: count, hash, superseded }) => ({
+      key,
+      pages: count,
+      hash,
+      ...(superseded.length > 0 ? { superseded: superseded.map((m) => ({ id: m.id!, filters: m.filters ?? {} })) } : {}),
+    })),
     titles: { buckets, top: TITLE_TOP },
   };
   // Renamed in, never written in place: the bundle may be hard links to the live site's (`linkTree`).
@@ -213,7 +248,7 @@ export async function indexSite(opts: IndexSiteOptions): Promise<IndexSiteResult
     for (const file of await readdir(cacheDir).catch(() => [])) {
       if (!live.has(file.replace(/\.json$/, ''))) await rm(join(cacheDir, file), { force: true });
     }
-    const kept: ShardMembership[] = shards.map((s) => ({ key: s.key, urls: s.pages.map((p) => p.url) }));
+    const kept: ShardMembership[] = shards.map((s) => membershipOf(s, byKey.get(s.key)!.superseded));
     await writeFileAtomic(opts.planFile, JSON.stringify({ version: 1, shards: kept }));
   }
   return {
@@ -223,6 +258,24 @@ export async function indexSite(opts: IndexSiteOptions): Promise<IndexSiteResult
     rebuilt: results.filter((r) => r.rebuilt).length,
     removed,
   };
+}
+
+/**
+ * The shards whose superseded ids another shard gives a page it shows (`dirOf`: where a shard's index
+ * is). Reads the fragment names of every shard, only when a page is superseded.
+ */
+async function clashes(shards: Shard[], results: ShardResult[], dirOf: (key: string, rebuilt: boolean) => string): Promise<Shard[]> {
+  const marked = results.filter((r) => r.superseded.length > 0);
+  if (marked.length === 0) return [];
+  const shown = new Map<string, Set<string>>();
+  for (const r of results) {
+    const ids = await fragmentIds(dirOf(r.key, r.rebuilt));
+    for (const m of r.superseded) ids.delete(m.id!);
+    shown.set(r.key, ids);
+  }
+  return marked
+    .filter((r) => r.superseded.some((m) => results.some((other) => other.key !== r.key && shown.get(other.key)!.has(m.id!))))
+    .map((r) => shards.find((s) => s.key === r.key)!);
 }
 
 /** Pagefind's package exports no `package.json`: read it beside its entry point. */

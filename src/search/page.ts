@@ -30,7 +30,13 @@ type Field = 'meta' | 'filter' | 'sort';
 const field = (kind: Field, name: string, value: string): string =>
   `<span data-pagefind-${kind}="${name}[data-value]" data-value="${escapeHtml(value)}"></span>`;
 
-export function indexPage({ frontMatter: article, body }: ContentFile): IndexPage {
+/**
+ * `revision`: the hash of the article's Markdown, a meta field no one shows. Pagefind names a page by a
+ * hash of what it stores of it, so without it an edit that changes nothing indexed (a new crawl time, a
+ * merged copy's source) would give the new version the id of the superseded old one, which the search
+ * page hides by id (`SupersededPage`).
+ */
+export function indexPage({ frontMatter: article, body }: Pick<ContentFile, 'frontMatter' | 'body'>, revision?: string): IndexPage {
   // An undated article with an estimated date is filtered and sorted by it like by a date, but its meta
   // says `estimated`, never `date`: the results show it as "khoảng …", not as a publication date.
   const dates = article.date
@@ -49,6 +55,7 @@ export function indexPage({ frontMatter: article, body }: ContentFile): IndexPag
     ...article.units.map((unit) => field('filter', 'unit', unit)),
     // One value per person, as the author pages name them (`ĐĂNG NINH` and `Đăng Ninh` are one).
     ...canonicalAuthors(article.authors).map((author) => field('filter', 'author', author)),
+    ...(revision ? [field('meta', 'revision', revision)] : []),
   ];
   const html = `<!DOCTYPE html>
 <html lang="vi"><body><article data-pagefind-body>

@@ -63,6 +63,23 @@ export interface IndexedPage {
   hash?: string;
 }
 
+/**
+ * A page a shard's index still holds but that the search page must not show: a deleted article, or
+ * the version an edit replaced (the new one is indexed in `ADDED_SHARD`). Pagefind cannot drop a page
+ * from an index without indexing the shard again (~5 ms a page, 20–30 s for a large shard), so the
+ * shard is kept and the page is marked: `pagefind/shards.json` lists its Pagefind page id, which the
+ * search page has for every result before loading any (`result.id`).
+ */
+export interface SupersededPage {
+  url: string;
+  /** `contentHash` of the Markdown it was indexed from: part of the shard's hash while it is kept. */
+  hash: string;
+  /** Its Pagefind page id (the name of its fragment), once read from the shard (`fragments.ts`). */
+  id?: string;
+  /** Its filter values in the index (unit, year, author): the search page takes them off its counts. */
+  filters?: Record<string, string[]>;
+}
+
 export interface Shard {
   /**
    * `2023`, `2016-2020` (five years packed), `2023-01-06` (January to June of a large year),
@@ -70,14 +87,23 @@ export interface Shard {
    */
   key: string;
   pages: IndexedPage[];
+  /**
+   * Pages its previous index holds that are gone from `pages`: the index is kept and these are hidden.
+   * Set only when every page of `pages` is in that index with the same hash; a shard indexed again for
+   * any reason drops them (its index is fresh).
+   */
+  superseded?: SupersededPage[];
 }
 
 /** What the search page reads first (`pagefind/shards.json`), and what a rebuild compares against. */
 export interface ShardManifest {
   version: 1;
   pagefind: string;
-  /** Newest first: the order of date sorting, and the first one is Pagefind's primary index. */
-  shards: Array<{ key: string; pages: number; hash: string }>;
+  /**
+   * Newest first: the order of date sorting, and the first one is Pagefind's primary index. `superseded`:
+   * the Pagefind page ids (and filter values) of the pages the search page must drop (`SupersededPage`).
+   */
+  shards: Array<{ key: string; pages: number; hash: string; superseded?: Array<{ id: string; filters: Record<string, string[]> }> }>;
   /** The title index (`titleIndex.ts`): its bucket files and how many titles each pair lists. */
   titles?: { buckets: number; top: number };
 }
@@ -86,6 +112,10 @@ export interface ShardManifest {
 export interface ShardMembership {
   key: string;
   urls: string[];
+  /** Each URL's `contentHash` as indexed (when every page had one): an edited article is told by it. */
+  hashes?: string[];
+  /** The pages its index holds that are hidden (`Shard.superseded`). */
+  superseded?: SupersededPage[];
 }
 
 /** Newest first, then undated articles, then the added ones. */
@@ -213,14 +243,18 @@ export function planShards(pages: IndexedPage[], max = MAX_SHARD_PAGES, newestMa
 
 /**
  * The shards of `pages` given the previous build's (`previous`, newest first): every article stays in
- * its shard, deleted ones leave it, and new ones, whatever their date, go to `ADDED_SHARD`, the one
- * shard indexed again: a rebuild after ten new dumps indexes those few pages (and the added earlier),
- * not the newest shard's ~1,500. The search page merges the added shard into the newest one's answers
- * and, by date, into the whole archive's. When it would outgrow `maxAdded`, its articles go to the
- * shards of their dates: the newest planned anew with those at least as new as its oldest, the undated
- * one, and the older shard whose dates hold each other (those are indexed again, once). Every shard is
- * planned anew (`planShards`) when there is no previous plan, or an added article's date falls in no
- * shard. Pure.
+ * its shard, and new ones, whatever their date, go to `ADDED_SHARD`, the one shard indexed again: a
+ * rebuild after ten new dumps indexes those few pages (and the added earlier), not the newest shard's
+ * ~1,500. An edited article (its hash is not the one its shard indexed) is new too: its new version goes
+ * to `ADDED_SHARD`. A shard that lost articles (deleted, edited, their estimated date moved) and gained
+ * none keeps its index, the lost ones `superseded` (hidden by the search page); one that gained or
+ * changed an article is indexed again, which clears its marks. An article coming back as it was
+ * indexed (an edit or a deletion undone) returns to the shard that still holds it. The search page merges
+ * the added shard into the newest one's answers and, by date, into the whole archive's. When it would
+ * outgrow `maxAdded`, its articles go to the shards of their dates: the newest planned anew with those
+ * at least as new as its oldest, the undated one, and the older shard whose dates hold each other (those
+ * are indexed again, once). Every shard is planned anew (`planShards`) when there is no previous plan,
+ * or an added article's date falls in no shard. Pure.
  */
 export function updateShards(
   pages: IndexedPage[],
@@ -229,12 +263,24 @@ export function updateShards(
 ): Shard[] {
   const fresh = (): Shard[] => planShards(pages, max, newestMax);
   const byUrl = new Map(pages.map((p) => [p.url, p]));
-  // A page whose date no longer fits its shard (an estimate changed) is left in `byUrl`, placed as new.
-  const kept = (urls: string[], key: string): IndexedPage[] => {
+  // What each previous shard's index holds: URL → hash (only when its plan recorded every hash).
+  const indexed = new Map<string, Map<string, string>>();
+  const marks = new Map<string, Map<string, SupersededPage>>();
+  for (const s of previous ?? []) {
+    marks.set(s.key, new Map((s.superseded ?? []).map((m) => [m.url, m])));
+    if (s.hashes?.length !== s.urls.length) continue;
+    indexed.set(s.key, new Map([...s.urls.map((u, i): [string, string] => [u, s.hashes![i]!]), ...(s.superseded ?? []).map((m): [string, string] => [m.url, m.hash])]));
+  }
+  // A page whose date no longer fits its shard (an estimate changed), or whose hash is not the one its
+  // shard indexed (edited), is left in `byUrl`, placed as new.
+  const kept = (from: ShardMembership, key: string): IndexedPage[] => {
     const list: IndexedPage[] = [];
-    for (const url of urls) {
+    const hashes = indexed.get(from.key);
+    for (const url of from.urls) {
       const page = byUrl.get(url);
       if (!page || !belongs(key, dateOf(page))) continue;
+      const before = hashes?.get(url);
+      if (before !== undefined && page.hash !== undefined && page.hash !== before) continue;
       list.push(page);
       byUrl.delete(url);
     }
@@ -243,14 +289,28 @@ export function updateShards(
   const [newestBefore, ...olderBefore] = (previous ?? []).filter((s) => s.key !== ADDED_SHARD && s.key !== UNDATED_SHARD);
   if (!newestBefore) return fresh();
   // The newest shard is planned anew: any date from its oldest on fits it.
-  const newest = kept(newestBefore.urls, ADDED_SHARD);
+  const newest = kept(newestBefore, ADDED_SHARD);
   const since = newest.map(dateOf).sort()[0];
   if (!since) return fresh();
-  const older = olderBefore.map((s) => ({ key: s.key, pages: kept(s.urls, s.key) }));
-  const undated = kept(previous!.find((s) => s.key === UNDATED_SHARD)?.urls ?? [], UNDATED_SHARD);
-  const added = kept(previous!.find((s) => s.key === ADDED_SHARD)?.urls ?? [], ADDED_SHARD);
-  // What is left in `byUrl` is new.
-  added.push(...byUrl.values());
+  const older = olderBefore.map((s) => ({ key: s.key, pages: kept(s, s.key) }));
+  const undatedBefore = previous!.find((s) => s.key === UNDATED_SHARD);
+  const addedBefore = previous!.find((s) => s.key === ADDED_SHARD);
+  const undated = undatedBefore ? kept(undatedBefore, UNDATED_SHARD) : [];
+  const added = addedBefore ? kept(addedBefore, ADDED_SHARD) : [];
+  // What is left in `byUrl` is new, unless a shard's index still holds it as it is (marked superseded):
+  // it goes back there, and no shard is indexed again for it.
+  const homes = new Map<string, IndexedPage[]>([
+    [newestBefore.key, newest],
+    ...older.map((s): [string, IndexedPage[]] => [s.key, s.pages]),
+    [UNDATED_SHARD, undated],
+    [ADDED_SHARD, added],
+  ]);
+  for (const page of byUrl.values()) {
+    const home = [...marks].find(
+      ([key, m]) => page.hash !== undefined && m.get(page.url)?.hash === page.hash && belongs(key === newestBefore.key ? ADDED_SHARD : key, dateOf(page)),
+    );
+    (home ? homes.get(home[0])! : added).push(page);
+  }
   if (added.length > maxAdded) {
     for (const page of added.splice(0)) {
       const date = dateOf(page);
@@ -264,12 +324,38 @@ export function updateShards(
     }
   }
   const byPath = (a: IndexedPage, b: IndexedPage): number => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
-  const shards = [
+  const shards: Shard[] = [
     ...planShards(newest, max, newestMax),
     ...older.filter((s) => s.pages.length > 0).map((s) => ({ key: s.key, pages: s.pages.sort(byPath) })),
     ...(undated.length > 0 ? [{ key: UNDATED_SHARD, pages: undated.sort(byPath) }] : []),
     ...(added.length > 0 ? [{ key: ADDED_SHARD, pages: added.sort(byPath) }] : []),
   ];
   // The newest shards planned anew are named by their dates, which an older shard's name could share.
-  return new Set(shards.map((s) => s.key)).size === shards.length ? shards : fresh();
+  if (new Set(shards.map((s) => s.key)).size !== shards.length) return fresh();
+  for (const shard of shards) {
+    const before = indexed.get(shard.key);
+    // Its index is kept only if it holds every page as it is now: the others are hidden, not indexed.
+    if (!before || !shard.pages.every((p) => p.hash !== undefined && before.get(p.url) === p.hash)) continue;
+    const live = new Set(shard.pages.map((p) => p.url));
+    const superseded = [...before]
+      .filter(([url]) => !live.has(url))
+      .map(([url, hash]): SupersededPage => {
+        const mark = marks.get(shard.key)?.get(url);
+        return mark?.hash === hash ? mark : { url, hash };
+      });
+    if (superseded.length > 0) shard.superseded = superseded;
+  }
+  return shards;
+}
+
+/** What the plan file keeps of a shard (`ShardMembership`), `superseded` as its index left them. */
+export function membershipOf(shard: Shard, superseded: SupersededPage[]): ShardMembership {
+  const urls = shard.pages.map((p) => p.url);
+  const hashes = shard.pages.map((p) => p.hash);
+  return {
+    key: shard.key,
+    urls,
+    ...(hashes.every((h) => h !== undefined) ? { hashes: hashes as string[] } : {}),
+    ...(superseded.length > 0 ? { superseded } : {}),
+  };
 }

@@ -18,12 +18,12 @@
  * are read from its own fragments once, when it is indexed, and kept in the build's state folder
  * (`search-titles/<shard>.json`, with the shard's hash), so a rebuild that keeps a shard reads one file.
  */
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { writeFileAtomic } from '../ingest/atomic.ts';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { forEachLimited } from '../concurrency.ts';
 import { tokenCore } from './fold.ts';
+import { allFragments, type Fragment } from './fragments.ts';
 
 /** The folder of the bucket files, inside the bundle (beside the shards' folders). */
 export const TITLE_DIR = 'titles';
@@ -96,19 +96,6 @@ export function titleBucket(pair: string, buckets: number): number {
 /** The bucket of a pair from its `pairKey`: the same as `titleBucket`. */
 const keyBucket = (key: string, buckets: number): number => Number.parseInt(key.slice(0, 8), 16) % buckets;
 
-const SIGNATURE = 'pagefind_dcd';
-
-/** A Pagefind file's JSON: gzipped (or not) behind Pagefind's signature. */
-function pagefindJson(bytes: Buffer): unknown {
-  const plain = bytes.subarray(0, SIGNATURE.length).toString() === SIGNATURE ? bytes : gunzipSync(bytes);
-  return JSON.parse(plain.subarray(SIGNATURE.length).toString('utf8'));
-}
-
-interface Fragment {
-  url?: string;
-  meta?: Record<string, string>;
-}
-
 const entryOf = (id: string, fragment: Fragment, group?: string): TitleEntry => ({
   id,
   ...(group ? { group } : {}),
@@ -118,18 +105,7 @@ const entryOf = (id: string, fragment: Fragment, group?: string): TitleEntry => 
 
 /** Reads a shard's titles from its fragment files (a page's, or a group of pages' with `maxFragments`). */
 export async function readShardTitles(shardDir: string): Promise<TitleEntry[]> {
-  const dir = join(shardDir, 'fragment');
-  const files = (await readdir(dir)).filter((f) => f.endsWith('.pf_fragment'));
-  const entries: TitleEntry[][] = new Array(files.length);
-  await forEachLimited(files.length, 32, async (i) => {
-    const name = files[i]!.slice(0, -'.pf_fragment'.length);
-    const json = pagefindJson(await readFile(join(dir, files[i]!))) as Fragment | Record<string, Fragment>;
-    entries[i] =
-      typeof (json as Fragment).url === 'string'
-        ? [entryOf(name, json as Fragment)]
-        : Object.entries(json as Record<string, Fragment>).map(([id, fragment]) => entryOf(id, fragment, name));
-  });
-  return entries.flat();
+  return (await allFragments(shardDir)).map(({ id, group, fragment }) => entryOf(id, fragment, group));
 }
 
 /**

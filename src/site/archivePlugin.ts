@@ -16,7 +16,7 @@ export interface ArchivePluginOptions {
   units: UnitDirectory;
 }
 
-function readReport(file: string | null): BuildReport | null {
+export function readReport(file: string | null): BuildReport | null {
   if (!file || !existsSync(file)) return null;
   return JSON.parse(readFileSync(file, 'utf8')) as BuildReport;
 }

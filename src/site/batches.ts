@@ -20,6 +20,7 @@ const KINDS = [
   'authorFeeds',
   'years',
   'sitemap',
+  'singles',
 ] as const satisfies
   ReadonlyArray<keyof PageLists>;
 
@@ -34,6 +35,7 @@ const empty = (): PageLists => ({
   authorFeeds: [],
   years: [],
   sitemap: [],
+  singles: [],
 });
 
 /** `archive` once per batch of at most `size` pages (at least one batch), its lists in order. */

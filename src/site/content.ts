@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadArchiveIndex } from '../ingest/archiveIndex.ts';
-import { parseContentFile, readContent, type ContentFile } from './archive.ts';
+import { markdownBody, readContent, type ContentFile } from './archive.ts';
 
 export async function loadContent(dir: string, indexFile?: string): Promise<ContentFile[]> {
   const index = indexFile ? await loadArchiveIndex(indexFile) : null;
@@ -19,7 +19,7 @@ export async function loadContent(dir: string, indexFile?: string): Promise<Cont
       frontMatter: entry.frontMatter,
       readingMinutes: entry.readingMinutes,
       get body(): string {
-        return parseContentFile(file, readFileSync(join(dir, file))).body;
+        return markdownBody(readFileSync(join(dir, file)));
       },
     }));
 }

@@ -7,6 +7,7 @@ declare module '@11ty/eleventy' {
     addPassthroughCopy(paths: string | Record<string, string>): void;
     addTransform(name: string, transform: (content: string) => string | Promise<string>): void;
     addWatchTarget(path: string): void;
+    addExtension(extension: string | string[], options: { key: string }): void;
     setServerOptions(options: Record<string, unknown>): void;
     setQuietMode(quiet: boolean): void;
     ignores: { add(glob: string): void };

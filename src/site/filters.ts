@@ -3,9 +3,8 @@ import type { EleventyConfig } from '@11ty/eleventy';
 import { monthColumns, rankedBars, type MonthCount } from './charts.ts';
 import { absoluteUrl, type SiteConfig } from './config.ts';
 import { crawlTime, rfc3339, shortDate, vietnameseDate } from './dates.ts';
-import { newsArticle, scriptSafeJson } from './jsonLd.ts';
+import { articleJsonLd } from './jsonLd.ts';
 import type { ArchiveArticle, NamedCount } from './archive.ts';
-import { ui } from './strings.ts';
 import { prefixUrl } from './url.ts';
 
 export function filtersPlugin(config: EleventyConfig, site: SiteConfig): void {
@@ -17,21 +16,7 @@ export function filtersPlugin(config: EleventyConfig, site: SiteConfig): void {
   // `2022-06-30` → `/2022/06/`: the month archive a date belongs to.
   config.addFilter('monthUrl', (date: string) => `/${date.slice(0, 4)}/${date.slice(5, 7)}/`);
   config.addFilter('absoluteUrl', (path: string) => absoluteUrl(site, path));
-  config.addFilter('newsArticleJson', (article: ArchiveArticle) =>
-    scriptSafeJson(
-      newsArticle({
-        url: absoluteUrl(site, article.url),
-        title: article.title,
-        summary: article.summary,
-        date: article.date,
-        crawledAt: article.crawledAt,
-        authors: article.authorLinks.map((a) => ({ name: a.name, url: absoluteUrl(site, a.url) })),
-        units: article.unitLinks.map((u) => ({ name: u.name, url: absoluteUrl(site, u.url) })),
-        publisher: ui.publisher,
-        publisherUrl: absoluteUrl(site, '/'),
-      }),
-    ),
-  );
+  config.addFilter('newsArticleJson', (article: ArchiveArticle) => articleJsonLd(article, site));
   config.addFilter('monthChart', (counts: MonthCount[], title: string, id: string) => monthColumns(counts, title, id));
   config.addFilter('rankedChart', (rows: NamedCount[], title: string, id: string) =>
     rankedBars(rows.map((r) => ({ label: r.name, value: r.count })), title, id),

@@ -8,7 +8,10 @@
  * its own entry (the home page's year list, the undated count) has that in its fingerprint too.
  */
 import { createHash } from 'node:crypto';
-import type { Archive, ArchiveAuthor, ArchiveUnit, PageLists } from './archive.ts';
+import { SINGLE_PAGES, type Archive, type ArchiveAuthor, type ArchiveUnit, type ArticleCard, type PageLists, type UnitArticle } from './archive.ts';
+
+/** What the statistics page shows of the build report (`templates/stats.njk`); null without a report. */
+export type ReportCounts = { merged: number; rejected: number } | null;
 
 export interface RenderPlan {
   /** What the templates render. */
@@ -30,13 +33,13 @@ function digest(...parts: string[]): string {
  * pages' items, and the feed's `updated`, which follows from the feed's entries (their Markdown is in
  * the feed's fingerprint).
  */
-function unitFacts({ articles: _articles, feed: _feed, feedUpdated: _updated, ...facts }: ArchiveUnit): Omit<ArchiveUnit, 'articles' | 'feed' | 'feedUpdated'> {
-  return facts;
+function unitFacts({ articles: _articles, feed: _feed, feedUpdated: _updated, undatedArticles, ...facts }: ArchiveUnit, ids: CardIds): object {
+  return { ...facts, undatedArticles: ids.entries(undatedArticles) };
 }
 
 /** What an author's front page and feed show of the author: as `unitFacts`. */
-function authorFacts({ articles: _articles, feed: _feed, feedUpdated: _updated, ...facts }: ArchiveAuthor): Omit<ArchiveAuthor, 'articles' | 'feed' | 'feedUpdated'> {
-  return facts;
+function authorFacts({ articles: _articles, feed: _feed, feedUpdated: _updated, undatedArticles, ...facts }: ArchiveAuthor, ids: CardIds): object {
+  return { ...facts, undatedArticles: ids.list(undatedArticles) };
 }
 
 /** What a numbered unit page shows of its unit (`templates/unit.njk`): nothing that changes as its list grows. */
@@ -49,9 +52,58 @@ function authorName({ name, url, feedUrl }: ArchiveAuthor): Pick<ArchiveAuthor, 
   return { name, url, feedUrl };
 }
 
-/** URL → fingerprint of every page `PageLists` can hold. */
-export function fingerprintPages(archive: Archive): Map<string, string> {
+/**
+ * Cards (what a list or a related box shows of an article) by a digest of their JSON, each computed
+ * once: a card is on its article's pages, its lists, its neighbours' and related boxes, and a page's
+ * fingerprint names its cards by digest instead of serializing each again (17,500 pages at 10,000
+ * articles hashed ~90 MB of JSON before).
+ */
+class CardIds {
+  private readonly ids = new WeakMap<ArticleCard, string>();
+
+  of(card: ArticleCard): string;
+  of(card: ArticleCard | undefined): string | null;
+  of(card: ArticleCard | undefined): string | null {
+    if (!card) return null;
+    let id = this.ids.get(card);
+    if (id === undefined) this.ids.set(card, (id = digest(JSON.stringify(card))));
+    return id;
+  }
+
+  list(cards: readonly ArticleCard[]): string[] {
+    return cards.map((card) => this.of(card));
+  }
+
+  /** A unit's entries: the primary ones marked. */
+  entries(entries: readonly UnitArticle[]): string[] {
+    return entries.map(({ article, primary }) => (primary ? `*${this.of(article)}` : this.of(article)));
+  }
+}
+
+/**
+ * What each page outside the lists reads (`SINGLE_PAGES`): the pages made of the site code alone (404,
+ * robots, glossary, search) only ever change with it, and the code is not in the fingerprints.
+ */
+function singleFingerprints(archive: Archive, report: ReportCounts, ids: CardIds): Record<string, string> {
+  const feed = archive.feed.map((a) => [a.url, a.contentHash, a.authorLinks]);
+  const unitKinds = archive.unitKinds.map(({ kind, label, units }) => ({ kind, label, units: units.map((u) => unitFacts(u, ids)) }));
+  const authorGroups = archive.authorGroups.map(({ letter, authors }) => ({ letter, authors: authors.map((a) => authorFacts(a, ids)) }));
+  return {
+    '/404.html': digest('404'),
+    '/robots.txt': digest('robots'),
+    '/thuat-ngu/': digest('glossary'),
+    '/tim-kiem/': digest('search'),
+    '/feed.xml': digest('feed', archive.feedUpdated, JSON.stringify(feed)),
+    '/thong-ke/': digest('statistics', JSON.stringify(archive.statistics), JSON.stringify(report)),
+    '/don-vi/': digest('units', JSON.stringify(unitKinds)),
+    '/tac-gia/': digest('authors', JSON.stringify(authorGroups)),
+  };
+}
+
+/** URL → fingerprint of every page `PageLists` can hold; `report` is what the statistics page shows of the build report. */
+export function fingerprintPages(archive: Archive, report: ReportCounts = null): Map<string, string> {
   const fingerprints = new Map<string, string>();
+  const ids = new CardIds();
   const { years, statistics } = archive;
   const yearList = JSON.stringify(years.map(({ url, year, count }) => ({ url, year, count })));
   const undated = String(statistics.undated);
@@ -62,38 +114,48 @@ export function fingerprintPages(archive: Archive): Map<string, string> {
       unitLinks: a.unitLinks,
       authorLinks: a.authorLinks,
       bylineParts: a.bylineParts,
-      older: a.older,
-      newer: a.newer,
-      related: a.related,
+      older: ids.of(a.older),
+      newer: ids.of(a.newer),
+      related: ids.list(a.related),
     };
     fingerprints.set(a.url, digest('article', a.contentHash, a.url, JSON.stringify(around)));
   }
   // A numbered page (`paginate`) shows its own items and links only; the front page of a list also
   // what changes as the list grows (counts, the year list).
   for (const page of archive.homePages) {
-    fingerprints.set(page.url, page.number ? digest('home', JSON.stringify(page)) : digest('home', JSON.stringify(page), yearList, undated));
+    const shown = JSON.stringify({ ...page, items: ids.list(page.items) });
+    fingerprints.set(page.url, page.number ? digest('home', shown) : digest('home', shown, yearList, undated));
   }
   for (const page of archive.undatedPages) {
-    fingerprints.set(page.url, page.number ? digest('undated', JSON.stringify(page)) : digest('undated', JSON.stringify(page), undated));
+    const shown = JSON.stringify({ ...page, items: ids.list(page.items) });
+    fingerprints.set(page.url, page.number ? digest('undated', shown) : digest('undated', shown, undated));
   }
   for (const { month, ...page } of archive.monthPages) {
     const shown = page.number ? { year: month.year, month: month.month, label: month.label } : month;
-    fingerprints.set(page.url, digest('month', JSON.stringify({ ...page, month: shown })));
+    fingerprints.set(page.url, digest('month', JSON.stringify({ ...page, items: ids.list(page.items), month: shown })));
   }
   for (const page of archive.unitPages) {
-    fingerprints.set(page.url, digest('unit', JSON.stringify({ ...page, unit: page.number ? unitName(page.unit) : unitFacts(page.unit) })));
+    const unit = page.number ? unitName(page.unit) : unitFacts(page.unit, ids);
+    fingerprints.set(page.url, digest('unit', JSON.stringify({ ...page, items: ids.entries(page.items), unit })));
   }
   for (const unit of archive.units) {
     const entries = unit.feed.map((a) => `${a.url} ${a.contentHash}`);
-    fingerprints.set(unit.feedUrl, digest('unit-feed', JSON.stringify(unitFacts(unit)), ...entries));
+    fingerprints.set(unit.feedUrl, digest('unit-feed', JSON.stringify(unitFacts(unit, ids)), ...entries));
   }
   for (const page of archive.authorPages) {
-    fingerprints.set(page.url, digest('author', JSON.stringify({ ...page, author: page.number ? authorName(page.author) : authorFacts(page.author) })));
+    const author = page.number ? authorName(page.author) : authorFacts(page.author, ids);
+    fingerprints.set(page.url, digest('author', JSON.stringify({ ...page, items: ids.list(page.items), author })));
   }
   for (const author of archive.authors) {
     const entries = author.feed.map((a) => `${a.url} ${a.contentHash}`);
-    fingerprints.set(author.feedUrl, digest('author-feed', JSON.stringify(authorFacts(author)), ...entries));
+    fingerprints.set(author.feedUrl, digest('author-feed', JSON.stringify(authorFacts(author, ids)), ...entries));
   }
+  // A year page shows its months and counts, and every year's link.
+  const yearLinks = JSON.stringify(years.map(({ url, year }) => ({ url, year })));
+  for (const year of years) fingerprints.set(year.url, digest('year', JSON.stringify(year), yearLinks));
+  for (const file of archive.sitemap) fingerprints.set(file.url, digest('sitemap', JSON.stringify(file)));
+  const singles = singleFingerprints(archive, report, ids);
+  for (const url of SINGLE_PAGES) fingerprints.set(url, singles[url]!);
   return fingerprints;
 }
 
@@ -101,8 +163,8 @@ export function fingerprintPages(archive: Archive): Map<string, string> {
  * Keeps the pages whose fingerprint is in `previous` unchanged; renders the rest. With no previous
  * build, renders everything.
  */
-export function planRender(archive: Archive, previous: ReadonlyMap<string, string> | null): RenderPlan {
-  const fingerprints = fingerprintPages(archive);
+export function planRender(archive: Archive, previous: ReadonlyMap<string, string> | null, report: ReportCounts = null): RenderPlan {
+  const fingerprints = fingerprintPages(archive, report);
   const kept: string[] = [];
   const changed = <T>(items: T[], urlOf: (item: T) => string): T[] =>
     items.filter((item) => {
@@ -121,9 +183,9 @@ export function planRender(archive: Archive, previous: ReadonlyMap<string, strin
     unitFeeds: changed(archive.units, (unit) => unit.feedUrl),
     authorPages: changed(archive.authorPages, byUrl),
     authorFeeds: changed(archive.authors, (author) => author.feedUrl),
-    // Few, and each depends on most of the archive: always rendered.
-    years: archive.years,
-    sitemap: archive.sitemap,
+    years: changed(archive.years, byUrl),
+    sitemap: changed(archive.sitemap, byUrl),
+    singles: changed(SINGLE_PAGES, (url) => url),
   };
   return { pages, kept, fingerprints };
 }

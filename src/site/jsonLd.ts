@@ -1,3 +1,8 @@
+/** schema.org JSON-LD for the article pages. */
+import type { ArchiveArticle } from './archive.ts';
+import { absoluteUrl, type SiteConfig } from './config.ts';
+import { ui } from './strings.ts';
+
 /**
  * JSON-LD inside `<script type="application/ld+json">`: JSON.stringify alone is not safe there, a
  * headline containing `</script>` would end the element. Escaping `<`, `>` and `&` as `\u003c`… keeps
@@ -48,4 +53,21 @@ export function newsArticle(input: NewsArticleInput): Record<string, unknown> {
     ld.about = input.units.map((u) => ({ '@type': 'Organization', name: u.name, url: u.url }));
   }
   return ld;
+}
+
+/** An article page's JSON-LD, ready for its `<script type="application/ld+json">`. */
+export function articleJsonLd(article: ArchiveArticle, site: Pick<SiteConfig, 'siteUrl' | 'pathPrefix'>): string {
+  return scriptSafeJson(
+    newsArticle({
+      url: absoluteUrl(site, article.url),
+      title: article.title,
+      summary: article.summary,
+      date: article.date,
+      crawledAt: article.crawledAt,
+      authors: article.authorLinks.map((a) => ({ name: a.name, url: absoluteUrl(site, a.url) })),
+      units: article.unitLinks.map((u) => ({ name: u.name, url: absoluteUrl(site, u.url) })),
+      publisher: ui.publisher,
+      publisherUrl: absoluteUrl(site, '/'),
+    }),
+  );
 }

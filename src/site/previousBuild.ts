@@ -17,7 +17,7 @@ import { linkOrCopy, writeFileAtomic } from '../ingest/atomic.ts';
 import { forEachLimited } from '../concurrency.ts';
 import type { Archive } from './archive.ts';
 import type { SiteConfig } from './config.ts';
-import { outputPath, planRender, type RenderPlan } from './incremental.ts';
+import { outputPath, planRender, type RenderPlan, type ReportCounts } from './incremental.ts';
 
 /** Everything a page's HTML depends on besides the archive's data. */
 const SITE_CODE = ['templates', 'src/site', 'src/schema.ts', 'src/text.ts', 'src/units', 'public', '.eleventy.ts', 'package-lock.json'];
@@ -42,6 +42,8 @@ export interface KeepOptions {
   /** Where this build renders to. */
   outputDir: string;
   manifestFile: string;
+  /** What the statistics page shows of the build report. */
+  report?: ReportCounts;
   /**
    * The build updates the live site in place: `outputDir` receives only the pages rendered, kept pages
    * are not linked, and the manifest goes to `<manifestFile>.next`, which the build renames once the
@@ -95,13 +97,13 @@ export async function keepUnchangedPages(
   if (options.inPlace && !current) throw new Error('an in-place render needs the manifest of the live site');
   const previous = current ? new Map(Object.entries(manifest.pages)) : null;
 
-  let plan: RenderPlan = planRender(archive, previous);
+  let plan: RenderPlan = planRender(archive, previous, options.report ?? null);
   if (!options.inPlace) {
     const missing = await linkPages(options.previousDir, options.outputDir, plan.kept);
     if (missing.length > 0) {
       // Pages deleted from the live site by hand: rendered again.
       for (const url of missing) previous!.delete(url);
-      plan = planRender(archive, previous);
+      plan = planRender(archive, previous, options.report ?? null);
     }
   }
 

@@ -6,10 +6,9 @@
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Eleventy from '@11ty/eleventy';
-import { nextReply, tsWorker } from '../worker.ts';
 import { buildArchive } from './archive.ts';
 import { loadContent } from './content.ts';
-import { provideArchive } from './archivePlugin.ts';
+import { provideArchive, readReport } from './archivePlugin.ts';
 import { renderBatches } from './batches.ts';
 import { readSiteConfig } from './config.ts';
 import { keepUnchangedPages } from './previousBuild.ts';
@@ -109,17 +108,19 @@ export async function renderSite(opts: RenderOptions, onProgress?: (done: number
     if (opts.pagesManifest) {
       const manifestFile = resolve(opts.pagesManifest);
       const previousDir = opts.previousDir ? resolve(opts.previousDir) : null;
+      const report = readReport(site.reportFile);
       ({ archive, kept, removed } = await keepUnchangedPages(archive, {
         site,
         previousDir,
         outputDir: site.outputDir,
         manifestFile,
+        report: report ? { merged: report.merged, rejected: report.rejected } : null,
         ...(opts.inPlace ? { inPlace: true } : {}),
       }));
     }
     let pages = 0;
     const batches = renderBatches(archive, opts.batchPages);
-    // The lists' pages; each run also writes the few pages outside them (404, feeds, statistics…).
+    // Every page to render: the lists' and the few outside them (404, feed, statistics…: `singles`).
     const total = batches.reduce((sum, b) => sum + Object.values(b.pages).reduce((n: number, list: unknown[]) => n + list.length, 0), 0);
     let written = 0;
     onPageWritten(() => onProgress?.(Math.min(++written, total), total));
@@ -140,20 +141,6 @@ export async function renderSite(opts: RenderOptions, onProgress?: (done: number
     }
     return { pages, kept, removed };
   });
-}
-
-/**
- * `renderSite` on a worker thread, for the build: it renders on one core while the search index is built
- * on the other, and Eleventy's process-wide caches (compiled templates, a batch's pages) go with the
- * thread when it ends.
- */
-export async function renderSiteInWorker(opts: RenderOptions, onProgress?: (done: number, total: number) => void): Promise<RenderResult> {
-  const worker = tsWorker(new URL('./renderWorker.ts', import.meta.url), { workerData: opts });
-  try {
-    return await nextReply<RenderResult>(worker, onProgress);
-  } finally {
-    await worker.terminate();
-  }
 }
 
 /**

@@ -1,17 +1,44 @@
-/** Worker-thread entry: renders the site described by `workerData`, reporting progress, and posts the result. */
-import { workerData } from 'node:worker_threads';
+/**
+ * Worker-thread entry (`renderThread.ts`): loads Eleventy and the site code at once, then renders the
+ * site described by the first message it receives, reporting progress, and posts the result.
+ */
+import { parentPort } from 'node:worker_threads';
 import { reply, reportProgress } from '../worker.ts';
 import { renderSite, type RenderOptions } from './render.ts';
+
+/**
+ * What Eleventy and the site load lazily on a build's first run: imported while the thread waits for its
+ * job (the ingest, on the main thread), so that the job starts rendering sooner. Eleventy imports the
+ * configuration and the templates again with a cache-busting query, but what they import is loaded.
+ */
+const ELEVENTY = import.meta.resolve('@11ty/eleventy');
+const WARM = [
+  new URL('./defaultConfig.js', ELEVENTY).href,
+  new URL('./Engines/Nunjucks.js', ELEVENTY).href,
+  new URL('./Engines/JavaScript.js', ELEVENTY).href,
+  new URL('./Engines/Html.js', ELEVENTY).href,
+  new URL('./Engines/Custom.js', ELEVENTY).href,
+  'nunjucks',
+  new URL('../../.eleventy.ts', import.meta.url).href,
+  new URL('../../templates/article.11ty.ts', import.meta.url).href,
+  new URL('../../templates/unit.11ty.ts', import.meta.url).href,
+  new URL('../../templates/author.11ty.ts', import.meta.url).href,
+  new URL('../../templates/unit-feed.11ty.ts', import.meta.url).href,
+];
+// A module that fails to load here fails again, with its error, when the render needs it.
+const warm = Promise.allSettled(WARM.map((href) => import(href)));
 
 /** Progress is posted at most this often, and once at the end. */
 const PROGRESS_MS = 200;
 let last = 0;
 
-reply(
-  renderSite(workerData as RenderOptions, (done, total) => {
-    const now = performance.now();
-    if (now - last < PROGRESS_MS && done < total) return;
-    last = now;
-    reportProgress(done, total);
-  }),
+parentPort!.once('message', (opts: RenderOptions) =>
+  reply(
+    warm.then(() => renderSite(opts, (done, total) => {
+      const now = performance.now();
+      if (now - last < PROGRESS_MS && done < total) return;
+      last = now;
+      reportProgress(done, total);
+    })),
+  ),
 );

@@ -1,0 +1,51 @@
+/**
+ * `renderSite` on a worker thread, for the build: it renders on one core while the search index is
+ * built on the other, and Eleventy's process-wide caches (compiled templates, a batch's pages) go with
+ * the thread when it ends.
+ *
+ * The thread is started before its job is known (`startRenderThread`; the build starts it when the ingest
+ * reads its first changed dump): loading Eleventy, its template engines and the site code takes ~0.5–1 s
+ * of CPU, which then overlaps the ingest on the other core instead of following it. This module does not
+ * load Eleventy itself, so a build with nothing to render never does on its main thread.
+ */
+import type { Worker } from 'node:worker_threads';
+import { nextReply, tsWorker } from '../worker.ts';
+import type { RenderOptions, RenderResult } from './render.ts';
+
+export interface RenderThread {
+  /** Renders the site; the thread ends with the job. */
+  run(opts: RenderOptions, onProgress?: (done: number, total: number) => void): Promise<RenderResult>;
+  /** Ends the thread (nothing to render, or the build failed); harmless after `run`. */
+  stop(): Promise<void>;
+}
+
+export function startRenderThread(): RenderThread {
+  const worker: Worker = tsWorker(new URL('./renderWorker.ts', import.meta.url));
+  // Loading, the thread must not keep a build that fails meanwhile from exiting.
+  worker.unref();
+  let failed: Error | null = null;
+  let exited = false;
+  worker.on('error', (error) => (failed ??= error));
+  worker.once('exit', () => (exited = true));
+  return {
+    async run(opts, onProgress) {
+      try {
+        if (failed || exited) throw failed ?? new Error('the render thread stopped before its job');
+        worker.ref();
+        const result = nextReply<RenderResult>(worker, onProgress);
+        worker.postMessage(opts);
+        return await result;
+      } finally {
+        await worker.terminate();
+      }
+    },
+    async stop() {
+      await worker.terminate();
+    },
+  };
+}
+
+/** `renderSite` on a thread of its own, started now. */
+export function renderSiteInWorker(opts: RenderOptions, onProgress?: (done: number, total: number) => void): Promise<RenderResult> {
+  return startRenderThread().run(opts, onProgress);
+}
