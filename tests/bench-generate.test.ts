@@ -193,3 +193,14 @@ test('recent dumps, the new articles of the incremental benchmark, are dated in 
   assert.ok(latest <= '2024-12-31' && latest >= '2024-12-01', latest);
   assert.notEqual(generateDump(11, 7, { recent: true }).text, dumps[7]!.text);
 });
+
+test('newest dumps (the incremental benchmark\'s "ten new dumps dated newest") all print a date after every other dump', () => {
+  const newest = Array.from({ length: 200 }, (_, i) => generateDump(11, SAMPLE + i, { newest: true }));
+  for (const d of newest) {
+    assert.ok(d.date !== null && d.date > '2024-12-31' && d.date <= '2025-01-14', `${d.path}: ${d.date}`);
+    assert.match(d.text, new RegExp(`Ngày đăng: ${d.date!.slice(8, 10)}/${d.date!.slice(5, 7)}/${d.date!.slice(0, 4)}`));
+    assert.equal(readArticle(d.text, d.path).article.date, d.date);
+  }
+  // The other dumps are what they were: the same draws.
+  assert.equal(generateDump(11, 7).text, dumps[7]!.text);
+});

@@ -394,6 +394,38 @@ describe('search in Chromium', { skip: chromiumSkipReason() }, () => {
     assert.match(shown.status, /^\d+ kết quả cho “chot kiem soat”$/);
   });
 
+  test('two words whose titles are all in older shards: their newest titles at once, from the title index, never replaced', async () => {
+    await page.goto(`${site.url}tim-kiem/`);
+    await page.waitForFunction(() => document.querySelector('[data-search-status]')?.textContent?.startsWith('Nhập'));
+    await page.evaluate(() => {
+      const root = document.querySelector('[data-search]')!;
+      const status = root.querySelector('[data-search-status]')!;
+      const list = root.querySelector('[data-search-results]')!;
+      const log: Array<{ status: string; shown: string[]; at: number }> = [];
+      const observer = new MutationObserver(() =>
+        log.push({ status: status.textContent ?? '', shown: [...list.querySelectorAll('h2 a')].map((a) => a.textContent ?? ''), at: Date.now() }),
+      );
+      observer.observe(status, { childList: true, characterData: true, subtree: true });
+      observer.observe(list, { childList: true });
+      Object.assign(window, { progressLog: log });
+    });
+    site.served.length = 0;
+    await page.locator('#search-q').fill('xuong x83');
+    const done = await seen(page, site);
+    const log = await page.evaluate(() => (window as unknown as { progressLog: Array<{ status: string; shown: string[]; at: number }> }).progressLog);
+    const early = log.find((l) => l.status.endsWith('đang tìm trong các năm trước…') && l.shown.length > 0);
+    assert.ok(early, `no first results before the whole archive: ${JSON.stringify(log)}`);
+    assert.equal(early.shown[0], 'Xưởng X83 tổng kết công tác kỹ thuật 6 tháng đầu năm');
+    const final = done.results.map((r) => r.title);
+    for (const entry of log) assert.deepEqual(entry.shown, final.slice(0, entry.shown.length), `replaced: ${JSON.stringify(log)}`);
+    // Shown from the title index and the article's fragment: no shard's index chunk, no older shard's metadata.
+    const before = site.served.filter((r) => r.at <= early.at).map((r) => r.path);
+    assert.ok(before.some((p) => /\/pagefind\/titles\/\d+\.json$/.test(p)), before.join(' '));
+    assert.ok(!before.some((p) => /\/pagefind\/[^/]+\/index\//.test(p)), `index chunks before the first results: ${before.join(' ')}`);
+    // The excerpt marks the title's words, without the index's twins.
+    assert.match(done.results[0]!.excerpt, /<mark>Xưởng<\/mark> <mark>X83<\/mark>/);
+  });
+
   test('a query only an older shard can answer waits for it instead of saying “no results”', async () => {
     const { results, status } = await searchFor(page, site, { q: 'xuong x83' });
     assert.equal(results[0]?.title, 'Xưởng X83 tổng kết công tác kỹ thuật 6 tháng đầu năm');

@@ -123,6 +123,19 @@ describe('search after an edit and a deletion (incremental rebuild)', { skip: ch
     for (const [file, mtime] of keptShardFiles) assert.equal((await stat(join(dir, file))).mtimeMs, mtime, file);
   });
 
+  test('the title index lists no superseded page', async () => {
+    const hidden = new Set(after1.shards.flatMap((s, i) => (s.superseded ?? []).map((m) => `${i} ${m.id}`)));
+    assert.equal(hidden.size, 2);
+    const dir = join(workDir, 'site', 'pagefind', 'titles');
+    const listed = new Set<string>();
+    for (const file of await readdir(dir)) {
+      const bucket = JSON.parse(await readFile(join(dir, file), 'utf8')) as Record<string, { top: Array<[number, string]> }>;
+      for (const { top } of Object.values(bucket)) for (const [shard, id] of top) listed.add(`${shard} ${id}`);
+    }
+    assert.ok(listed.size > 10, `${listed.size} titles listed`);
+    for (const entry of hidden) assert.ok(!listed.has(entry), entry);
+  });
+
   for (const sort of ['', 'moi-nhat', 'cu-nhat']) {
     const params = (q: string): Record<string, string> => ({ q, ...(sort ? { 'sap-xep': sort } : {}) });
 
@@ -140,6 +153,9 @@ describe('search after an edit and a deletion (incremental rebuild)', { skip: ch
       const title = await allResults(page, site, params('don bien phong lung cu don tet'));
       assert.equal(title.results.filter((r) => r.path === EDITED_PATH).length, 1, JSON.stringify(title.results));
       assert.equal(title.results.find((r) => r.path === EDITED_PATH)?.title, EDITED_TITLE);
+      // Two words: answered from the title index first.
+      const pair = await allResults(page, site, params('doi k52'));
+      assert.ok(!pair.results.some((r) => r.path === deletedPath || r.title === DELETED_TITLE), JSON.stringify(pair.results));
       const deleted = await allResults(page, site, params('doi k52 hoi huong'));
       assert.ok(!deleted.results.some((r) => r.path === deletedPath || r.title === DELETED_TITLE), JSON.stringify(deleted.results));
       assert.equal(countIn(deleted.status) || 0, deleted.results.length, deleted.status);

@@ -7,6 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import { syntheticArchive, writeArticleContent } from '../src/bench/search.ts';
 import { indexSite, MANIFEST_FILE } from '../src/search/indexSite.ts';
 import type { ShardManifest } from '../src/search/shards.ts';
+import { pairKey, readShardTitles, titleBucket, titlePairs, TITLE_DIR, type PairEntry } from '../src/search/titleIndex.ts';
 
 describe('indexSite', () => {
   let work = '';
@@ -43,6 +44,64 @@ describe('indexSite', () => {
       assert.ok(files.includes('pagefind.js') && files.includes('pagefind-entry.json'), s.key);
       assert.ok(!files.includes('pagefind-component-ui.js'), 'unused UI bundles are removed');
     }
+  });
+
+  test('the title index lists, per pair of title words, every shard with such titles and the newest of them', async () => {
+    const { shards, titles } = await manifest();
+    assert.ok(titles && titles.buckets >= 16, 'shards.json names the bucket count');
+    const bucket = async (pair: string): Promise<PairEntry | undefined> =>
+      (JSON.parse(await readFile(join(site, 'pagefind', TITLE_DIR, `${titleBucket(pair, titles.buckets)}.json`), 'utf8')) as Record<string, PairEntry>)[pairKey(pair)];
+    // Expected from the articles themselves: which shard each is in, from each shard's fragments.
+    const urlsOf = new Map<string, string[]>();
+    for (const s of shards) {
+      const entries = await readShardTitles(join(site, 'pagefind', s.key));
+      assert.equal(entries.length, s.pages, `${s.key}: one entry per page`);
+      urlsOf.set(s.key, entries.map((e) => e.id));
+    }
+    const pairs = new Map<string, typeof articles>();
+    for (const a of articles) for (const pair of titlePairs(a.title)) pairs.set(pair, [...(pairs.get(pair) ?? []), a]);
+    const common = [...pairs].sort((a, b) => b[1].length - a[1].length)[0]!;
+    for (const [pair, having] of [common, ...[...pairs].slice(0, 20)]) {
+      const entry = await bucket(pair);
+      assert.ok(entry, pair);
+      assert.equal(Object.values(entry.n).reduce((a, b) => a + b, 0), having.length, `${pair}: count`);
+      assert.equal(entry.top.length, Math.min(having.length, titles.top), `${pair}: listed`);
+      const dates = entry.top.map(([, , date]) => date);
+      const dated = dates.filter(Boolean);
+      assert.deepEqual(dated, [...dated].sort().reverse(), `${pair}: newest first`);
+      assert.deepEqual(dates.slice(0, dated.length), dated, `${pair}: undated last`);
+      const newest = having.map((a) => a.date ?? '').sort().reverse()[0];
+      assert.equal(dates[0], newest, `${pair}: the newest title first`);
+      for (const [shard, id] of entry.top) assert.ok(urlsOf.get(shards[shard]!.key)!.includes(id), `${pair}: ${id} is a page of its shard`);
+    }
+    assert.equal(await bucket('zzz yyy'), undefined, 'a pair no title has is not listed');
+  });
+
+  test("each shard's titles are kept in the state folder and read from its fragments only when its hash changed", async () => {
+    const planFile = join(work, 'state', 'search-shards.json');
+    await indexSite({ contentDir: content, siteDir: site, planFile });
+    const { shards } = await manifest();
+    const cacheOf = (key: string): string => join(work, 'state', 'search-titles', `${key}.json`);
+    for (const s of shards) {
+      const kept = JSON.parse(await readFile(cacheOf(s.key), 'utf8')) as { hash: string; entries: unknown[] };
+      assert.equal(kept.hash, s.hash, s.key);
+      assert.equal(kept.entries.length, s.pages, s.key);
+    }
+    const titlesDir = join(site, 'pagefind', TITLE_DIR);
+    const snapshot = async (): Promise<string> =>
+      (await Promise.all((await readdir(titlesDir)).sort().map((f) => readFile(join(titlesDir, f), 'utf8')))).join('\n');
+    const before = await snapshot();
+    // Emptied under the same hash: the next build believes it (no fragment read), and the index changes.
+    const key = shards[0]!.key;
+    const original = await readFile(cacheOf(key), 'utf8');
+    await writeFile(cacheOf(key), JSON.stringify({ hash: shards[0]!.hash, entries: [] }));
+    await indexSite({ contentDir: content, siteDir: site, planFile });
+    assert.notEqual(await snapshot(), before);
+    // Another hash: read from the fragments again.
+    await writeFile(cacheOf(key), original.replace(shards[0]!.hash, 'stale'));
+    await indexSite({ contentDir: content, siteDir: site, planFile });
+    assert.equal(await snapshot(), before);
+    assert.equal(JSON.parse(await readFile(cacheOf(key), 'utf8')).hash, shards[0]!.hash);
   });
 
   test('a rebuild with nothing changed keeps every shard', async () => {

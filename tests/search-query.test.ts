@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { foldPage, markTitleWords, TITLE_MARK, titleTwin } from '../src/search/fold.ts';
+import { pairKey, titleBucket, titlePairs, titleWords } from '../src/search/titleIndex.ts';
 
 interface QueryPlan {
   words: string[];
@@ -30,6 +31,11 @@ interface SearchText {
   unfoldExcerpt(excerpt: string): string;
   planQuery(q: string): QueryPlan | null;
   chain(lists: ResultList[]): ResultList;
+  later(total: number, make: () => Promise<ResultList>): ResultList;
+  titleBucket(key: string, buckets: number): number;
+  pairKey(pair: string): string;
+  wordPairs(words: string[]): string[];
+  titleExcerpt(content: string, words: string[], length: number): string;
   keepResults<T extends { id: string }>(results: T[], sets?: Array<Set<string>>, except?: Array<Set<string>>): T[];
 }
 const searchText = (await import('../public/js/search-text.js' as string)) as SearchText;
@@ -149,5 +155,44 @@ describe('ranked result lists', () => {
     const results = ['p', 'q', 'r', 's'].map((id) => ({ id }));
     const kept = searchText.keepResults(results, [new Set(['p', 'r', 's']), new Set(['r', 's', 'p'])], [new Set(['s'])]);
     assert.deepEqual(kept.map((r) => r.id), ['p', 'r']);
+  });
+  test('later: counted at once, made on the first take or skip, then the real list\'s', async () => {
+    let made = 0;
+    const lazy = searchText.later(5, async () => (made++, list('x', 4)));
+    const all = searchText.chain([list('a', 2), lazy]);
+    assert.equal(all.total, 7);
+    assert.deepEqual(await all.take(2), ['a0', 'a1']);
+    assert.equal(made, 0, 'not made while its results are not needed');
+    assert.deepEqual(await all.take(10), ['x0', 'x1', 'x2', 'x3'], 'the real list ends it, whatever was expected');
+    assert.equal(all.left(), 0);
+    assert.equal(made, 1);
+  });
+});
+
+describe('title index: the page and the indexer read titles alike', () => {
+  test('pairs of folded title words, as the page reads a query', () => {
+    assert.deepEqual(titleWords('Lữ đoàn 297: “Đoàn kết” – KT-QP'), ['lu', 'doan', '297', 'doan', 'ket', 'ktqp']);
+    assert.deepEqual(titlePairs('Sư đoàn 316 và Sư đoàn 316'), ['su doan', 'doan 316', '316 va', 'va su']);
+    const plan = searchText.planQuery('Sư đoàn 316')!;
+    assert.deepEqual(searchText.wordPairs(plan.words), ['su doan', 'doan 316']);
+    assert.deepEqual(searchText.wordPairs(['lu']), []);
+  });
+  test('the page finds the bucket the indexer wrote', () => {
+    for (const key of ['su doan', 'doan 316', 'lung cu', 'ktqp 2024', 'tây bắc']) {
+      for (const buckets of [16, 64, 4096]) assert.equal(searchText.titleBucket(key, buckets), titleBucket(key, buckets), key);
+      assert.equal(searchText.pairKey(key), pairKey(key), key);
+      assert.match(pairKey(key), /^[0-9a-f]{16}$/, 'hex: no dump text in the files');
+      assert.equal(Number.parseInt(pairKey(key).slice(0, 8), 16) % 64, titleBucket(key, 64), 'the bucket is the first hash');
+    }
+    assert.notEqual(pairKey('su doan'), pairKey('doan su'));
+    const spread = new Set(['a b', 'a c', 'b c', 'su doan', 'lu doan', 'quan khu'].map((k) => titleBucket(k, 16)));
+    assert.ok(spread.size >= 3, 'keys spread over buckets');
+  });
+  test('titleExcerpt: the opening words, the phrase marked, twins left for unfoldExcerpt, markup escaped', () => {
+    const content = 'Sư-suzq đoàn-doan-doanzq 316-jdjbjgzq <diễn> tập. Bài: Sư đoàn 316 huấn luyện';
+    const excerpt = searchText.titleExcerpt(content, ['su', 'doan'], 6);
+    assert.equal(excerpt, '<mark>Sư-suzq</mark> <mark>đoàn-doan-doanzq</mark> 316-jdjbjgzq &lt;diễn&gt; tập. Bài:…');
+    assert.equal(searchText.unfoldExcerpt(excerpt), '<mark>Sư</mark> <mark>đoàn</mark> 316 &lt;diễn&gt; tập. Bài:…');
+    assert.equal(searchText.titleExcerpt('Lữ-luzq đoàn-doan-doanzq', ['su', 'doan'], 28), 'Lữ-luzq đoàn-doan-doanzq');
   });
 });

@@ -209,6 +209,25 @@ export function chain(lists) {
   };
 }
 
+/**
+ * A result list made only when a result of it is needed (pure): `total` is what it is expected to hold
+ * (the real list's once made), so that counts are shown without the searches behind it.
+ * @param {number} total
+ * @param {() => Promise<ResultList>} make
+ * @returns {ResultList}
+ */
+export function later(total, make) {
+  let made = null;
+  let list = null;
+  const get = async () => (list = await (made ??= make()));
+  return {
+    total,
+    left: () => (list ? list.left() : total),
+    take: async (count) => (await get()).take(count),
+    skip: async (count) => (await get()).skip(count),
+  };
+}
+
 /** Results (Pagefind's, with `id`) whose id is in every one of `sets` and in none of `except`. */
 export function keepResults(results, sets = [], except = []) {
   return results.filter((r) => sets.every((s) => s.has(r.id)) && !except.some((s) => s.has(r.id)));
@@ -224,6 +243,48 @@ export function formatDate(date) {
 /** What is searched for: NFC, trimmed, spaces collapsed. Empty means "no query". */
 export function searchTerm(q) {
   return q.normalize('NFC').replace(/\s+/g, ' ').trim();
+}
+
+/** FNV-1a over UTF-16 code units from `basis`. */
+function fnv1a(key, basis) {
+  let hash = basis;
+  for (let i = 0; i < key.length; i++) {
+    hash ^= key.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
+}
+
+/** A pair of title words as the title index lists it (`pairKey` of src/search/titleIndex.ts). */
+export function pairKey(pair) {
+  return [fnv1a(pair, 0x811c9dc5), fnv1a(pair, 0x050c5d1f)].map((h) => h.toString(16).padStart(8, '0')).join('');
+}
+
+/** The bucket file of a pair in the title index (`titleBucket` of src/search/titleIndex.ts). */
+export function titleBucket(pair, buckets) {
+  return fnv1a(pair, 0x811c9dc5) % buckets;
+}
+
+/** `["lu", "doan", "297"]` → `lu doan`, `doan 297`: the title index's keys for a query's words. */
+export function wordPairs(words) {
+  return words.slice(1).map((word, i) => `${words[i]} ${word}`);
+}
+
+/**
+ * The excerpt of a result listed from the title index (its fragment's text, which opens on the title):
+ * its first `length` words, `words` marked where they stand side by side, `<` and `>` escaped as in
+ * Pagefind's excerpts (`unfoldExcerpt` then drops the twins).
+ */
+export function titleExcerpt(content, words, length) {
+  const tokens = content.replace(/</g, '&lt;').replace(/>/g, '&gt;').split(/\s+/).filter(Boolean);
+  const shown = tokens.slice(0, length);
+  const keys = shown.map((token) => wordKey(unfoldExcerpt(token)));
+  const marked = new Set();
+  for (let i = 0; i + words.length <= keys.length; i++) {
+    if (words.every((word, j) => keys[i + j] === word)) words.forEach((_, j) => marked.add(i + j));
+  }
+  const text = shown.map((token, i) => (marked.has(i) ? `<mark>${token}</mark>` : token)).join(' ');
+  return tokens.length > length ? `${text}…` : text;
 }
 
 /**

@@ -16,6 +16,11 @@
 // multiply the bytes and the time to the first results by the number of shards. The whole archive is a
 // second Pagefind instance, loaded once while the first results are on screen: Pagefind's merged search
 // waits for every merged shard to load.
+//
+// The title index (`pagefind/titles/`, src/search/titleIndex.ts) says for the whole archive, in one small
+// file per pair of words, which shards have titles with the pair and which are the newest: a two-word
+// query's first results are those titles, shown from their fragment files whatever shard holds them,
+// and a query no title answers shows the newest shard's articles whose text has it (`firstResults`).
 import {
   SORTS,
   STRINGS,
@@ -23,12 +28,17 @@ import {
   dropSuperseded,
   formatDate,
   keepResults,
+  later,
+  pairKey,
   planQuery,
   readState,
   searchTerm,
   supersededPages,
+  titleBucket,
+  titleExcerpt,
   unfoldExcerpt,
   withoutCounts,
+  wordPairs,
   writeState,
 } from './search-text.js';
 
@@ -56,6 +66,8 @@ const more = root.querySelector('[data-search-more]');
 
 let pagefind = null;
 let shardKeys = [];
+/** The title index (`src/search/titleIndex.ts`): `{ buckets, top }` from shards.json, or null (an older index). */
+let titleIndex = null;
 /** Pages the index holds but must not show (`supersededPages`): dropped from every search by id. */
 let superseded = new Map();
 /** The newest shard alone: every query's first results, never held up by the older shards loading. */
@@ -96,6 +108,7 @@ async function openIndex() {
   if (!response.ok) throw new Error(`shards.json: HTTP ${response.status}`);
   const manifest = await response.json();
   shardKeys = manifest.shards.map((s) => s.key);
+  titleIndex = manifest.titles ?? null;
   superseded = supersededPages(manifest);
   pagefind = await import(new URL(`${shardKeys[0]}/pagefind.js`, bundle).href);
   newest = await shardIndex(shardKeys[0]);
@@ -268,6 +281,86 @@ async function newestResults(term, filters, keep = (results) => results) {
   return mergedByDate(keep(own.results), keep(added.results), 'desc', shardFloor(shardKeys[0]) ?? '9999');
 }
 
+/** The title index's bucket files, each fetched once. */
+const titleBuckets = new Map();
+
+/**
+ * What the title index says of a pair of title words: `n` (titles with it, per shard key) and `top` (the
+ * newest of them, newest first, as Pagefind results: `id`, `data()`). Null when there is no title index
+ * or its file cannot be read: the page then does without it.
+ */
+async function titlePair(pair, words) {
+  const bucket = titleBucket(pair, titleIndex.buckets);
+  if (!titleBuckets.has(bucket)) {
+    titleBuckets.set(
+      bucket,
+      fetch(new URL(`titles/${bucket}.json`, bundle)).then((r) => (r.ok ? r.json() : null), () => null),
+    );
+  }
+  const file = await titleBuckets.get(bucket);
+  if (!file) return null;
+  const entry = file[pairKey(pair)] ?? { n: {}, top: [] };
+  const n = Object.fromEntries(Object.entries(entry.n).map(([shard, count]) => [shardKeys[shard], count]));
+  const top = entry.top.map(([shard, id, , group]) => ({ id, shard: shardKeys[shard], data: () => fragmentData(shardKeys[shard], id, group, words) }));
+  return { n, top, total: Object.values(entry.n).reduce((a, b) => a + b, 0) };
+}
+
+/** A Pagefind file: gzipped JSON behind Pagefind's signature (as Pagefind's own `decompress`). */
+async function pagefindJson(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  let bytes = new Uint8Array(await response.arrayBuffer());
+  const signature = (b) => new TextDecoder().decode(b.subarray(0, 12)) === 'pagefind_dcd';
+  if (!signature(bytes)) {
+    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+    bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+  }
+  return JSON.parse(new TextDecoder().decode(bytes.subarray(12)));
+}
+
+/** A result's data from its fragment file, as Pagefind's `data()` gives it (URL, meta, excerpt). */
+const fragments = new Map();
+function fragmentData(shard, id, group, words) {
+  const key = `${shard}/${id}`;
+  if (!fragments.has(key)) {
+    fragments.set(
+      key,
+      (async () => {
+        const file = await pagefindJson(new URL(`${shard}/fragment/${group ?? id}.pf_fragment`, bundle));
+        const fragment = group ? file[id] : file;
+        return {
+          url: `${INDEX_OPTIONS.baseUrl}/${fragment.url}`.replace(/\/+/g, '/'),
+          meta: fragment.meta,
+          excerpt: titleExcerpt(fragment.content, words, INDEX_OPTIONS.excerptLength),
+        };
+      })(),
+    );
+  }
+  return fragments.get(key);
+}
+
+/**
+ * Which shards have a title with the query's words side by side, from the title index, without a
+ * search: for two words, exactly (`n`, per shard key) with the newest such titles (`top`, `complete`
+ * when they are all); for more, the shards whose titles have every pair of them (a title may have the
+ * pairs apart: a superset, `exact` false). Null for one word, or without a title index.
+ */
+async function titleShards(plan) {
+  if (!titleIndex || plan.words.length < 2) return null;
+  const pairs = await Promise.all(wordPairs(plan.words).map((pair) => titlePair(pair, plan.words)));
+  if (pairs.some((p) => p === null)) return null;
+  if (pairs.length === 1) {
+    const [{ n, top, total }] = pairs;
+    return { n, top, exact: true, complete: top.length === total };
+  }
+  const n = Object.fromEntries(
+    Object.keys(pairs[0].n)
+      .filter((shard) => pairs.every((p) => p.n[shard] > 0))
+      .map((shard) => [shard, Math.min(...pairs.map((p) => p.n[shard]))]),
+  );
+  return { n, top: null, exact: false, complete: false };
+}
+
 /**
  * The first results, from the newest shard and the newest of the added articles (`newestResults`), when
  * the older shards cannot put anything before them: sorted newest first (every older shard's articles
@@ -279,6 +372,18 @@ async function firstResults(plan, filters, direction) {
   if (direction === 'desc' || !plan) {
     const required = plan ? await Promise.all(plan.required.map((t) => newest.search(t, { filters }).then(ids))) : [];
     return newestResults(plan ? plan.term : null, filters, (results) => keepResults(results, required));
+  }
+  // The title index knows, for the whole archive, which shards' titles have the words side by side
+  // (ignoring the reader's filters, so only without them).
+  const titles = Object.keys(filters).length === 0 ? await titleShards(plan) : null;
+  if (titles) {
+    const shards = Object.keys(titles.n);
+    // No title anywhere: the newest articles whose text has the phrase come first.
+    if (shards.length === 0) return newestResults(plan.phrase, filters);
+    // Two words: the newest titles, from their fragments; no index chunk is loaded for them.
+    if (titles.top) return inOrder(titles.top);
+    // An older shard's title may come first: wait for the whole archive.
+    if (!titles.n[shardKeys[0]] && !titles.n[ADDED_SHARD]) return inOrder([]);
   }
   // The title search alone: its index chunks are the title twins' (`"luzq doanzq"`), and each result's
   // excerpt opens on its title, where the phrase is.
@@ -314,21 +419,47 @@ async function find(current, whole) {
     return { results: await byDate(index, term, filters, direction, { keep, perShard: all.filters?.shard }), counts: all.filters };
   }
   const inPhrase = ids(phrase);
-  const title = await index.search(plan.titlePhrase, { filters });
-  const inTitle = ids(title);
+  // The title index, without filters: for two words the newest titles, as the first results showed
+  // them, and every shard's count; the Pagefind title search (the title twins' index chunks on every
+  // shard) only when the reader goes past the titles it lists, or never when it lists them all or no
+  // title has the words.
+  const known = Object.keys(filters).length === 0 ? await titleShards(plan) : null;
+  const top = known?.top ?? [];
+  const noTitle = known !== null && Object.keys(known.n).length === 0;
+  const after = (title) => titlesThenTexts(index, plan, filters, phrase, known, title);
+  const more =
+    known?.exact && !known.complete
+      ? later(phrase.results.length - top.length, async () => after(await index.search(plan.titlePhrase, { filters })))
+      : await after(known?.complete || noTitle ? null : await index.search(plan.titlePhrase, { filters }));
+  const rest = plan.exactOnly ? [] : keepResults(all.results, required, [inPhrase]);
+  return { results: chain([inOrder(top), more, inOrder(rest)]), counts: all.filters };
+}
+
+/**
+ * After the titles the title index lists (`known.top`), the other titles with the phrase, then the
+ * other articles with it, each newest first. `title` is Pagefind's title search (null: the index
+ * lists every title, or there is none).
+ */
+async function titlesThenTexts(index, plan, filters, phrase, known, title) {
+  const top = known?.top ?? [];
+  const inTitle = title ? ids(title) : new Set(top.map((r) => r.id));
   const notTitle = (r) => keepResults(r, [], [inTitle]);
-  const inTitles = title.filters?.shard ?? {};
-  const inTexts = Object.fromEntries(Object.entries(phrase.filters?.shard ?? {}).map(([k, n]) => [k, n - (inTitles[k] ?? 0)]));
+  const listed = new Set(top.map((r) => r.id));
+  const notListed = (r) => keepResults(r, [], [listed]);
+  // Each shard's titles not listed by the index.
+  const inTitles = { ...(title?.filters?.shard ?? {}) };
+  if (title) for (const r of top) inTitles[r.shard] -= 1;
+  const titlesIn = (k) => title?.filters?.shard?.[k] ?? (known?.complete ? (known.n[k] ?? 0) : 0);
+  const inTexts = Object.fromEntries(Object.entries(phrase.filters?.shard ?? {}).map(([k, n]) => [k, n - titlesIn(k)]));
   // Titles by the title search, as the first results were: the same order, ties included. Every title
   // with the phrase has it in its text too: a shard's other phrase results are its count less its titles'.
   const [titled, untitled] = inTitles[ADDED_SHARD] || inTexts[ADDED_SHARD]
     ? await Promise.all([
-        byDate(index, plan.titlePhrase, filters, 'desc', { perShard: inTitles }),
+        byDate(index, plan.titlePhrase, filters, 'desc', { keep: notListed, perShard: inTitles }),
         byDate(index, plan.phrase, filters, 'desc', { keep: notTitle, perShard: phrase.filters?.shard }),
       ])
-    : [newestFirst(index, plan.titlePhrase, filters, inTitles), newestFirst(index, plan.phrase, filters, inTexts, notTitle)];
-  const rest = plan.exactOnly ? [] : keepResults(all.results, required, [inPhrase]);
-  return { results: chain([titled, untitled, inOrder(rest)]), counts: all.filters };
+    : [newestFirst(index, plan.titlePhrase, filters, inTitles, notListed), newestFirst(index, plan.phrase, filters, inTexts, notTitle)];
+  return chain([titled, untitled]);
 }
 
 /** Pagefind's excerpt is text with `<mark>` and escaped `<`/`>`: rebuilt as nodes, nothing else. */
@@ -520,9 +651,11 @@ function typed() {
   // The words before the last space are finished: their index chunks load while the reader types the
   // next one. Not the word being typed: its prefix pulls the chunks of every word it starts (measured: a
   // three-letter prefix cost `quan khu` 30 KB more and no time).
-  // By relevance, the first results are the titles' (`firstResults`): their words' title twins.
+  // By relevance, the first results are the titles' (`firstResults`): their words' title twins, for
+  // three words or more; a query of two is answered by the title index (no index chunk).
   const finished = planQuery(q.slice(0, q.search(/\s\S*$/) + 1));
-  const words = finished && (SORTS[state.sort] ? finished.term : finished.titlePhrase);
+  const twoWords = titleIndex && finished?.words.length === 1;
+  const words = finished && (SORTS[state.sort] ? finished.term : twoWords ? null : finished.titlePhrase);
   if (newest && words) void newest.preload(words).catch(() => {});
   timer = setTimeout(() => {
     state = { ...state, q };

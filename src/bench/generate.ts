@@ -254,7 +254,7 @@ const NEWEST_DAYS = 14;
 /**
  * Dump `index` of the corpus with this seed: a pure function of (seed, index, recent, newest). `recent`
  * dates it in the corpus's last month, like the new articles an archivist adds; `newest` in the two
- * weeks after its last day, after every other.
+ * weeks after its last day, after every other, and always printed (`Ngày đăng`).
  */
 export function generateDump(seed: number, index: number, { recent = false, newest = false } = {}): SyntheticDump {
   const rng = new Random(dumpSeed(seed, index));
@@ -269,7 +269,9 @@ export function generateDump(seed: number, index: number, { recent = false, newe
   const province = primary.province ?? rng.pick(bank.PROVINCES).name;
   const fill = filler(rng, units, year, province);
 
-  const dated = !mirror && !rng.chance(ODDS.undated);
+  // A `newest` dump is the benchmark's "ten new dumps dated newest": dated, whatever else it is (the
+  // draw is still made, so every other dump stays as it was).
+  const dated = (!mirror && !rng.chance(ODDS.undated)) || newest;
   const header = !mirror && rng.chance(ODDS.crawlHeader) ? crawlHeader(rng, Math.min(day + rng.int(0, 1500), Math.max(LAST_CRAWL_DAY, day))) : null;
   const series = rng.chance(ODDS.series) ? rng.pick(bank.SERIES) : null;
   const title = fill(rng.pick(bank.TITLES));

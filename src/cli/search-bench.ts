@@ -28,7 +28,7 @@ interface Transfer {
   gzipBytes: number;
   /** Of which under /pagefind/. */
   pagefindBytes: number;
-  /** Raw bytes by kind of Pagefind file: runtime (JS, worker, WebAssembly), meta, filter, index, fragment. */
+  /** Raw bytes by kind of Pagefind file: runtime (JS, worker, WebAssembly), meta, titles (the title index), filter, index, fragment. */
   breakdown: Record<string, number>;
 }
 
@@ -79,6 +79,7 @@ async function gzipSize(siteDir: string, path: string, bytes: number): Promise<n
 function kindOf(path: string): string {
   if (!path.startsWith('/pagefind/')) return 'page';
   if (/\.pf_meta$|pagefind-entry\.json$|shards\.json$/.test(path)) return 'meta';
+  if (path.includes('/titles/')) return 'titles';
   const dir = /\/(filter|index|fragment)\//.exec(path)?.[1];
   return dir ?? 'runtime';
 }

@@ -140,7 +140,7 @@ export function foldDWords(html: string): string {
 }
 
 /** `Lữ` → `lu`, `KT-QP` → `ktqp`, `1.500` → `1500`: what Pagefind's tokenizer keeps of a word, folded. */
-function tokenCore(token: string): string {
+export function tokenCore(token: string): string {
   return foldDiacritics(token).toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 }
 

@@ -21,9 +21,10 @@ const FRAGMENT = '.pf_fragment';
 const GROUP = /_group_[0-9a-f]+\.pf_fragment$/;
 const FILES_AT_ONCE = 32;
 
-interface Fragment {
+export interface Fragment {
   url: string;
   filters: Record<string, string[]>;
+  meta?: Record<string, string>;
 }
 
 export interface PageEntry {
@@ -83,6 +84,21 @@ export async function readFragments(shardDir: string, wanted?: ReadonlySet<strin
     for (const [id, fragment] of entries) if (!wanted || wanted.has(fragment.url)) pages.set(fragment.url, { id, filters: fragment.filters ?? {} });
   });
   return pages;
+}
+
+/** Every page of the shard at `shardDir`: its id, its group file's name with `maxFragments`, its fragment. */
+export async function allFragments(shardDir: string): Promise<Array<{ id: string; group?: string; fragment: Fragment }>> {
+  const files = await fragmentFiles(shardDir);
+  const found: Array<Array<{ id: string; group?: string; fragment: Fragment }>> = new Array(files.length);
+  await forEachLimited(files.length, FILES_AT_ONCE, async (i) => {
+    const name = files[i]!;
+    const json = await readJson(join(shardDir, 'fragment', name));
+    const base = name.slice(0, -FRAGMENT.length);
+    found[i] = GROUP.test(name)
+      ? Object.entries(json as Record<string, Fragment>).map(([id, fragment]) => ({ id, group: base, fragment }))
+      : [{ id: base, fragment: json as Fragment }];
+  });
+  return found.flat();
 }
 
 /** Every page id of the shard at `shardDir`: its fragment files' names, or its groups' keys. */

@@ -19,6 +19,10 @@ import { writeFileAtomic } from '../ingest/atomic.ts';
 import { contentFiles, readContentFile } from '../site/archive.ts';
 import { loadArchiveIndex } from '../ingest/archiveIndex.ts';
 import { nextReply, tsWorker } from '../worker.ts';
+import { shardTitles, TITLE_DIR, TITLE_TOP, writeTitleIndex, type TitleEntry } from './titleIndex.ts';
+
+/** Each shard's titles (`titleIndex.ts`), beside `planFile` in the build's state folder. */
+const TITLE_CACHE_DIR = 'search-titles';
 
 export const BUNDLE_DIR = 'pagefind';
 export const MANIFEST_FILE = 'shards.json';
@@ -142,6 +146,8 @@ export async function indexSite(opts: IndexSiteOptions): Promise<IndexSiteResult
 
   const concurrency = Math.max(1, Math.min(opts.concurrency ?? availableParallelism(), 2, shards.length));
   const results: ShardResult[] = [];
+  /** Each shard's titles (`titleIndex.ts`), read as it is done, while the other shards are indexed. */
+  const titles = new Map<string, Promise<TitleEntry[]>>();
   // Largest first: the shards left when the render ends and the second worker joins are the small
   // ones, which the two workers finish at about the same time; the manifest keeps the planned order.
   const queue = [...shards].sort((a, b) => b.pages.length - a.pages.length);
@@ -158,13 +164,21 @@ export async function indexSite(opts: IndexSiteOptions): Promise<IndexSiteResult
     ...(opts.fold === false ? { fold: false } : {}),
     ...(index ? { frontMatter: shard.pages.map((p) => index.get(p.file)!.frontMatter) } : {}),
   });
+  const readTitles = (result: ShardResult): void => {
+    const cache = opts.planFile ? join(dirname(opts.planFile), TITLE_CACHE_DIR, `${result.key}.json`) : null;
+    const titlesOf = shardTitles(join(result.rebuilt ? bundleDir : previousBundle, result.key), result.hash, cache);
+    titlesOf.catch(() => {});
+    titles.set(result.key, titlesOf);
+  };
   /** A worker thread that takes the next shard until none is left. */
   const drain = async (): Promise<void> => {
     if (next >= queue.length) return;
     const worker = startWorker();
     workers.push(worker);
     while (next < queue.length) {
-      const result = await worker.run(jobOf(queue[next++]!));
+      const shard = queue[next++]!;
+      const result = await worker.run(jobOf(shard));
+      readTitles(result);
       results.push(result);
       opts.onShard?.(results.length, shards.length, result);
     }
@@ -188,6 +202,7 @@ export async function indexSite(opts: IndexSiteOptions): Promise<IndexSiteResult
         const { superseded: _, ...plain } = shard;
         const result = await worker.run({ ...jobOf(plain), previousHash: null });
         results.splice(results.findIndex((r) => r.key === shard.key), 1, result);
+        readTitles(result);
       }
     }
   } finally {
@@ -198,13 +213,22 @@ export async function indexSite(opts: IndexSiteOptions): Promise<IndexSiteResult
   const live = new Set(shards.map((s) => s.key));
   const removed: string[] = [];
   for (const entry of await readdir(previousBundle, { withFileTypes: true })) {
-    if (!entry.isDirectory() || live.has(entry.name)) continue;
+    if (!entry.isDirectory() || live.has(entry.name) || entry.name === TITLE_DIR) continue;
     removed.push(entry.name);
     if (previousBundle === bundleDir) await rm(join(bundleDir, entry.name), { recursive: true });
   }
 
   const byKey = new Map(results.map((r) => [r.key, r]));
   const indexed = shards.map((s) => byKey.get(s.key)!);
+  // A kept shard still holds its superseded pages: their titles are no one's.
+  const titlesByShard = await Promise.all(
+    indexed.map(async (r) => {
+      const hidden = new Set(r.superseded.map((m) => m.id));
+      const entries = await titles.get(r.key)!;
+      return hidden.size > 0 ? entries.filter((e) => !hidden.has(e.id)) : entries;
+    }),
+  );
+  const buckets = await writeTitleIndex(bundleDir, titlesByShard);
   const manifest: ShardManifest = {
     version: 1,
     pagefind: await pagefindVersion(),
@@ -214,10 +238,16 @@ export async function indexSite(opts: IndexSiteOptions): Promise<IndexSiteResult
       hash,
       ...(superseded.length > 0 ? { superseded: superseded.map((m) => ({ id: m.id!, filters: m.filters ?? {} })) } : {}),
     })),
+    titles: { buckets, top: TITLE_TOP },
   };
   // Renamed in, never written in place: the bundle may be hard links to the live site's (`linkTree`).
   await writeFileAtomic(join(bundleDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 1)}\n`);
   if (opts.planFile) {
+    // The titles of shards that are gone.
+    const cacheDir = join(dirname(opts.planFile), TITLE_CACHE_DIR);
+    for (const file of await readdir(cacheDir).catch(() => [])) {
+      if (!live.has(file.replace(/\.json$/, ''))) await rm(join(cacheDir, file), { force: true });
+    }
     const kept: ShardMembership[] = shards.map((s) => membershipOf(s, byKey.get(s.key)!.superseded));
     await writeFileAtomic(opts.planFile, JSON.stringify({ version: 1, shards: kept }));
   }

@@ -104,6 +104,8 @@ export interface ShardManifest {
    * the Pagefind page ids (and filter values) of the pages the search page must drop (`SupersededPage`).
    */
   shards: Array<{ key: string; pages: number; hash: string; superseded?: Array<{ id: string; filters: Record<string, string[]> }> }>;
+  /** The title index (`titleIndex.ts`): its bucket files and how many titles each pair lists. */
+  titles?: { buckets: number; top: number };
 }
 
 /** What a build keeps of its shards for the next one to update (`.build/search-shards.json`). */

@@ -1,0 +1,178 @@
+/**
+ * The title index (IO): for every pair of words side by side in some article's title (folded, as the
+ * search page reads a query: `Sư đoàn 316` gives `su doan` and `doan 316`), which shards have such
+ * titles and how many, and the newest `TITLE_TOP` of them with what the search page needs to show them
+ * at once: the Pagefind page id (its fragment file), the shard, the date.
+ *
+ * Why: by relevance the search page lists first the articles whose title has the query's words side by
+ * side, newest first, and shows first results before the whole archive has loaded only when nothing
+ * else can come first. A Pagefind search of the newest shard cannot know whether an older shard has
+ * such a title (`su doan` at 10,000 articles: none in the newest shard, so the page waited a second for
+ * every shard), and an older shard's search costs its metadata and index chunks (~150 KB). One bucket
+ * file (a few KB) answers for the whole archive: the page shows a two-word query's newest titles from
+ * their fragments, knows when no title has a longer phrase (its newest articles' text then comes first),
+ * and loads no title-twin index chunk for them.
+ *
+ * Written to `pagefind/titles/<bucket>.json`, each pair by its hash (`pairKey`) in one of `buckets` files
+ * (`titleBucket`; both the same as in `public/js/search-text.js`); the count is in `shards.json` (`titles`). Each shard's titles
+ * are read from its own fragments once, when it is indexed, and kept in the build's state folder
+ * (`search-titles/<shard>.json`, with the shard's hash), so a rebuild that keeps a shard reads one file.
+ */
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { writeFileAtomic } from '../ingest/atomic.ts';
+import { join } from 'node:path';
+import { forEachLimited } from '../concurrency.ts';
+import { tokenCore } from './fold.ts';
+import { allFragments, type Fragment } from './fragments.ts';
+
+/** The folder of the bucket files, inside the bundle (beside the shards' folders). */
+export const TITLE_DIR = 'titles';
+/** Entries listed per pair: two pages of results (the search page shows 10 at a time). */
+export const TITLE_TOP = 20;
+/**
+ * At most this many pairs per bucket file (~2 KB gzipped at 10,000 articles); at 100,000 articles of
+ * varied titles (~1M pairs) that is ~8,000 files, ~7% of the index's.
+ */
+const PAIRS_PER_BUCKET = 128;
+
+/**
+ * One article of a shard: Pagefind's page id (fragment file), its fragment group if bundled, its sort
+ * date, its title's pairs of words (`pairKey`: hashed, so that no dump text is written outside
+ * Pagefind's own records).
+ */
+export interface TitleEntry {
+  id: string;
+  group?: string;
+  /** `date`, else `estimated`, else '' (undated: last). */
+  date: string;
+  pairs: string[];
+}
+
+/** A pair's entry in a bucket: shard index (in `shards.json`), page id, date, fragment group. */
+export type TopEntry = [number, string, string] | [number, string, string, string];
+export interface PairEntry {
+  /** Titles with the pair, per shard index. */
+  n: Record<string, number>;
+  /** The newest `TITLE_TOP`, newest first (undated last; ties by shard order, then id). */
+  top: TopEntry[];
+}
+
+/** The folded words of a title as the index and the search page see them (`tokenCore`, `wordKey`). */
+export function titleWords(title: string): string[] {
+  return title.split(/\s+/).map(tokenCore).filter(Boolean);
+}
+
+/** `Sư đoàn 316` → `su doan`, `doan 316`: every pair of words side by side, once. */
+export function titlePairs(title: string): string[] {
+  const words = titleWords(title);
+  const pairs = new Set<string>();
+  for (let i = 0; i + 1 < words.length; i++) pairs.add(`${words[i]} ${words[i + 1]}`);
+  return [...pairs];
+}
+
+/** FNV-1a over UTF-16 code units from `basis`. */
+function fnv1a(key: string, basis: number): number {
+  let hash = basis;
+  for (let i = 0; i < key.length; i++) {
+    hash ^= key.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
+}
+
+/**
+ * A pair as the title index writes it: 64 bits of two FNV-1a hashes in hex (`pairKey` of search-text.js
+ * must agree). Hashed: the files hold no dump text; 64 bits: among a million pairs, no two alike.
+ */
+export function pairKey(pair: string): string {
+  return [fnv1a(pair, 0x811c9dc5), fnv1a(pair, 0x050c5d1f)].map((h) => h.toString(16).padStart(8, '0')).join('');
+}
+
+/** The bucket of a pair: its first hash (`titleBucket` of search-text.js must agree). */
+export function titleBucket(pair: string, buckets: number): number {
+  return fnv1a(pair, 0x811c9dc5) % buckets;
+}
+
+/** The bucket of a pair from its `pairKey`: the same as `titleBucket`. */
+const keyBucket = (key: string, buckets: number): number => Number.parseInt(key.slice(0, 8), 16) % buckets;
+
+const entryOf = (id: string, fragment: Fragment, group?: string): TitleEntry => ({
+  id,
+  ...(group ? { group } : {}),
+  date: fragment.meta?.date ?? fragment.meta?.estimated ?? '',
+  pairs: titlePairs(fragment.meta?.title ?? '').map(pairKey),
+});
+
+/** Reads a shard's titles from its fragment files (a page's, or a group of pages' with `maxFragments`). */
+export async function readShardTitles(shardDir: string): Promise<TitleEntry[]> {
+  return (await allFragments(shardDir)).map(({ id, group, fragment }) => entryOf(id, fragment, group));
+}
+
+/**
+ * A shard's titles: from `cacheFile` (the build's state folder, not the site) when it was written for
+ * the same shard (`hash`, the shard's index hash), else read from its fragments and written there.
+ */
+export async function shardTitles(shardDir: string, hash: string, cacheFile: string | null): Promise<TitleEntry[]> {
+  if (cacheFile) {
+    const kept = await readFile(cacheFile, 'utf8').then((text) => JSON.parse(text) as { hash: string; entries: TitleEntry[] }, () => null);
+    if (kept?.hash === hash) return kept.entries;
+  }
+  const entries = await readShardTitles(shardDir);
+  if (cacheFile) await writeFileAtomic(cacheFile, JSON.stringify({ hash, entries }));
+  return entries;
+}
+
+/** Newest first, undated last; ties by shard order, then id: the order the search page shows. */
+function newerFirst(a: { shard: number; entry: TitleEntry }, b: { shard: number; entry: TitleEntry }): number {
+  if (a.entry.date !== b.entry.date) {
+    if (!a.entry.date) return 1;
+    if (!b.entry.date) return -1;
+    return a.entry.date > b.entry.date ? -1 : 1;
+  }
+  return a.shard - b.shard || (a.entry.id < b.entry.id ? -1 : a.entry.id > b.entry.id ? 1 : 0);
+}
+
+/** Every pair's entry by `pairKey` (pure), from each shard's titles, shards in `shards.json` order. */
+export function pairEntries(shards: TitleEntry[][]): Map<string, PairEntry> {
+  const found = new Map<string, Array<{ shard: number; entry: TitleEntry }>>();
+  shards.forEach((entries, shard) => {
+    for (const entry of entries) {
+      for (const pair of entry.pairs) {
+        let list = found.get(pair);
+        if (!list) found.set(pair, (list = []));
+        list.push({ shard, entry });
+      }
+    }
+  });
+  const out = new Map<string, PairEntry>();
+  for (const [pair, list] of found) {
+    const n: Record<string, number> = {};
+    for (const { shard } of list) n[shard] = (n[shard] ?? 0) + 1;
+    const top = list
+      .sort(newerFirst)
+      .slice(0, TITLE_TOP)
+      .map(({ shard, entry }): TopEntry => (entry.group ? [shard, entry.id, entry.date, entry.group] : [shard, entry.id, entry.date]));
+    out.set(pair, { n, top });
+  }
+  return out;
+}
+
+/**
+ * Writes the bucket files into `<bundleDir>/titles/` (swapped in whole) from each shard's titles,
+ * shards in `shards.json` order; returns the number of buckets.
+ */
+export async function writeTitleIndex(bundleDir: string, shards: TitleEntry[][]): Promise<number> {
+  const pairs = pairEntries(shards);
+  let buckets = 16;
+  while (buckets * PAIRS_PER_BUCKET < pairs.size) buckets *= 2;
+  const files: Array<Record<string, PairEntry>> = Array.from({ length: buckets }, () => ({}));
+  for (const [key, entry] of pairs) files[keyBucket(key, buckets)]![key] = entry;
+  const dir = join(bundleDir, TITLE_DIR);
+  const partial = `${dir}.partial`;
+  await rm(partial, { recursive: true, force: true });
+  await mkdir(partial, { recursive: true });
+  await forEachLimited(buckets, 32, async (i) => writeFile(join(partial, `${i}.json`), JSON.stringify(files[i])));
+  await rm(dir, { recursive: true, force: true });
+  await rename(partial, dir);
+  return buckets;
+}
