@@ -78,6 +78,34 @@ test('dedupe: two different articles with the same title and date both stay', ()
   assert.notEqual(merged[0]!.identity, merged[1]!.identity);
 });
 
+test('dedupe: two articles of one title and date that open on the same words get two identities (one URL each)', () => {
+  // The same 45-word notice opens both; what follows is each unit's own.
+  const opening =
+    'QK2 - Thực hiện kế hoạch của Bộ Tư lệnh Quân khu về công tác dân vận năm nay, các đơn vị trong lực lượng vũ trang tỉnh đã tổ chức nhiều đợt giúp nhân dân vùng cao xây dựng nông thôn mới, sửa chữa nhà ở, làm đường giao thông nông thôn và chăm lo đời sống đồng bào các dân tộc nơi biên giới.';
+  const own = (rest: string[]): Article['body'] => [opening, ...rest].map((text) => ({ kind: 'paragraph' as const, text }));
+  const pastures = [
+    'Tại bản Pha Long, tổ công tác của Đồn Biên phòng dựng lại ba ngôi nhà bị lũ cuốn trôi trong đêm.',
+    'Cán bộ quân y khám bệnh, cấp thuốc miễn phí cho hơn hai trăm lượt người dân, chủ yếu là người cao tuổi.',
+    'Đồn còn tặng hai mươi con bò giống cho các hộ nghèo, giúp bà con có sinh kế lâu dài sau mùa mưa bão.',
+  ];
+  const roads = [
+    'Ở huyện Mường Khương, dân quân xã mở mới bốn cây số đường bê tông nối trung tâm xã với các thôn vùng sâu.',
+    'Ban CHQS huyện phối hợp với nhà trường sửa lại phòng học, làm bếp ăn bán trú cho học sinh dân tộc Mông.',
+    'Phong trào được cấp ủy, chính quyền đánh giá cao, tạo sức lan tỏa trong toàn huyện suốt mùa khô vừa qua.',
+  ];
+  const first = article('a.txt', { date: null, body: own(pastures) });
+  const second = article('mirror/b.txt', { date: null, title: `Quân khu 2 – ${first.title}`, body: own(roads) });
+  for (const order of [
+    [first, second],
+    [second, first],
+  ]) {
+    const merged = mergeDuplicates(order.map(copy));
+    assert.equal(merged.length, 2, 'two articles');
+    assert.notEqual(merged[0]!.identity, merged[1]!.identity);
+    assert.deepEqual(new Set(merged.map((m) => m.identity)), new Set(mergeDuplicates([first, second].map(copy)).map((m) => m.identity)), 'whatever the input order');
+  }
+});
+
 test('dedupe: the same text under two different publication dates is two articles', () => {
   const merged = mergeDuplicates([copy(article('a.txt')), copy(article('b.txt', { date: '2022-12-28' }))]);
   assert.equal(merged.length, 2);

@@ -192,12 +192,19 @@ export function mergeDuplicates(copies: Copy[]): Merged[] {
       if (home) home.copies.push(copy);
       else clusters.push({ copies: [copy], text });
     }
+    // Two articles of one title and date may open on the same words and differ further on (the same
+    // notice for two units): one identity would give them one URL, and the later would overwrite the
+    // earlier's file. The most complete keeps the identity; each other one's takes in its whole text.
+    const identities = new Set<string>();
     for (const { copies: [kept, ...rest] } of clusters) {
+      let identity = articleIdentity(kept!.article);
+      if (identities.has(identity)) identity = createHash('sha256').update(`${identity}\n${words(kept!.article).join(' ')}`).digest('hex');
+      identities.add(identity);
       merged.push({
         kept: withOwnTitle(kept!, rest),
         duplicates: rest.map((copy) => ({ copy, reason: whyMerged(copy.article, kept!.article) })),
-        identity: articleIdentity(kept!.article),
-        aliases: rest.map((copy) => articleIdentity(copy.article)),
+        identity,
+        aliases: rest.map((copy) => articleIdentity(copy.article)).filter((alias) => !identities.has(alias)),
       });
     }
   }
