@@ -157,14 +157,26 @@ const SEARCH_TEMPLATE = join(TEMPLATES, '..', 'tim-kiem.njk');
  * Writes `/tim-kiem/` from the real `templates/tim-kiem.njk` in a bare shell (not the site's base
  * layout), with the search page's own scripts and styles: what measuring search needs, and no more.
  */
+/**
+ * The search template's body and the data its JavaScript front matter declares (`const title = …;`), as
+ * Eleventy reads it: gray-matter's `js` engine evaluates an object literal, not statements.
+ */
+function searchTemplate(text: string): { content: string; data: { title?: string; scripts?: string[]; styles?: string[] } } {
+  const match = /^---js\n([\s\S]*?)\n---\n/.exec(text);
+  if (!match) return matter(text) as { content: string; data: { title?: string; scripts?: string[]; styles?: string[] } };
+  // The template is ours (templates/tim-kiem.njk), not input: its declarations are run as written.
+  const data = new Function(`${match[1]}\nreturn { title, scripts, styles };`)() as { title: string; scripts: string[]; styles: string[] };
+  return { content: text.slice(match[0].length), data };
+}
+
 export async function writeSearchPage(siteDir: string, prefix = '/'): Promise<void> {
-  const { content, data } = matter(await readFile(SEARCH_TEMPLATE, 'utf8'));
+  const { content, data } = searchTemplate(await readFile(SEARCH_TEMPLATE, 'utf8'));
   const env = nunjucks.configure(TEMPLATES, { autoescape: true });
   env.addFilter('url', (path: string) => prefix + path.replace(/^\//, ''));
   const body = env.renderString(content, {});
   const link = (p: string): string => prefix + p.replace(/^\//, '');
-  const styles = ((data.styles as string[] | undefined) ?? []).map((s) => `<link rel="stylesheet" href="${link(s)}">`);
-  const scripts = ((data.scripts as string[] | undefined) ?? []).map((s) => `<script type="module" src="${link(s)}"></script>`);
+  const styles = (data.styles ?? []).map((s) => `<link rel="stylesheet" href="${link(s)}">`);
+  const scripts = (data.scripts ?? []).map((s) => `<script type="module" src="${link(s)}"></script>`);
   const html = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${String(data.title)}</title>
 ${styles.join('\n')}
 ${scripts.join('\n')}
