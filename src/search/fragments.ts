@@ -43,6 +43,14 @@ async function fragmentFiles(shardDir: string): Promise<string[]> {
   return (await readdir(join(shardDir, 'fragment'))).filter((f) => f.endsWith(FRAGMENT));
 }
 
+/** The pages of one fragment file (`name`, its JSON read): its own page, or a group's (`maxFragments`). */
+function pagesOf(name: string, json: unknown): Array<{ id: string; group?: string; fragment: Fragment }> {
+  const base = name.slice(0, -FRAGMENT.length);
+  return GROUP.test(name)
+    ? Object.entries(json as Record<string, Fragment>).map(([id, fragment]) => ({ id, group: base, fragment }))
+    : [{ id: base, fragment: json as Fragment }];
+}
+
 /** A page's fragment opens on its URL: `pagefind_dcd{"url":"/2023/05/01/slug/",…`. */
 const URL_FIRST = /^pagefind_dcd\{"url":"((?:[^"\\]|\\.)*)"/;
 /** Compressed bytes inflated to read a fragment's URL: more than a URL's worth of text. */
@@ -77,11 +85,9 @@ export async function readFragments(shardDir: string, wanted?: ReadonlySet<strin
       const url = headUrl(await readFile(file));
       if (url !== null && !wanted.has(url)) return;
     }
-    const json = await readJson(file);
-    const entries: Array<[string, Fragment]> = GROUP.test(name)
-      ? Object.entries(json as Record<string, Fragment>)
-      : [[name.slice(0, -FRAGMENT.length), json as Fragment]];
-    for (const [id, fragment] of entries) if (!wanted || wanted.has(fragment.url)) pages.set(fragment.url, { id, filters: fragment.filters ?? {} });
+    for (const { id, fragment } of pagesOf(name, await readJson(file))) {
+      if (!wanted || wanted.has(fragment.url)) pages.set(fragment.url, { id, filters: fragment.filters ?? {} });
+    }
   });
   return pages;
 }
@@ -91,12 +97,7 @@ export async function allFragments(shardDir: string): Promise<Array<{ id: string
   const files = await fragmentFiles(shardDir);
   const found: Array<Array<{ id: string; group?: string; fragment: Fragment }>> = new Array(files.length);
   await forEachLimited(files.length, FILES_AT_ONCE, async (i) => {
-    const name = files[i]!;
-    const json = await readJson(join(shardDir, 'fragment', name));
-    const base = name.slice(0, -FRAGMENT.length);
-    found[i] = GROUP.test(name)
-      ? Object.entries(json as Record<string, Fragment>).map(([id, fragment]) => ({ id, group: base, fragment }))
-      : [{ id: base, fragment: json as Fragment }];
+    found[i] = pagesOf(files[i]!, await readJson(join(shardDir, 'fragment', files[i]!)));
   });
   return found.flat();
 }
