@@ -47,6 +47,13 @@ export interface IngestOptions {
   readDump?: (absolute: string) => Promise<Uint8Array>;
   maxDumpBytes?: number;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Called once, as early as the run knows the Markdown will change: at the start of a full run, before
+   * anything is read; in an incremental one as soon as a dump is found added, removed or with other
+   * bytes (a dump whose time stamp alone moved is not a change). Never called when nothing changed.
+   * The build starts loading the renderer from it, beside the rest of the ingest.
+   */
+  onChange?: () => void;
 }
 
 /** What the run changed in the Markdown folder: what the render needs to know. */
@@ -77,6 +84,8 @@ export const archiveIndexOf = (outputDir: string): string => `${path.resolve(out
 const dirtyFile = (outputDir: string): string => `${path.resolve(outputDir)}.dirty`;
 
 export async function ingest(options: IngestOptions): Promise<IngestResult> {
+  // Once, whichever of the runs below finds the change first (an incremental run may give way to a full one).
+  if (options.onChange) options = { ...options, onChange: once(options.onChange) };
   const found = await findDumps(options.inputDir);
   const injected = options.readArticle !== undefined || options.readDump !== undefined;
   const code = `${await ingestCode()}${injected ? '-injected' : ''}`;
@@ -138,6 +147,7 @@ function readOptions(options: IngestOptions) {
 
 /** Reads every dump, writes the whole folder anew and swaps it in. */
 async function full(found: Found[], ledger: SlugLedger, options: IngestOptions): Promise<Run> {
+  options.onChange?.();
   const outcomes = await readDumps(found, { ...readOptions(options), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
   const entries = new Map<string, ReportEntry>();
   const copies: Copy[] = [];
@@ -187,6 +197,8 @@ async function incremental(found: Found[], snapshot: Snapshot, index: ArchiveInd
     if (before && before.size === f.size && before.mtimeMs === f.mtimeMs && before.ino === f.ino) files[f.file] = before;
     else suspects.push(f);
   }
+  const removed = Object.keys(snapshot.files).filter((file) => !present.has(file));
+  if (removed.length > 0) options.onChange?.();
   // A dump whose time stamp moved but whose bytes did not (a copy, a `touch`) is unchanged.
   const changed: Array<Extract<Found, { kind: 'dump' }>> = [];
   const readDump = options.readDump ?? ((file: string) => readFile(file));
@@ -200,9 +212,9 @@ async function incremental(found: Found[], snapshot: Snapshot, index: ArchiveInd
         return;
       }
     }
+    options.onChange?.();
     changed.push(f);
   });
-  const removed = Object.keys(snapshot.files).filter((file) => !present.has(file));
   const unread = dumps.length - suspects.length;
   const entriesBefore = new Map<string, ReportEntry>();
   for (const [file, state] of Object.entries(files)) entriesBefore.set(file, state.entry);
@@ -361,6 +373,15 @@ async function loadLedger(file: string): Promise<SlugLedger> {
 async function saveLedger(file: string, ledger: SlugLedger): Promise<void> {
   const urls = Object.fromEntries([...ledger].sort(([a], [b]) => (a < b ? -1 : 1)));
   await writeFileAtomic(file, `${JSON.stringify({ version: 1, urls }, null, 0)}\n`);
+}
+
+function once(f: () => void): () => void {
+  let called = false;
+  return () => {
+    if (called) return;
+    called = true;
+    f();
+  };
 }
 
 async function exists(file: string): Promise<boolean> {
