@@ -48,6 +48,7 @@ describe('incremental ingest', () => {
     assert.equal(first.changes.full, true);
     // A full run says so before it reads anything.
     assert.deepEqual(told, [0]);
+    assert.deepEqual(first.archive, await loadArchiveIndex(archiveIndexOf(path.join(state, 'content'))));
   });
   after(async () => {
     await rm(parent, { recursive: true, force: true });
@@ -73,6 +74,8 @@ describe('incremental ingest', () => {
     for (const [name, bytes] of mine) assert.ok(bytes.equals(theirs.get(name)!), name);
     // The compact archive describes the folder exactly.
     const index = (await loadArchiveIndex(archiveIndexOf(path.join(state, 'content'))))!;
+    // The run's own copy, which the build hands to the search index, is the file's.
+    assert.deepEqual(result.archive, index);
     assert.deepEqual([...index.keys()].sort(), [...mine.keys()].map((f) => f.split(path.sep).join('/')).sort());
     // Built from the front matter the ingest wrote, not parsed back: the same entry, keys in the same order.
     for (const [name, entry] of index) assert.equal(JSON.stringify(entry), JSON.stringify(contentEntry(name, mine.get(name.split('/').join(path.sep))!)), name);

@@ -180,6 +180,8 @@ async function buildWith(options: BuildOptions, state: ArchiveState, started: nu
             siteDir: staging,
             otherWorkDone: rendering,
             planFile: path.join(state.dir, 'search-shards.json'),
+            // The ingest's compact archive, in memory: parsing its file again costs ~1 s at 100,000 articles.
+            archive: ingested.archive,
             archiveIndex: archiveIndexOf(contentDir),
             ...(inPlace ? { previousBundle: path.join(output, 'pagefind') } : {}),
             ...(options.maxFragments ? { maxFragments: options.maxFragments } : {}),

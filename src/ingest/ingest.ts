@@ -75,6 +75,11 @@ export interface IngestResult {
   /** Dumps recognised unchanged without being read. */
   unread: number;
   changes: ContentChanges;
+  /**
+   * The compact archive (`<content>.archive.json`) as the run left it, in memory: the search index takes
+   * it from here rather than parsing the file again. Null without a state folder (then nothing is saved).
+   */
+  archive: ArchiveIndex | null;
 }
 
 const snapshotFile = (outputDir: string): string => `${path.resolve(outputDir)}.ingest.json`;
@@ -122,6 +127,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     cacheHits: result.cacheHits,
     unread: result.unread,
     changes: result.changes,
+    archive: options.stateDir ? result.archive : null,
   };
 }
 
@@ -134,6 +140,7 @@ interface Run {
   cacheHits: number;
   unread: number;
   changes: ContentChanges;
+  archive: ArchiveIndex;
 }
 
 function readOptions(options: IngestOptions) {
@@ -179,6 +186,7 @@ async function full(found: Found[], ledger: SlugLedger, options: IngestOptions):
     cacheHits: outcomes.filter((o) => o.cached).length,
     unread: 0,
     changes: { full: true, written: merged.length, removed: 0 },
+    archive: index,
   };
 }
 
@@ -222,7 +230,7 @@ async function incremental(found: Found[], snapshot: Snapshot, index: ArchiveInd
   for (const f of found) if (f.kind === 'rejected') entriesBefore.set(f.file, { file: f.file, status: 'rejected', reason: f.reason, warnings: [] });
 
   if (changed.length === 0 && removed.length === 0) {
-    return { entries: entriesBefore, files, articles: snapshot.articles, ledger, cacheHits: dumps.length, unread, changes: { full: false, written: 0, removed: 0 } };
+    return { entries: entriesBefore, files, articles: snapshot.articles, ledger, cacheHits: dumps.length, unread, changes: { full: false, written: 0, removed: 0 }, archive: index };
   }
 
   // The articles that may change: every one sharing a title with a dump changed, added or removed.
@@ -278,6 +286,7 @@ async function incremental(found: Found[], snapshot: Snapshot, index: ArchiveInd
     cacheHits: unread + (suspects.length - changed.length) + all.filter((o) => o.cached).length,
     unread,
     changes: { full: false, written, removed: gone },
+    archive: index,
   };
 }
 
