@@ -17,7 +17,7 @@ import { entryOf, loadArchiveIndex, saveArchiveIndex, type ArchiveIndex } from '
 import { recoverFolder, stagingFolder, swapFolder, writeFileAtomic } from './atomic.ts';
 import { mergeDuplicates, titleKey, type Copy, type Merged } from './dedupe.ts';
 import { articleContent } from './markdown.ts';
-import { assignSlugs, type Placed, type SlugLedger, type SlugRequest } from './slugs.ts';
+import { assignSlugs, assignSlugsKeeping, type Placed, type SlugLedger, type SlugRequest } from './slugs.ts';
 import { forEachLimited } from '../concurrency.ts';
 import { hashBytes, readDumps, type Outcome, type ReadArticleFn } from './readDumps.ts';
 import { ingestCode, loadSnapshot, saveSnapshot, type ArticleState, type FileState, type Snapshot } from './snapshot.ts';
@@ -260,9 +260,14 @@ async function incremental(found: Found[], snapshot: Snapshot, index: ArchiveInd
     else entries.set(file, { file, status: 'rejected', reason: result.reason, warnings: notes });
   }
   const merged = mergeDuplicates(copies);
-  const { placed, ledger: next } = assignSlugs([...kept.map(stateRequest), ...merged.map(slugRequest)], ledger);
-  // Articles not read again must keep their place, or their Markdown would be wrong: start afresh.
-  if (kept.some((a) => placed.get(a.identity)?.path !== a.path)) return null;
+  // Without folding every kept article's title again when that provably gives the same URLs (`slugs.ts`).
+  let slugs = assignSlugsKeeping(kept, merged.map(slugRequest), ledger);
+  if (!slugs) {
+    slugs = assignSlugs([...kept.map(stateRequest), ...merged.map(slugRequest)], ledger);
+    // Articles not read again must keep their place, or their Markdown would be wrong: start afresh.
+    if (kept.some((a) => slugs!.placed.get(a.identity)?.path !== a.path)) return null;
+  }
+  const { placed, ledger: next } = slugs;
 
   await writeFile(dirtyFile(options.outputDir), '');
   const written = await writeArticles(merged, placed, options.outputDir, index, true);
