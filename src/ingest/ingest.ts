@@ -13,7 +13,7 @@
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ReportEntry } from '../report.ts';
-import { entryOf, loadArchiveIndex, saveArchiveIndex, type ArchiveIndex } from './archiveIndex.ts';
+import { ArchiveEdits, entryOf, mapWriter, saveArchiveIndex, type ArchiveIndex, type ArchiveWriter } from './archiveIndex.ts';
 import { recoverFolder, stagingFolder, swapFolder, writeFileAtomic } from './atomic.ts';
 import { mergeDuplicates, titleKey, type Copy, type Merged } from './dedupe.ts';
 import { articleContent } from './markdown.ts';
@@ -76,8 +76,9 @@ export interface IngestResult {
   unread: number;
   changes: ContentChanges;
   /**
-   * The compact archive (`<content>.archive.json`) as the run left it, in memory: the search index takes
-   * it from here rather than parsing the file again. Null without a state folder (then nothing is saved).
+   * The compact archive (`<content>.archive.json`) as a full run left it, in memory: the search index
+   * takes it from here rather than parsing the file again. Null after an incremental run, which updates
+   * the file without parsing it, and without a state folder (then nothing is saved).
    */
   archive: ArchiveIndex | null;
 }
@@ -99,17 +100,17 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   let result: Run | null = null;
   if (options.stateDir && !(await exists(dirtyFile(options.outputDir))) && (await exists(options.outputDir))) {
     const snapshot = await loadSnapshot(snapshotFile(options.outputDir), code);
-    const index = snapshot ? await loadArchiveIndex(archiveIndexOf(options.outputDir)) : null;
-    if (snapshot && index) result = await incremental(found, snapshot, index, ledger, options);
+    if (snapshot) result = await incremental(found, snapshot, ledger, options);
   }
   result ??= await full(found, ledger, options);
   const byFile = result.entries;
-  if (options.stateDir) {
+  // Unchanged when no dump did (not even a time stamp): 70 MB not written again at 100,000 dumps.
+  if (options.stateDir && !result.sameSnapshot) {
     const files: Record<string, FileState> = {};
     for (const [file, stats] of Object.entries(result.files)) files[file] = { ...stats, entry: byFile.get(file)! };
     await saveSnapshot(snapshotFile(options.outputDir), { version: 1, code, files, articles: result.articles });
-    await rm(dirtyFile(options.outputDir), { force: true });
   }
+  if (options.stateDir) await rm(dirtyFile(options.outputDir), { force: true });
   if (ledgerFile && result.changes.written + result.changes.removed > 0) await saveLedger(ledgerFile, result.ledger);
 
   let undated = 0;
@@ -140,7 +141,9 @@ interface Run {
   cacheHits: number;
   unread: number;
   changes: ContentChanges;
-  archive: ArchiveIndex;
+  archive: ArchiveIndex | null;
+  /** Files and articles are the snapshot's: it need not be saved again. */
+  sameSnapshot?: true;
 }
 
 function readOptions(options: IngestOptions) {
@@ -172,7 +175,7 @@ async function full(found: Found[], ledger: SlugLedger, options: IngestOptions):
   await recoverFolder(path.resolve(options.outputDir));
   const staging = await stagingFolder(options.outputDir);
   const index: ArchiveIndex = new Map();
-  await writeArticles(merged, placed, staging, index, false);
+  await writeArticles(merged, placed, staging, mapWriter(index), false);
   await swapFolder(staging, options.outputDir);
   if (options.stateDir) await saveArchiveIndex(archiveIndexOf(options.outputDir), index);
 
@@ -195,7 +198,7 @@ async function full(found: Found[], ledger: SlugLedger, options: IngestOptions):
  * bytes changed); merges, places and writes only the articles sharing a title with what changed.
  * Null when the result could differ from a full run's: the caller runs that instead.
  */
-async function incremental(found: Found[], snapshot: Snapshot, index: ArchiveIndex, ledger: SlugLedger, options: IngestOptions): Promise<Run | null> {
+async function incremental(found: Found[], snapshot: Snapshot, ledger: SlugLedger, options: IngestOptions): Promise<Run | null> {
   const dumps = found.filter((f): f is Extract<Found, { kind: 'dump' }> => f.kind === 'dump');
   const present = new Set(dumps.map((f) => f.file));
   const files: Record<string, FileState> = {};
@@ -229,9 +232,14 @@ async function incremental(found: Found[], snapshot: Snapshot, index: ArchiveInd
   // Entries that are not dumps (a FIFO, a `.json` file) are known from the walk alone.
   for (const f of found) if (f.kind === 'rejected') entriesBefore.set(f.file, { file: f.file, status: 'rejected', reason: f.reason, warnings: [] });
 
+  // The compact archive is not read when nothing changed (the render reads it if it runs), only looked for.
   if (changed.length === 0 && removed.length === 0) {
-    return { entries: entriesBefore, files, articles: snapshot.articles, ledger, cacheHits: dumps.length, unread, changes: { full: false, written: 0, removed: 0 }, archive: index };
+    if (!(await exists(archiveIndexOf(options.outputDir)))) return null;
+    const unchanged = { entries: entriesBefore, files, articles: snapshot.articles, ledger, cacheHits: dumps.length, unread, changes: { full: false, written: 0, removed: 0 }, archive: null };
+    return suspects.length === 0 ? { ...unchanged, sameSnapshot: true } : unchanged;
   }
+  const archive = await ArchiveEdits.load(archiveIndexOf(options.outputDir));
+  if (!archive) return null;
 
   // The articles that may change: every one sharing a title with a dump changed, added or removed.
   const outcomes = await readDumps(changed, readOptions(options));
@@ -270,16 +278,16 @@ async function incremental(found: Found[], snapshot: Snapshot, index: ArchiveInd
   const { placed, ledger: next } = slugs;
 
   await writeFile(dirtyFile(options.outputDir), '');
-  const written = await writeArticles(merged, placed, options.outputDir, index, true);
+  const written = await writeArticles(merged, placed, options.outputDir, archive, true);
   const stillThere = new Set(merged.map((m) => placed.get(m.identity)!.path));
   let gone = 0;
   for (const article of affected) {
     if (stillThere.has(article.path)) continue;
     await rm(path.join(options.outputDir, `${article.path}.md`), { force: true });
-    index.delete(`${article.path}.md`);
+    archive.delete(`${article.path}.md`);
     gone++;
   }
-  await saveArchiveIndex(archiveIndexOf(options.outputDir), index);
+  await archive.save(archiveIndexOf(options.outputDir));
 
   for (const m of merged) addEntries(entries, m, placed.get(m.identity)!);
   const all = [...outcomes, ...rereads];
@@ -291,7 +299,7 @@ async function incremental(found: Found[], snapshot: Snapshot, index: ArchiveInd
     cacheHits: unread + (suspects.length - changed.length) + all.filter((o) => o.cached).length,
     unread,
     changes: { full: false, written, removed: gone },
-    archive: index,
+    archive: null,
   };
 }
 
@@ -347,7 +355,7 @@ function fileStates(found: Found[], outcomes: Outcome[], before: Map<string, Fil
  * Writes each article's Markdown into `folder` and its entry into `index`; with `inPlace`, atomically
  * file by file, and only where the bytes differ. Returns how many were written.
  */
-async function writeArticles(merged: Merged[], placed: Map<string, Placed>, folder: string, index: ArchiveIndex, inPlace: boolean): Promise<number> {
+async function writeArticles(merged: Merged[], placed: Map<string, Placed>, folder: string, index: ArchiveWriter, inPlace: boolean): Promise<number> {
   const folders = new Map<string, Promise<unknown>>();
   let written = 0;
   await forEachLimited(merged.length, WRITE_CONCURRENCY, async (i) => {
@@ -361,7 +369,7 @@ async function writeArticles(merged: Merged[], placed: Map<string, Placed>, fold
     const name = `${where.path}.md`;
     const bytes = Buffer.from(markdown);
     const entry = entryOf(name, bytes, frontMatter, body);
-    if (inPlace && index.get(name)?.hash === entry.hash) return;
+    if (inPlace && index.hashOf(name) === entry.hash) return;
     index.set(name, entry);
     const file = path.join(folder, name);
     const dir = path.dirname(file);
