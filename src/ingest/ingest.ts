@@ -183,7 +183,7 @@ async function full(found: Found[], ledger: SlugLedger, options: IngestOptions):
   for (const m of merged) addEntries(entries, m, placed.get(m.identity)!);
   return {
     entries,
-    files: fileStates(found, outcomes, new Map()),
+    files: fileStates(found, outcomes, {}),
     articles,
     ledger: next,
     cacheHits: outcomes.filter((o) => o.cached).length,
@@ -242,6 +242,7 @@ async function incremental(found: Found[], snapshot: Snapshot, ledger: SlugLedge
   if (!archive) return null;
 
   // The articles that may change: every one sharing a title with a dump changed, added or removed.
+  const changedFiles = new Set(changed.map((f) => f.file));
   const outcomes = await readDumps(changed, readOptions(options));
   const articleOf = new Map<string, ArticleState>();
   for (const article of snapshot.articles) for (const file of article.files) articleOf.set(file, article);
@@ -260,7 +261,8 @@ async function incremental(found: Found[], snapshot: Snapshot, ledger: SlugLedge
     readOptions(options),
   );
 
-  const entries = new Map(entriesBefore);
+  // The run's own from here on: the entries before are not needed again.
+  const entries = entriesBefore;
   for (const file of again) entries.delete(file);
   const copies: Copy[] = [];
   for (const { file, read: result, notes } of [...outcomes, ...rereads]) {
@@ -293,7 +295,7 @@ async function incremental(found: Found[], snapshot: Snapshot, ledger: SlugLedge
   const all = [...outcomes, ...rereads];
   return {
     entries,
-    files: { ...files, ...fileStates(dumps.filter((f) => again.has(f.file) || changed.includes(f)), all, new Map(Object.entries(files))) },
+    files: Object.assign(files, fileStates(dumps.filter((f) => again.has(f.file) || changedFiles.has(f.file)), all, files)),
     articles: [...kept, ...merged.map((m) => articleState(m, placed.get(m.identity)!))],
     ledger: next,
     cacheHits: unread + (suspects.length - changed.length) + all.filter((o) => o.cached).length,
@@ -340,12 +342,12 @@ function addEntries(entries: Map<string, ReportEntry>, m: Merged, where: Placed)
 type FileStats = Omit<FileState, 'entry'>;
 
 /** What the next run compares each dump read by this one with (its entry is added once all are placed). */
-function fileStates(found: Found[], outcomes: Outcome[], before: Map<string, FileStats>): Record<string, FileStats> {
+function fileStates(found: Found[], outcomes: Outcome[], before: Record<string, FileStats>): Record<string, FileStats> {
   const byFile = new Map(outcomes.map((o) => [o.file, o]));
   const states: Record<string, FileStats> = {};
   for (const f of found) {
     if (f.kind !== 'dump') continue;
-    const hash = byFile.get(f.file)?.bytesHash ?? before.get(f.file)?.hash;
+    const hash = byFile.get(f.file)?.bytesHash ?? before[f.file]?.hash;
     states[f.file] = { size: f.size, mtimeMs: f.mtimeMs, ino: f.ino, ...(hash ? { hash } : {}) };
   }
   return states;
