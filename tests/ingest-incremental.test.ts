@@ -6,11 +6,11 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { archiveIndexOf, ingest, type IngestResult } from '../src/ingest/ingest.ts';
-import { contentEntry, loadArchiveIndex } from '../src/ingest/archiveIndex.ts';
+import { contentEntry, loadArchiveIndex, saveArchiveIndex } from '../src/ingest/archiveIndex.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const KEPT = '2023/09/022_7f3a9d1c5e2b8046.txt';
@@ -33,7 +33,10 @@ describe('incremental ingest', () => {
     reads++;
     return readFile(file);
   };
-  const options = () => ({ inputDir: input, outputDir: path.join(state, 'content'), cacheRoot: path.join(parent, 'cache'), stateDir: state, readDump });
+  /** `onChange` calls, and how many dumps had been read at the first (the build starts its renderer then). */
+  let told: number[] = [];
+  const onChange = () => told.push(reads);
+  const options = () => ({ inputDir: input, outputDir: path.join(state, 'content'), cacheRoot: path.join(parent, 'cache'), stateDir: state, readDump, onChange });
 
   before(async () => {
     parent = await mkdtemp(path.join(tmpdir(), 'ingest-incremental-'));
@@ -43,18 +46,23 @@ describe('incremental ingest', () => {
     await cp(path.join(ROOT, 'articles'), input, { recursive: true });
     const first = await ingest(options());
     assert.equal(first.changes.full, true);
+    // A full run says so before it reads anything.
+    assert.deepEqual(told, [0]);
+    assert.deepEqual(first.archive, await loadArchiveIndex(archiveIndexOf(path.join(state, 'content'))));
   });
   after(async () => {
     await rm(parent, { recursive: true, force: true });
   });
 
   /** Ingests after `change`, and checks it against a full ingest with the ledger the run started from. */
-  async function step(change: () => Promise<void>): Promise<{ result: IngestResult; read: number }> {
+  async function step(change: () => Promise<void>): Promise<{ result: IngestResult; read: number; told: number[] }> {
     const ledger = await readFile(path.join(state, 'slugs.json'));
     await change();
     reads = 0;
+    told = [];
     const result = await ingest(options());
     const read = reads;
+    const calls = told;
     assert.equal(result.changes.full, false, 'incremental');
     const fresh = await mkdtemp(path.join(parent, 'fresh-'));
     await writeFile(path.join(fresh, 'slugs.json'), ledger);
@@ -66,27 +74,41 @@ describe('incremental ingest', () => {
     for (const [name, bytes] of mine) assert.ok(bytes.equals(theirs.get(name)!), name);
     // The compact archive describes the folder exactly.
     const index = (await loadArchiveIndex(archiveIndexOf(path.join(state, 'content'))))!;
+    // Updated without being parsed (none in memory to hand on), into what saving it whole writes.
+    assert.equal(result.archive, null);
+    const whole = path.join(parent, 'whole.archive.json');
+    await saveArchiveIndex(whole, index);
+    assert.ok((await readFile(archiveIndexOf(path.join(state, 'content')))).equals(await readFile(whole)));
     assert.deepEqual([...index.keys()].sort(), [...mine.keys()].map((f) => f.split(path.sep).join('/')).sort());
     // Built from the front matter the ingest wrote, not parsed back: the same entry, keys in the same order.
     for (const [name, entry] of index) assert.equal(JSON.stringify(entry), JSON.stringify(contentEntry(name, mine.get(name.split('/').join(path.sep))!)), name);
     await rm(fresh, { recursive: true, force: true });
-    return { result, read };
+    return { result, read, told: calls };
   }
 
-  test('nothing changed: nothing read, nothing written', async () => {
-    const { result, read } = await step(async () => {});
+  test('nothing changed: nothing read, nothing written, no change announced', async () => {
+    const saved = () => Promise.all(['content.ingest.json', 'content.archive.json', 'slugs.json'].map(async (f) => (await stat(path.join(state, f))).mtimeMs));
+    const before = await saved();
+    const { result, read, told } = await step(async () => {});
     assert.equal(read, 0);
+    assert.deepEqual(told, []);
+    // Not even what the next run compares with is written again.
+    assert.deepEqual(await saved(), before);
     assert.deepEqual(result.changes, { full: false, written: 0, removed: 0 });
     assert.equal(result.unread, result.entries.length - 0);
   });
 
   test('a merged copy removed: only the copies of that article are read', async () => {
     const saved = await readFile(path.join(input, RECRAWL));
-    const { result, read } = await step(() => rm(path.join(input, RECRAWL)));
+    const { result, read, told } = await step(() => rm(path.join(input, RECRAWL)));
     // The article's other copies (its kept dump and the mirror's), not the other 49 dumps.
     assert.ok(read > 0 && read <= 3, `${read} read`);
     assert.equal(result.entries.find((e) => e.file === RECRAWL), undefined);
-    await step(() => writeFile(path.join(input, RECRAWL), saved));
+    // Announced once, from the walk alone: before any dump is read.
+    assert.deepEqual(told, [0]);
+    // Added back: a new dump, announced before it is read.
+    const added = await step(() => writeFile(path.join(input, RECRAWL), saved));
+    assert.deepEqual(added.told, [0]);
   });
 
   test('the published copy of a merged article deleted: a copy is published at the same URL', async () => {
@@ -104,8 +126,32 @@ describe('incremental ingest', () => {
     const file = path.join(input, '2021', dump);
     const text = await readFile(file, 'utf8');
     const title = text.split('\n').find((l) => l.trim().length > 20 && !/\d{2}[/:]\d{2}/.test(l))!;
-    const { result } = await step(() => writeFile(file, text.replace(title, `${title.trim()} trong mùa mưa lũ`)));
+    const { result, told } = await step(() => writeFile(file, text.replace(title, `${title.trim()} trong mùa mưa lũ`)));
     assert.ok(result.changes.written >= 1 && result.changes.removed >= 1, JSON.stringify(result.changes));
+    // Another size: known changed from its stat, before it is read.
+    assert.deepEqual(told, [0]);
+  });
+
+  test('an edit that keeps the size: announced once its bytes are read, before it is parsed', async () => {
+    const dump = (await readdir(path.join(input, '2020'))).find((f) => f.endsWith('.txt'))!;
+    const file = path.join(input, '2020', dump);
+    const text = await readFile(file, 'utf8');
+    // One letter of the body's longest paragraph: the same number of bytes.
+    const paragraph = text.split('\n').reduce((a, b) => (b.length > a.length ? b : a));
+    const at = text.indexOf(paragraph) + paragraph.indexOf('a');
+    const { result, told } = await step(() => writeFile(file, `${text.slice(0, at)}o${text.slice(at + 1)}`));
+    assert.equal(result.changes.written, 1);
+    assert.deepEqual(told, [1]);
+  });
+
+  test('a dump touched, its bytes the same: read and compared, nothing announced or written', async () => {
+    const dump = (await readdir(path.join(input, '2022'))).find((f) => f.endsWith('.txt'))!;
+    const file = path.join(input, '2022', dump);
+    const later = new Date(Date.now() + 60_000);
+    const { result, read, told } = await step(() => utimes(file, later, later));
+    assert.equal(read, 1);
+    assert.deepEqual(told, []);
+    assert.deepEqual(result.changes, { full: false, written: 0, removed: 0 });
   });
 
   test('a dump that is no longer text: rejected, its article removed', async () => {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assignSlugs, baseSlug, folderOf, type SlugRequest } from '../src/ingest/slugs.ts';
+import { assignSlugs, assignSlugsKeeping, baseSlug, folderOf, type KeptPlace, type SlugLedger, type SlugRequest } from '../src/ingest/slugs.ts';
 
 const request = (identity: string, title: string, date: string | null, crawledAt: string | null = null): SlugRequest => ({
   identity: identity.padEnd(64, '0'),
@@ -73,6 +73,79 @@ test('slugs: a remembered URL is dropped when the title or date changed', () => 
   assert.equal(urls([retitled], first.ledger).url(retitled), '/2023/03/20/doan-kt-qp-356-giup-dan-ban-lech/');
   const redated = { ...A, date: '2023-03-21' };
   assert.equal(urls([redated], first.ledger).url(redated), '/2023/03/21/doan-kt-qp-356-giup-dan/');
+});
+
+test('slugs: placing only the changed articles beside the kept ones gives what placing all of them gives', () => {
+  // Few titles, dates and identity prefixes, so that URLs collide, and some need more than 6 digits.
+  let seed = 7;
+  // mulberry32: a small PRNG, so that the cases are the same on every run.
+  const random = (n: number) => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) % n;
+  };
+  const hex = (n: number) => Array.from({ length: n }, () => '0123456789abcdef'[random(16)]).join('');
+  const titles = ['Đoàn KT-QP 356 giúp dân', 'Sư đoàn 316 huấn luyện', 'Phát huy vai trò hạt nhân lãnh đạo của Đảng ủy Đoàn kinh tế quốc phòng trong thực hiện nhiệm vụ'];
+  const dates = ['2023-03-20', '2023-03-21', null];
+  const prefixes = ['aaaaaa', 'aaaaaa11', 'bbbbbb'];
+  const article = (): SlugRequest => ({
+    identity: `${prefixes[random(3)]}${hex(20)}`,
+    aliases: random(5) === 0 ? [hex(26)] : [],
+    title: titles[random(3)]!,
+    date: dates[random(3)]!,
+    crawledAt: random(4) === 0 ? null : `2024-0${1 + random(9)}-01`,
+  });
+  let fast = 0;
+  let slow = 0;
+  for (let history = 0; history < 60; history++) {
+    let ledger: SlugLedger = new Map();
+    let present: Array<SlugRequest & { path: string }> = [];
+    for (let round = 0; round < 6; round++) {
+      // Some articles stay as they were; some are changed (title, date) or removed; some are new.
+      const kept: KeptPlace[] = [];
+      const keptRequests: SlugRequest[] = [];
+      const requests: SlugRequest[] = [];
+      for (const a of present) {
+        const fate = random(6);
+        if (fate < 3) {
+          kept.push({ identity: a.identity, aliases: a.aliases, date: a.date, path: a.path });
+          keptRequests.push(a);
+        } else if (fate === 3) requests.push(a);
+        else if (fate === 4) requests.push({ ...a, title: titles[random(3)]!, date: dates[random(3)]! });
+      }
+      for (let i = random(5); i > 0; i--) requests.push(article());
+      const all = assignSlugs([...keptRequests, ...requests], ledger);
+      const keeping = assignSlugsKeeping(kept, requests, ledger);
+      if (keeping) {
+        fast++;
+        for (const k of kept) assert.equal(all.placed.get(k.identity)!.path, k.path);
+        for (const r of requests) assert.deepEqual(keeping.placed.get(r.identity), all.placed.get(r.identity));
+        assert.deepEqual([...keeping.ledger], [...all.ledger]);
+      } else slow++;
+      // The next round starts from the full placement, as the ingest's does when it falls back.
+      ledger = all.ledger;
+      present = [...keptRequests, ...requests].map((r) => ({ ...r, path: all.placed.get(r.identity)!.path }));
+    }
+  }
+  // Most rounds take the short way; some cannot (a kept URL with 8 digits, a request remembering a kept URL).
+  assert.ok(fast > slow * 3 && slow > 0, `${fast} placed beside the kept articles, ${slow} placed anew`);
+});
+
+test('slugs: a kept URL with more than 6 digits of the identity is not trusted, nor one a changed article remembers', () => {
+  const first = assignSlugs([A, B]);
+  const bPath = first.placed.get(B.identity)!.path;
+  // B keeps its URL; A, changed, remembers its own: the short way applies.
+  assert.ok(assignSlugsKeeping([{ ...B, path: bPath }], [A], first.ledger));
+  // A kept article at a URL its title would not lead to with 6 digits: placed anew by assignSlugs.
+  const eight = `2023/03/20/doan-kt-qp-356-giup-dan-${B.identity.slice(0, 8)}`;
+  assert.equal(assignSlugsKeeping([{ ...B, path: eight }], [A], new Map([[B.identity, eight]])), null);
+  // A changed article that the ledger points at a kept URL (it was merged into it): placed anew.
+  const copy = { ...C, identity: 'c0'.padEnd(64, '1') };
+  const ledger = new Map([...first.ledger, [copy.identity, bPath]]);
+  assert.equal(assignSlugsKeeping([{ ...B, path: bPath }], [copy], ledger), null);
+  // The ledger does not remember the kept URL (it was lost): placed anew.
+  assert.equal(assignSlugsKeeping([{ ...B, path: bPath }], [A], new Map()), null);
 });
 
 // Slugs are ASCII, at most 80 characters, and never a path.

@@ -10,7 +10,7 @@ const STAGING = '.staging-';
 const PREVIOUS = '.previous-';
 
 /** `folderExists`: the caller made the folder already (a `mkdir` per file costs as much as the write). */
-export async function writeFileAtomic(file: string, content: string, { folderExists = false } = {}): Promise<void> {
+export async function writeFileAtomic(file: string, content: string | Uint8Array, { folderExists = false } = {}): Promise<void> {
   if (!folderExists) await mkdir(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
   await writeFile(temporary, content);

@@ -13,11 +13,11 @@
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ReportEntry } from '../report.ts';
-import { entryOf, loadArchiveIndex, saveArchiveIndex, type ArchiveIndex } from './archiveIndex.ts';
+import { ArchiveEdits, entryOf, mapWriter, saveArchiveIndex, type ArchiveIndex, type ArchiveWriter } from './archiveIndex.ts';
 import { recoverFolder, stagingFolder, swapFolder, writeFileAtomic } from './atomic.ts';
 import { mergeDuplicates, titleKey, type Copy, type Merged } from './dedupe.ts';
 import { articleContent } from './markdown.ts';
-import { assignSlugs, type Placed, type SlugLedger, type SlugRequest } from './slugs.ts';
+import { assignSlugs, assignSlugsKeeping, type Placed, type SlugLedger, type SlugRequest } from './slugs.ts';
 import { forEachLimited } from '../concurrency.ts';
 import { hashBytes, readDumps, type Outcome, type ReadArticleFn } from './readDumps.ts';
 import { ingestCode, loadSnapshot, saveSnapshot, type ArticleState, type FileState, type Snapshot } from './snapshot.ts';
@@ -47,6 +47,13 @@ export interface IngestOptions {
   readDump?: (absolute: string) => Promise<Uint8Array>;
   maxDumpBytes?: number;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Called once, as early as the run knows the Markdown will change: at the start of a full run, before
+   * anything is read; in an incremental one as soon as a dump is found added, removed or with other
+   * bytes (a dump whose time stamp alone moved is not a change). Never called when nothing changed.
+   * The build starts loading the renderer from it, beside the rest of the ingest.
+   */
+  onChange?: () => void;
 }
 
 /** What the run changed in the Markdown folder: what the render needs to know. */
@@ -68,6 +75,12 @@ export interface IngestResult {
   /** Dumps recognised unchanged without being read. */
   unread: number;
   changes: ContentChanges;
+  /**
+   * The compact archive (`<content>.archive.json`) as a full run left it, in memory: the search index
+   * takes it from here rather than parsing the file again. Null after an incremental run, which updates
+   * the file without parsing it, and without a state folder (then nothing is saved).
+   */
+  archive: ArchiveIndex | null;
 }
 
 const snapshotFile = (outputDir: string): string => `${path.resolve(outputDir)}.ingest.json`;
@@ -77,6 +90,8 @@ export const archiveIndexOf = (outputDir: string): string => `${path.resolve(out
 const dirtyFile = (outputDir: string): string => `${path.resolve(outputDir)}.dirty`;
 
 export async function ingest(options: IngestOptions): Promise<IngestResult> {
+  // Once, whichever of the runs below finds the change first (an incremental run may give way to a full one).
+  if (options.onChange) options = { ...options, onChange: once(options.onChange) };
   const found = await findDumps(options.inputDir);
   const injected = options.readArticle !== undefined || options.readDump !== undefined;
   const code = `${await ingestCode()}${injected ? '-injected' : ''}`;
@@ -85,17 +100,17 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   let result: Run | null = null;
   if (options.stateDir && !(await exists(dirtyFile(options.outputDir))) && (await exists(options.outputDir))) {
     const snapshot = await loadSnapshot(snapshotFile(options.outputDir), code);
-    const index = snapshot ? await loadArchiveIndex(archiveIndexOf(options.outputDir)) : null;
-    if (snapshot && index) result = await incremental(found, snapshot, index, ledger, options);
+    if (snapshot) result = await incremental(found, snapshot, ledger, options);
   }
   result ??= await full(found, ledger, options);
   const byFile = result.entries;
-  if (options.stateDir) {
+  // Unchanged when no dump did (not even a time stamp): 70 MB not written again at 100,000 dumps.
+  if (options.stateDir && !result.sameSnapshot) {
     const files: Record<string, FileState> = {};
     for (const [file, stats] of Object.entries(result.files)) files[file] = { ...stats, entry: byFile.get(file)! };
     await saveSnapshot(snapshotFile(options.outputDir), { version: 1, code, files, articles: result.articles });
-    await rm(dirtyFile(options.outputDir), { force: true });
   }
+  if (options.stateDir) await rm(dirtyFile(options.outputDir), { force: true });
   if (ledgerFile && result.changes.written + result.changes.removed > 0) await saveLedger(ledgerFile, result.ledger);
 
   let undated = 0;
@@ -113,6 +128,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     cacheHits: result.cacheHits,
     unread: result.unread,
     changes: result.changes,
+    archive: options.stateDir ? result.archive : null,
   };
 }
 
@@ -125,6 +141,9 @@ interface Run {
   cacheHits: number;
   unread: number;
   changes: ContentChanges;
+  archive: ArchiveIndex | null;
+  /** Files and articles are the snapshot's: it need not be saved again. */
+  sameSnapshot?: true;
 }
 
 function readOptions(options: IngestOptions) {
@@ -138,6 +157,7 @@ function readOptions(options: IngestOptions) {
 
 /** Reads every dump, writes the whole folder anew and swaps it in. */
 async function full(found: Found[], ledger: SlugLedger, options: IngestOptions): Promise<Run> {
+  options.onChange?.();
   const outcomes = await readDumps(found, { ...readOptions(options), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
   const entries = new Map<string, ReportEntry>();
   const copies: Copy[] = [];
@@ -155,7 +175,7 @@ async function full(found: Found[], ledger: SlugLedger, options: IngestOptions):
   await recoverFolder(path.resolve(options.outputDir));
   const staging = await stagingFolder(options.outputDir);
   const index: ArchiveIndex = new Map();
-  await writeArticles(merged, placed, staging, index, false);
+  await writeArticles(merged, placed, staging, mapWriter(index), false);
   await swapFolder(staging, options.outputDir);
   if (options.stateDir) await saveArchiveIndex(archiveIndexOf(options.outputDir), index);
 
@@ -163,12 +183,13 @@ async function full(found: Found[], ledger: SlugLedger, options: IngestOptions):
   for (const m of merged) addEntries(entries, m, placed.get(m.identity)!);
   return {
     entries,
-    files: fileStates(found, outcomes, new Map()),
+    files: fileStates(found, outcomes, {}),
     articles,
     ledger: next,
     cacheHits: outcomes.filter((o) => o.cached).length,
     unread: 0,
     changes: { full: true, written: merged.length, removed: 0 },
+    archive: index,
   };
 }
 
@@ -177,7 +198,7 @@ async function full(found: Found[], ledger: SlugLedger, options: IngestOptions):
  * bytes changed); merges, places and writes only the articles sharing a title with what changed.
  * Null when the result could differ from a full run's: the caller runs that instead.
  */
-async function incremental(found: Found[], snapshot: Snapshot, index: ArchiveIndex, ledger: SlugLedger, options: IngestOptions): Promise<Run | null> {
+async function incremental(found: Found[], snapshot: Snapshot, ledger: SlugLedger, options: IngestOptions): Promise<Run | null> {
   const dumps = found.filter((f): f is Extract<Found, { kind: 'dump' }> => f.kind === 'dump');
   const present = new Set(dumps.map((f) => f.file));
   const files: Record<string, FileState> = {};
@@ -187,6 +208,8 @@ async function incremental(found: Found[], snapshot: Snapshot, index: ArchiveInd
     if (before && before.size === f.size && before.mtimeMs === f.mtimeMs && before.ino === f.ino) files[f.file] = before;
     else suspects.push(f);
   }
+  const removed = Object.keys(snapshot.files).filter((file) => !present.has(file));
+  if (removed.length > 0) options.onChange?.();
   // A dump whose time stamp moved but whose bytes did not (a copy, a `touch`) is unchanged.
   const changed: Array<Extract<Found, { kind: 'dump' }>> = [];
   const readDump = options.readDump ?? ((file: string) => readFile(file));
@@ -200,20 +223,26 @@ async function incremental(found: Found[], snapshot: Snapshot, index: ArchiveInd
         return;
       }
     }
+    options.onChange?.();
     changed.push(f);
   });
-  const removed = Object.keys(snapshot.files).filter((file) => !present.has(file));
   const unread = dumps.length - suspects.length;
   const entriesBefore = new Map<string, ReportEntry>();
   for (const [file, state] of Object.entries(files)) entriesBefore.set(file, state.entry);
   // Entries that are not dumps (a FIFO, a `.json` file) are known from the walk alone.
   for (const f of found) if (f.kind === 'rejected') entriesBefore.set(f.file, { file: f.file, status: 'rejected', reason: f.reason, warnings: [] });
 
+  // The compact archive is not read when nothing changed (the render reads it if it runs), only looked for.
   if (changed.length === 0 && removed.length === 0) {
-    return { entries: entriesBefore, files, articles: snapshot.articles, ledger, cacheHits: dumps.length, unread, changes: { full: false, written: 0, removed: 0 } };
+    if (!(await exists(archiveIndexOf(options.outputDir)))) return null;
+    const unchanged = { entries: entriesBefore, files, articles: snapshot.articles, ledger, cacheHits: dumps.length, unread, changes: { full: false, written: 0, removed: 0 }, archive: null };
+    return suspects.length === 0 ? { ...unchanged, sameSnapshot: true } : unchanged;
   }
+  const archive = await ArchiveEdits.load(archiveIndexOf(options.outputDir));
+  if (!archive) return null;
 
   // The articles that may change: every one sharing a title with a dump changed, added or removed.
+  const changedFiles = new Set(changed.map((f) => f.file));
   const outcomes = await readDumps(changed, readOptions(options));
   const articleOf = new Map<string, ArticleState>();
   for (const article of snapshot.articles) for (const file of article.files) articleOf.set(file, article);
@@ -232,7 +261,8 @@ async function incremental(found: Found[], snapshot: Snapshot, index: ArchiveInd
     readOptions(options),
   );
 
-  const entries = new Map(entriesBefore);
+  // The run's own from here on: the entries before are not needed again.
+  const entries = entriesBefore;
   for (const file of again) entries.delete(file);
   const copies: Copy[] = [];
   for (const { file, read: result, notes } of [...outcomes, ...rereads]) {
@@ -240,32 +270,38 @@ async function incremental(found: Found[], snapshot: Snapshot, index: ArchiveInd
     else entries.set(file, { file, status: 'rejected', reason: result.reason, warnings: notes });
   }
   const merged = mergeDuplicates(copies);
-  const { placed, ledger: next } = assignSlugs([...kept.map(stateRequest), ...merged.map(slugRequest)], ledger);
-  // Articles not read again must keep their place, or their Markdown would be wrong: start afresh.
-  if (kept.some((a) => placed.get(a.identity)?.path !== a.path)) return null;
+  // Without folding every kept article's title again when that provably gives the same URLs (`slugs.ts`).
+  let slugs = assignSlugsKeeping(kept, merged.map(slugRequest), ledger);
+  if (!slugs) {
+    slugs = assignSlugs([...kept.map(stateRequest), ...merged.map(slugRequest)], ledger);
+    // Articles not read again must keep their place, or their Markdown would be wrong: start afresh.
+    if (kept.some((a) => slugs!.placed.get(a.identity)?.path !== a.path)) return null;
+  }
+  const { placed, ledger: next } = slugs;
 
   await writeFile(dirtyFile(options.outputDir), '');
-  const written = await writeArticles(merged, placed, options.outputDir, index, true);
+  const written = await writeArticles(merged, placed, options.outputDir, archive, true);
   const stillThere = new Set(merged.map((m) => placed.get(m.identity)!.path));
   let gone = 0;
   for (const article of affected) {
     if (stillThere.has(article.path)) continue;
     await rm(path.join(options.outputDir, `${article.path}.md`), { force: true });
-    index.delete(`${article.path}.md`);
+    archive.delete(`${article.path}.md`);
     gone++;
   }
-  await saveArchiveIndex(archiveIndexOf(options.outputDir), index);
+  await archive.save(archiveIndexOf(options.outputDir));
 
   for (const m of merged) addEntries(entries, m, placed.get(m.identity)!);
   const all = [...outcomes, ...rereads];
   return {
     entries,
-    files: { ...files, ...fileStates(dumps.filter((f) => again.has(f.file) || changed.includes(f)), all, new Map(Object.entries(files))) },
+    files: Object.assign(files, fileStates(dumps.filter((f) => again.has(f.file) || changedFiles.has(f.file)), all, files)),
     articles: [...kept, ...merged.map((m) => articleState(m, placed.get(m.identity)!))],
     ledger: next,
     cacheHits: unread + (suspects.length - changed.length) + all.filter((o) => o.cached).length,
     unread,
     changes: { full: false, written, removed: gone },
+    archive: null,
   };
 }
 
@@ -306,12 +342,12 @@ function addEntries(entries: Map<string, ReportEntry>, m: Merged, where: Placed)
 type FileStats = Omit<FileState, 'entry'>;
 
 /** What the next run compares each dump read by this one with (its entry is added once all are placed). */
-function fileStates(found: Found[], outcomes: Outcome[], before: Map<string, FileStats>): Record<string, FileStats> {
+function fileStates(found: Found[], outcomes: Outcome[], before: Record<string, FileStats>): Record<string, FileStats> {
   const byFile = new Map(outcomes.map((o) => [o.file, o]));
   const states: Record<string, FileStats> = {};
   for (const f of found) {
     if (f.kind !== 'dump') continue;
-    const hash = byFile.get(f.file)?.bytesHash ?? before.get(f.file)?.hash;
+    const hash = byFile.get(f.file)?.bytesHash ?? before[f.file]?.hash;
     states[f.file] = { size: f.size, mtimeMs: f.mtimeMs, ino: f.ino, ...(hash ? { hash } : {}) };
   }
   return states;
@@ -321,7 +357,7 @@ function fileStates(found: Found[], outcomes: Outcome[], before: Map<string, Fil
  * Writes each article's Markdown into `folder` and its entry into `index`; with `inPlace`, atomically
  * file by file, and only where the bytes differ. Returns how many were written.
  */
-async function writeArticles(merged: Merged[], placed: Map<string, Placed>, folder: string, index: ArchiveIndex, inPlace: boolean): Promise<number> {
+async function writeArticles(merged: Merged[], placed: Map<string, Placed>, folder: string, index: ArchiveWriter, inPlace: boolean): Promise<number> {
   const folders = new Map<string, Promise<unknown>>();
   let written = 0;
   await forEachLimited(merged.length, WRITE_CONCURRENCY, async (i) => {
@@ -335,7 +371,7 @@ async function writeArticles(merged: Merged[], placed: Map<string, Placed>, fold
     const name = `${where.path}.md`;
     const bytes = Buffer.from(markdown);
     const entry = entryOf(name, bytes, frontMatter, body);
-    if (inPlace && index.get(name)?.hash === entry.hash) return;
+    if (inPlace && index.hashOf(name) === entry.hash) return;
     index.set(name, entry);
     const file = path.join(folder, name);
     const dir = path.dirname(file);
@@ -361,6 +397,15 @@ async function loadLedger(file: string): Promise<SlugLedger> {
 async function saveLedger(file: string, ledger: SlugLedger): Promise<void> {
   const urls = Object.fromEntries([...ledger].sort(([a], [b]) => (a < b ? -1 : 1)));
   await writeFileAtomic(file, `${JSON.stringify({ version: 1, urls }, null, 0)}\n`);
+}
+
+function once(f: () => void): () => void {
+  let called = false;
+  return () => {
+    if (called) return;
+    called = true;
+    f();
+  };
 }
 
 async function exists(file: string): Promise<boolean> {

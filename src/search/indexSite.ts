@@ -17,7 +17,7 @@ import { hashSources } from '../codeHash.ts';
 import { INDEX_CODE } from './indexCode.ts';
 import { writeFileAtomic } from '../ingest/atomic.ts';
 import { contentFiles, readContentFile } from '../site/archive.ts';
-import { loadArchiveIndex } from '../ingest/archiveIndex.ts';
+import { loadArchiveIndex, type ArchiveIndex } from '../ingest/archiveIndex.ts';
 import { nextReply, tsWorker } from '../worker.ts';
 import { shardTitles, TITLE_DIR, TITLE_TOP, writeTitleIndex, type TitleEntry } from './titleIndex.ts';
 
@@ -51,6 +51,8 @@ export interface IndexSiteOptions {
   fold?: boolean;
   /** The compact index of the Markdown (`src/ingest/archiveIndex.ts`): pages and their hashes without reading every file. */
   archiveIndex?: string;
+  /** The same, already in memory (the build's ingest returns it): used instead of `archiveIndex`. */
+  archive?: ArchiveIndex | null;
   /**
    * The live site's index, when the build updates the site in place: its shards are compared with and
    * kept there, and `siteDir` receives only the shards indexed again and the manifest.
@@ -120,7 +122,7 @@ export async function indexSite(opts: IndexSiteOptions): Promise<IndexSiteResult
   );
   const siteDir = opts.siteDir;
   const bundleDir = join(siteDir, BUNDLE_DIR);
-  const index = opts.archiveIndex ? await loadArchiveIndex(opts.archiveIndex) : null;
+  const index = opts.archive ?? (opts.archiveIndex ? await loadArchiveIndex(opts.archiveIndex) : null);
   const pages: IndexedPage[] = index
     ? [...index].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([file, entry]) => {
         const page: IndexedPage = { url: urlOf(file), file, hash: entry.hash };
