@@ -4,13 +4,13 @@
  */
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ArchiveEdits, loadArchiveIndex, saveArchiveIndex, type ArchiveIndex, type IndexEntry } from '../src/ingest/archiveIndex.ts';
 import type { FrontMatter } from '../src/schema.ts';
+import { tempDir } from './support/tmp.ts';
 
-const dir = await mkdtemp(path.join(tmpdir(), 'archive-index-'));
+const dir = await tempDir('archive-index-');
 after(() => rm(dir, { recursive: true, force: true }));
 
 const entry = (name: string, version = 1): IndexEntry => ({

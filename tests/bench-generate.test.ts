@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
 import { generateDump, Random, UNITS, writeCorpus, type SyntheticDump } from '../src/bench/generate.ts';
 import { WEEKDAYS } from '../src/bench/phrases.ts';
 import { summarizeProfile } from '../src/bench/profile.ts';
 import { readArticle } from '../src/pipeline.ts';
+import { tempDir } from './support/tmp.ts';
 
 const SAMPLE = 1500;
 const dumps: SyntheticDump[] = Array.from({ length: SAMPLE }, (_, i) => generateDump(11, i));
@@ -37,7 +37,7 @@ test('a dump depends only on (seed, index): the same bytes every time, different
 });
 
 test('writing the corpus twice gives identical trees, and a larger corpus extends a smaller one', async () => {
-  const root = await mkdtemp(path.join(tmpdir(), 'bench-generate-'));
+  const root = await tempDir('bench-generate-');
   try {
     const a = path.join(root, 'a');
     const b = path.join(root, 'b');

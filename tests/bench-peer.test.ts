@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
 import matter from 'gray-matter';
@@ -25,6 +24,7 @@ import { readArticle } from '../src/pipeline.ts';
 import { articleUrl, parseContentFile, type ContentFile } from '../src/site/archive.ts';
 import { canonicalAuthors } from '../src/site/authors.ts';
 import { slugify } from '../src/text.ts';
+import { tempDir } from './support/tmp.ts';
 
 const SEED = 11;
 
@@ -108,7 +108,7 @@ test('the site: Vietnamese, taxonomies units and authors, pages of 20, one layou
 });
 
 test('without hugo on PATH the peer is skipped with the message that says how to install it', async () => {
-  const empty = await mkdtemp(path.join(tmpdir(), 'bench-peer-path-'));
+  const empty = await tempDir('bench-peer-path-');
   try {
     assert.deepEqual(await findPeerTools(empty), { missing: HUGO_MISSING });
     assert.equal(HUGO_MISSING, 'hugo not found: apt-get install -y hugo');
@@ -125,7 +125,7 @@ test(existsSync(HUGO) ? 'Hugo renders one page per article, lists of 20, and the
     assert.deepEqual(await findPeerTools(), { missing: HUGO_MISSING });
     return;
   }
-  const root = await mkdtemp(path.join(tmpdir(), 'bench-peer-'));
+  const root = await tempDir('bench-peer-');
   try {
     const content = path.join(root, 'content');
     await mkdir(content);

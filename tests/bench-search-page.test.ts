@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { writeSearchPage } from '../src/bench/search.ts';
+import { tempDir } from './support/tmp.ts';
 
 test('search-bench: the search page it writes loads the search script and style the template declares', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'qk2-bench-search-'));
+  const dir = await tempDir('qk2-bench-search-');
   try {
     await writeSearchPage(dir);
     const html = await readFile(join(dir, 'tim-kiem', 'index.html'), 'utf8');

@@ -4,8 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
@@ -13,6 +12,7 @@ import { stateFolder } from '../src/cli/state.ts';
 import { indexPage } from '../src/search/page.ts';
 import { contentFiles, parseContentFile } from '../src/site/archive.ts';
 import { chromiumSkipReason, launchChromium, serveDirectory, type StaticSite } from './support/browser.ts';
+import { tempDir } from './support/tmp.ts';
 
 const PREFIX = '/luu-tru/';
 
@@ -186,7 +186,7 @@ describe('search in Chromium', { skip: chromiumSkipReason() }, () => {
   let page: Page;
 
   before(async () => {
-    workDir = await mkdtemp(join(tmpdir(), 'qk2-search-'));
+    workDir = await tempDir('qk2-search-');
     const [root, underPrefix] = await Promise.all([
       buildSample(workDir, 'root', '/'),
       buildSample(workDir, 'prefixed', PREFIX),

@@ -5,13 +5,13 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { cp, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { ShardManifest } from '../src/search/shards.ts';
 import { chromiumSkipReason, launchChromium, serveDirectory, type StaticSite } from './support/browser.ts';
+import { tempDir } from './support/tmp.ts';
 
 const EDITED_DUMP = '2019/012_d84f0b2a6c1e9375.txt';
 const EDITED_TITLE = 'Đồn Biên phòng Lũng Cú đón Tết cùng đồng bào nơi địa đầu';
@@ -78,7 +78,7 @@ describe('search after an edit and a deletion (incremental rebuild)', { skip: ch
   let deletedPath = '';
 
   before(async () => {
-    workDir = await mkdtemp(join(tmpdir(), 'qk2-superseded-'));
+    workDir = await tempDir('qk2-superseded-');
     const input = join(workDir, 'in');
     const output = join(workDir, 'site');
     const work = join(workDir, 'work');

@@ -5,9 +5,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { tempDir } from './support/tmp.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const POLL_MS = 10;
@@ -63,7 +63,7 @@ async function listing(dir: string): Promise<string[]> {
 }
 
 test('build: SIGKILL during rendering and while a search shard is written leaves the previous site; the next build succeeds', async () => {
-  const parent = await mkdtemp(path.join(tmpdir(), 'build-kill-'));
+  const parent = await tempDir('build-kill-');
   const input = path.join(parent, 'articles');
   await cp(path.join(ROOT, 'articles'), input, { recursive: true });
   const output = path.join(parent, '_site');

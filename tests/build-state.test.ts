@@ -7,10 +7,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { hostname, tmpdir } from 'node:os';
+import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { LOCK_FILE, stateFolder } from '../src/cli/state.ts';
+import { tempDir } from './support/tmp.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -39,7 +40,7 @@ function build(input: string, output: string, work: string, flags: string[] = []
 
 /** Two small archives: the sample's dumps of 2023 and of 2024. */
 async function archives(): Promise<{ parent: string; a: string; b: string; work: string }> {
-  const parent = await mkdtemp(path.join(tmpdir(), 'build-state-'));
+  const parent = await tempDir('build-state-');
   const a = path.join(parent, 'a');
   const b = path.join(parent, 'b');
   await cp(path.join(ROOT, 'articles/2023'), path.join(a, '2023'), { recursive: true });

@@ -2,13 +2,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { BuildReport } from '../src/report.ts';
 import type { ShardManifest } from '../src/search/shards.ts';
 import { stateFolder } from '../src/cli/state.ts';
+import { tempDir } from './support/tmp.ts';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -16,7 +16,7 @@ const BAD = path.join(ROOT, 'tests/fixtures/ingest/bad');
 
 /** A few valid dumps (the bad-input fixtures that still publish), a duplicate and a rejected file. */
 async function corpus(): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'build-in-'));
+  const dir = await tempDir('build-in-');
   for (const file of ['after-crawl.txt', 'invalid-date.txt', 'two-digit-year.txt', 'listing.txt']) {
     await cp(path.join(BAD, file), path.join(dir, file));
   }
@@ -38,8 +38,8 @@ async function build(input: string, output: string, work: string, ...flags: stri
 
 test('build: every input is in the report, every published URL is a page, the search index exists', async () => {
   const input = await corpus();
-  const work = await mkdtemp(path.join(tmpdir(), 'build-work-'));
-  const output = path.join(await mkdtemp(path.join(tmpdir(), 'build-out-')), '_site');
+  const work = await tempDir('build-work-');
+  const output = path.join(await tempDir('build-out-'), '_site');
   const result = await build(input, output, work);
   assert.equal(result.code, 0, result.stderr);
 
@@ -78,7 +78,7 @@ test('build: every input is in the report, every published URL is a page, the se
 
 test('build: refuses an output folder that holds the input or the project', async () => {
   const input = await corpus();
-  const work = await mkdtemp(path.join(tmpdir(), 'build-work-'));
+  const work = await tempDir('build-work-');
   for (const output of [path.dirname(input), ROOT]) {
     const result = await build(input, output, work);
     assert.equal(result.code, 1);
@@ -88,8 +88,8 @@ test('build: refuses an output folder that holds the input or the project', asyn
 
 test('build: --max-fragments caps the search-result files of every shard; a bad value is refused', async () => {
   const input = await corpus();
-  const work = await mkdtemp(path.join(tmpdir(), 'build-work-'));
-  const output = path.join(await mkdtemp(path.join(tmpdir(), 'build-out-')), '_site');
+  const work = await tempDir('build-work-');
+  const output = path.join(await tempDir('build-out-'), '_site');
   const bad = await build(input, output, work, '--max-fragments', 'many');
   assert.equal(bad.code, 1);
   assert.match(bad.stderr, /^build failed \(options\): --max-fragments wants a whole number above 0, not "many"/m);

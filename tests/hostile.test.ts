@@ -4,8 +4,7 @@
  */
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parseDocument } from 'htmlparser2';
@@ -13,6 +12,7 @@ import { parseDocument } from 'htmlparser2';
 import type { Element, Node as ChildNode } from 'domhandler';
 import { build } from '../src/cli/build.ts';
 import type { BuildReport } from '../src/report.ts';
+import { tempDir } from './support/tmp.ts';
 
 const HOSTILE = path.resolve(import.meta.dirname, 'fixtures/ingest/hostile');
 /** Every hostile string in the fixtures carries `xss`, so text that merely mentions it is easy to find. */
@@ -23,8 +23,8 @@ let report: BuildReport;
 let files: string[] = [];
 
 before(async () => {
-  const work = await mkdtemp(path.join(tmpdir(), 'hostile-work-'));
-  site = path.join(await mkdtemp(path.join(tmpdir(), 'hostile-site-')), '_site');
+  const work = await tempDir('hostile-work-');
+  site = path.join(await tempDir('hostile-site-'), '_site');
   report = await build({ input: HOSTILE, output: site, work, strict: false, cache: false });
   const entries = await readdir(site, { recursive: true, withFileTypes: true });
   files = entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));

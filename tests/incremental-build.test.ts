@@ -8,12 +8,12 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { generateDump, writeCorpus } from '../src/bench/generate.ts';
 import type { ShardManifest } from '../src/search/shards.ts';
+import { tempDir } from './support/tmp.ts';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -50,7 +50,7 @@ describe('incremental builds are cold builds', () => {
   let next = COUNT;
 
   before(async () => {
-    parent = await mkdtemp(path.join(tmpdir(), 'incremental-build-'));
+    parent = await tempDir('incremental-build-');
     input = path.join(parent, 'articles');
     output = path.join(parent, '_site');
     work = path.join(parent, '.build');

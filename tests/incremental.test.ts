@@ -4,8 +4,7 @@
  * in batches, is byte for byte the site a full render makes (real Eleventy).
  */
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { buildArchive, type ContentFile } from '../src/site/archive.ts';
@@ -15,6 +14,7 @@ import { renderSite, type RenderResult } from '../src/site/render.ts';
 import { unitDirectory } from '../src/site/units.ts';
 import type { FrontMatter } from '../src/schema.ts';
 import { FIXTURE_CONTENT, siteFiles, writeManyArticles } from './fixtures/site/build.ts';
+import { tempDir } from './support/tmp.ts';
 
 function article(slug: string, fm: Partial<FrontMatter> = {}, body = 'Nội dung.'): ContentFile {
   const frontMatter: FrontMatter = { title: slug, summary: '', authors: [], units: [], captions: [], source: `${slug}.txt`, slug, ...fm };
@@ -191,7 +191,7 @@ describe('an incremental render is the full render', () => {
   const inode = async (site: string, url: string): Promise<number> => (await stat(join(root, site, outputPath(url)))).ino;
 
   before(async () => {
-    root = await mkdtemp(join(tmpdir(), 'qk2-incremental-'));
+    root = await tempDir('qk2-incremental-');
     content = join(root, 'content');
     await cp(FIXTURE_CONTENT, content, { recursive: true });
     await writeManyArticles(content, 45, { author: 'TRẦN HÀO' });

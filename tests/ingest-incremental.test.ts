@@ -7,10 +7,10 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { archiveIndexOf, ingest, type IngestResult } from '../src/ingest/ingest.ts';
 import { contentEntry, loadArchiveIndex, saveArchiveIndex } from '../src/ingest/archiveIndex.ts';
+import { tempDir } from './support/tmp.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const KEPT = '2023/09/022_7f3a9d1c5e2b8046.txt';
@@ -39,7 +39,7 @@ describe('incremental ingest', () => {
   const options = () => ({ inputDir: input, outputDir: path.join(state, 'content'), cacheRoot: path.join(parent, 'cache'), stateDir: state, readDump, onChange });
 
   before(async () => {
-    parent = await mkdtemp(path.join(tmpdir(), 'ingest-incremental-'));
+    parent = await tempDir('ingest-incremental-');
     input = path.join(parent, 'articles');
     state = path.join(parent, 'state');
     await mkdir(state);

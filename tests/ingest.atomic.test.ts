@@ -2,9 +2,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { linkOrCopy, linkTree, recoverFolder, stagingFolder, swapFolder, writeFileAtomic } from '../src/ingest/atomic.ts';
+import { tempDir } from './support/tmp.ts';
 
 async function site(dir: string, marker: string): Promise<void> {
   await mkdir(dir, { recursive: true });
@@ -12,7 +12,7 @@ async function site(dir: string, marker: string): Promise<void> {
 }
 
 test('atomic: a swap replaces the folder whole and leaves nothing beside it', async () => {
-  const parent = await mkdtemp(path.join(tmpdir(), 'atomic-'));
+  const parent = await tempDir('atomic-');
   const target = path.join(parent, '_site');
   await site(target, 'old');
   const staging = await stagingFolder(target);
@@ -23,7 +23,7 @@ test('atomic: a swap replaces the folder whole and leaves nothing beside it', as
 });
 
 test('atomic: killed between the two renames, the previous folder is put back', async () => {
-  const parent = await mkdtemp(path.join(tmpdir(), 'atomic-'));
+  const parent = await tempDir('atomic-');
   const target = path.join(parent, '_site');
   // The state after `rename(target, previous)` and before `rename(staging, target)`.
   await site(path.join(parent, '_site.previous-4242'), 'old');
@@ -34,7 +34,7 @@ test('atomic: killed between the two renames, the previous folder is put back', 
 });
 
 test('atomic: killed after the swap, the leftover previous folder is removed', async () => {
-  const parent = await mkdtemp(path.join(tmpdir(), 'atomic-'));
+  const parent = await tempDir('atomic-');
   const target = path.join(parent, '_site');
   await site(target, 'new');
   await site(path.join(parent, '_site.previous-4242'), 'old');
@@ -44,7 +44,7 @@ test('atomic: killed after the swap, the leftover previous folder is removed', a
 });
 
 test('atomic: folders that merely share the prefix are not touched', async () => {
-  const parent = await mkdtemp(path.join(tmpdir(), 'atomic-'));
+  const parent = await tempDir('atomic-');
   const target = path.join(parent, '_site');
   await site(target, 'new');
   await site(path.join(parent, '_site-backup'), 'keep');
@@ -53,7 +53,7 @@ test('atomic: folders that merely share the prefix are not touched', async () =>
 });
 
 test('atomic: a linked tree shares the files, and replacing or removing them in the copy leaves the original', async () => {
-  const parent = await mkdtemp(path.join(tmpdir(), 'atomic-'));
+  const parent = await tempDir('atomic-');
   const from = path.join(parent, 'live', 'pagefind');
   await site(path.join(from, '2024'), 'shard 2024');
   await site(path.join(from, '2023'), 'shard 2023');
@@ -69,7 +69,7 @@ test('atomic: a linked tree shares the files, and replacing or removing them in 
 });
 
 test('atomic: linkOrCopy links on one file system, copies across two, and throws for a missing file', async () => {
-  const dir = await mkdtemp(path.join(tmpdir(), 'atomic-link-'));
+  const dir = await tempDir('atomic-link-');
   // Another file system: Linux always has the tmpfs /dev/shm (Docker's containers too).
   const other = await mkdtemp('/dev/shm/atomic-link-');
   try {

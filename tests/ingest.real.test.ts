@@ -1,17 +1,17 @@
 /** Ingest with the real parser on the bad-input fixtures of issue 8: files that are no dump, and bad dates. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { ingest } from '../src/ingest/ingest.ts';
 import type { ReportEntry } from '../src/report.ts';
+import { tempDir } from './support/tmp.ts';
 
 const BAD = path.resolve(import.meta.dirname, 'fixtures/ingest/bad');
 
 async function run() {
-  const work = await mkdtemp(path.join(tmpdir(), 'ingest-real-'));
+  const work = await tempDir('ingest-real-');
   const outputDir = path.join(work, 'content');
   const result = await ingest({ inputDir: BAD, outputDir });
   return { byFile: new Map(result.entries.map((e) => [e.file, e])), outputDir };
@@ -67,13 +67,13 @@ test('ingest (real parser): a two-digit year is read in this century', async () 
 
 test('ingest (real parser): a large archive is parsed on worker threads, and a rebuild parses nothing again', async () => {
   const template = await readFile(path.join(BAD, 'after-crawl.txt'), 'utf8');
-  const input = await mkdtemp(path.join(tmpdir(), 'ingest-many-'));
+  const input = await tempDir('ingest-many-');
   const count = 450;
   for (let i = 0; i < count; i++) {
     const dump = template.replace('tuần tra mốc giới', `tuần tra mốc giới số ${i}`).replace('Những ngày này', `Ngày ${i}`);
     await writeFile(path.join(input, `${String(i).padStart(3, '0')}.txt`), dump);
   }
-  const work = await mkdtemp(path.join(tmpdir(), 'ingest-many-work-'));
+  const work = await tempDir('ingest-many-work-');
   const options = { inputDir: input, outputDir: path.join(work, 'content'), cacheRoot: path.join(work, 'cache'), stateDir: work };
   const first = await ingest(options);
   assert.equal(first.articles, count);

@@ -2,8 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, readdir, rm, symlink, truncate, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, readdir, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { ingest, type IngestOptions } from '../src/ingest/ingest.ts';
@@ -11,12 +10,13 @@ import { openParseCache } from '../src/ingest/cache.ts';
 import type { ReportEntry } from '../src/report.ts';
 import { validateFrontMatter } from '../src/schema.ts';
 import { fakeReadArticle } from './fixtures/ingest/fakeReader.ts';
+import { tempDir } from './support/tmp.ts';
 
 const DUMP = (title: string, date = '20/03/2023', extra = '') =>
   `${title}\nNgày đăng: ${date}\nCrawl: 2024-07-19T12:54:42+07:00\nQK2 - Cán bộ, chiến sĩ ${title.toLowerCase()} tích cực giúp nhân dân xây dựng nông thôn mới trên địa bàn.\nHoạt động góp phần củng cố mối quan hệ quân dân gắn bó.${extra}\n`;
 
 async function folder(files: Record<string, string | Buffer>): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'ingest-in-'));
+  const dir = await tempDir('ingest-in-');
   for (const [name, content] of Object.entries(files)) {
     await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
     await writeFile(path.join(dir, name), content);
@@ -25,7 +25,7 @@ async function folder(files: Record<string, string | Buffer>): Promise<string> {
 }
 
 async function run(inputDir: string, options: Partial<IngestOptions> = {}) {
-  const work = await mkdtemp(path.join(tmpdir(), 'ingest-work-'));
+  const work = await tempDir('ingest-work-');
   const outputDir = path.join(work, 'content');
   const result = await ingest({ inputDir, outputDir, cacheRoot: path.join(work, 'cache'), stateDir: work, readArticle: fakeReadArticle, ...options });
   const byFile = new Map(result.entries.map((e) => [e.file, e]));
@@ -154,7 +154,7 @@ test('ingest: adding and removing dumps never changes another article\'s URL', a
     'b.txt': DUMP('Đoàn KT-QP 356 giúp dân').replace('2024-07-19', '2024-08-01'),
     'c.txt': DUMP('Sư đoàn 355 thi đua'),
   });
-  const work = await mkdtemp(path.join(tmpdir(), 'ingest-work-'));
+  const work = await tempDir('ingest-work-');
   const once = async () => {
     const r = await ingest({ inputDir: input, outputDir: path.join(work, 'content'), cacheRoot: path.join(work, 'cache'), stateDir: work, readArticle: fakeReadArticle });
     return new Map(r.entries.map((e) => [e.file, status(e)]));
@@ -178,7 +178,7 @@ test('ingest: adding and removing dumps never changes another article\'s URL', a
 
 test('ingest: the second run parses nothing it parsed before; other parser code starts afresh', async () => {
   const input = await folder({ 'a.txt': DUMP('Sư đoàn 316 ra quân'), 'b.txt': DUMP('Sư đoàn 355 thi đua') });
-  const work = await mkdtemp(path.join(tmpdir(), 'ingest-work-'));
+  const work = await tempDir('ingest-work-');
   let parses = 0;
   const readArticle = (text: string, source: string) => {
     parses++;
@@ -201,7 +201,7 @@ test('ingest: the second run parses nothing it parsed before; other parser code 
 });
 
 test('ingest: a cache entry a killed build left half written is parsed again, not trusted', async () => {
-  const work = await mkdtemp(path.join(tmpdir(), 'ingest-cache-'));
+  const work = await tempDir('ingest-cache-');
   const cache = await openParseCache(work, 'code');
   await cache.set('a.txt', 'text', { ok: false, reason: 'empty dump' });
   const [shard] = await readdir(path.join(work, 'code'));

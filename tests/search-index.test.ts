@@ -1,13 +1,13 @@
 /** `indexSite` on a small synthetic archive: shards, the manifest, and rebuilding only what changed. */
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { syntheticArchive, writeArticleContent } from '../src/bench/search.ts';
 import { indexSite, MANIFEST_FILE } from '../src/search/indexSite.ts';
 import type { ShardManifest } from '../src/search/shards.ts';
 import { pairKey, readShardTitles, titleBucket, titlePairs, TITLE_DIR, type PairEntry } from '../src/search/titleIndex.ts';
+import { tempDir } from './support/tmp.ts';
 
 describe('indexSite', () => {
   let work = '';
@@ -16,7 +16,7 @@ describe('indexSite', () => {
   const articles = syntheticArchive(60, 7);
 
   before(async () => {
-    work = await mkdtemp(join(tmpdir(), 'qk2-index-'));
+    work = await tempDir('qk2-index-');
     site = join(work, 'site');
     content = join(work, 'content');
     await writeArticleContent(content, articles);
@@ -134,7 +134,7 @@ describe('indexSite: an estimated article', () => {
   });
 
   test('is indexed in the shard of its estimated date, not the undated one', async () => {
-    work = await mkdtemp(join(tmpdir(), 'qk2-index-estimated-'));
+    work = await tempDir('qk2-index-estimated-');
     const content = join(work, 'content');
     const write = async (file: string, fm: string): Promise<void> => {
       await mkdir(join(content, file, '..'), { recursive: true });

@@ -3,8 +3,7 @@
  * hidden by the search page (`updateShards`, `fragments.ts`, `dropSuperseded` in search-text.js).
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { syntheticArchive, writeArticleContent } from '../src/bench/search.ts';
@@ -13,6 +12,7 @@ import { indexSite } from '../src/search/indexSite.ts';
 import { ADDED_SHARD, membershipOf, planShards, UNDATED_SHARD, updateShards, type IndexedPage, type Shard, type ShardMembership } from '../src/search/shards.ts';
 // @ts-expect-error: plain JavaScript served to the browser, without types.
 import { dropSuperseded, supersededPages, withoutCounts } from '../public/js/search-text.js';
+import { tempDir } from './support/tmp.ts';
 
 const OPTIONS = { max: 3, newestMax: 2 };
 const page = (name: string, hash = 'h0', date = '2017/01/01'): IndexedPage => ({
@@ -203,7 +203,7 @@ describe('fragments: the Pagefind id of each page of a built shard', () => {
   let work = '';
   const articles = syntheticArchive(30, 11);
   before(async () => {
-    work = await mkdtemp(join(tmpdir(), 'qk2-fragments-'));
+    work = await tempDir('qk2-fragments-');
     await writeArticleContent(join(work, 'content'), articles);
   });
   after(async () => {

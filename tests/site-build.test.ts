@@ -7,8 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import matter from 'gray-matter';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import {
   buildFixtureSite,
   FIXTURE_CONTENT,
@@ -17,6 +16,7 @@ import {
   writeManyArticles,
   type BuiltSite,
 } from './fixtures/site/build.ts';
+import { tempDir } from './support/tmp.ts';
 
 const SITE_URL = 'https://luutru.example.vn';
 
@@ -462,7 +462,7 @@ describe('pagination at the pinned URLs', () => {
   let content: string;
   let manyFiles: string[];
   before(async () => {
-    content = await mkdtemp(join(tmpdir(), 'qk2-many-'));
+    content = await tempDir('qk2-many-');
     await writeManyArticles(content, 75, { author: 'TRẦN HÀO' });
     many = await buildFixtureSite({ contentDir: content });
     manyFiles = await siteFiles(many.dir);

@@ -6,14 +6,14 @@
  * one `layouts/base.njk` still writes around the other pages: the two must not drift apart.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { shell, type ShellPage } from '../src/site/html/shell.ts';
 import { buildFixtureSite, siteFiles, writeManyArticles, type BuiltSite } from './fixtures/site/build.ts';
 import { EXPECTED_PAGES } from './fixtures/site-html/pages.ts';
+import { tempDir } from './support/tmp.ts';
 
 const EXPECTED = join(dirname(fileURLToPath(import.meta.url)), 'fixtures/site-html/expected');
 
@@ -23,7 +23,7 @@ before(async () => {
   for (const [name, set] of Object.entries(EXPECTED_PAGES)) {
     let contentDir: string | undefined;
     if (set.many) {
-      contentDir = await mkdtemp(join(tmpdir(), 'qk2-many-'));
+      contentDir = await tempDir('qk2-many-');
       scratch.push(contentDir);
       await writeManyArticles(contentDir, set.many, { author: 'ĐĂNG NINH' });
     }

@@ -1,7 +1,6 @@
 /** The site's pure parts: dates, escaping, Markdown, glossary, charts, pagination and the archive model. */
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { FrontMatterError, type FrontMatter } from '../src/schema.ts';
@@ -26,6 +25,7 @@ import { readingMinutes } from '../src/site/readingTime.ts';
 import { plainUnitDirectory, type UnitDirectory } from '../src/site/unitDirectory.ts';
 import { unitDirectory } from '../src/site/units.ts';
 import { prefixUrl } from '../src/site/url.ts';
+import { tempDir } from './support/tmp.ts';
 
 describe('dates: calendar dates in Vietnam, formatted by luxon', () => {
   for (const [date, long, short] of [
@@ -339,7 +339,7 @@ describe('the archive model', () => {
 
 describe('reading content files', () => {
   test('front matter is validated: a bad file fails the build with its name', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'qk2-content-'));
+    const dir = await tempDir('qk2-content-');
     try {
       await writeFile(join(dir, 'ok.md'), '---\ntitle: "Bài"\nslug: "bai"\nsource: "bai.txt"\ndate: 2023-03-20\n---\nNội dung.\n');
       assert.equal(readContent(dir)[0]!.frontMatter.date, '2023-03-20', 'an unquoted YAML date is read as the calendar date');
