@@ -12,7 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ShardJob, ShardResult } from './buildShard.ts';
 import { fragmentIds } from './fragments.ts';
-import { membershipOf, SHARDS_AT_ONCE, updateShards, type IndexedPage, type Shard, type ShardManifest, type ShardMembership } from './shards.ts';
+import { membershipOf, updateShards, type IndexedPage, type Shard, type ShardManifest, type ShardMembership } from './shards.ts';
 import { hashSources } from '../codeHash.ts';
 import { INDEX_CODE } from './indexCode.ts';
 import { writeFileAtomic } from '../ingest/atomic.ts';
@@ -33,7 +33,7 @@ export interface IndexSiteOptions {
   contentDir: string;
   /** The index is written to `<siteDir>/pagefind/`. */
   siteDir: string;
-  /** Shards built at once; defaults to the number of cores (2 here), at most `SHARDS_AT_ONCE`, which sizes the shards to fit in memory. */
+  /** Shards built at once; defaults to the number of cores (2 here), at most 2 (each may take ~3 GB). */
   concurrency?: number;
   /**
    * The site rendering beside the index, on one core: one shard is built at a time until this settles,
@@ -144,7 +144,7 @@ export async function indexSite(opts: IndexSiteOptions): Promise<IndexSiteResult
   const previous = new Map(manifestBefore?.shards.map((s) => [s.key, s.hash]) ?? []);
   const code = await hashSources(INDEX_CODE);
 
-  const concurrency = Math.max(1, Math.min(opts.concurrency ?? availableParallelism(), SHARDS_AT_ONCE, shards.length));
+  const concurrency = Math.max(1, Math.min(opts.concurrency ?? availableParallelism(), 2, shards.length));
   const results: ShardResult[] = [];
   /** Each shard's titles (`titleIndex.ts`), read as it is done, while the other shards are indexed. */
   const titles = new Map<string, Promise<TitleEntry[]>>();

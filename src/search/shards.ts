@@ -30,27 +30,14 @@ export const ADDED_SHARD = 'bo-sung';
  */
 export const MAX_ADDED_PAGES = 300;
 
-/** What the Pagefind CLI holds per page of ours at its peak, measured: 1.94 GiB for 4,511 pages alone, 1.70 in a build. */
-export const PAGEFIND_BYTES_PER_PAGE = 0.45 * 2 ** 20;
-
-/** Shards indexed at once (`indexSite.ts`): one per core, 2 here. */
-export const SHARDS_AT_ONCE = 2;
-
 /**
- * What the Pagefind processes of the shards indexed at once may hold together. The build's target is 3 GB
- * (2.79 GiB) for the whole process tree at 10,000 articles: its own process keeps ~0.4 GiB (main and shard
- * threads), and while the site renders the render thread another ~1.2 GiB beside one shard. At 5,000 pages
- * a shard two large ones took 3.3 GiB together, and the build 3.67 GiB (#15).
+ * Pages per shard, at most. Consecutive years are packed together up to this size; a year above it is
+ * cut into month runs. Smaller shards mean less to rebuild when an article is added; fewer shards mean
+ * fewer bytes for the whole archive's results (each costs its metadata and one index chunk per word).
+ * Memory decides the ceiling: Pagefind needs ~2 GB for 5,000 of these pages, ~5 GB for 10,000, and two
+ * shards are built at once, at 100,000 articles too.
  */
-export const INDEX_MEMORY_BYTES = 2.2 * 2 ** 30;
-
-/**
- * Pages per shard, at most: `SHARDS_AT_ONCE` of them fit `INDEX_MEMORY_BYTES` (2,500). Consecutive years
- * are packed together up to this size; a year above it is cut into month runs. Smaller shards mean less to
- * rebuild when an article is added; fewer shards mean fewer bytes for the whole archive's results (each
- * costs its metadata and one index chunk per word).
- */
-export const MAX_SHARD_PAGES = Math.floor(INDEX_MEMORY_BYTES / SHARDS_AT_ONCE / PAGEFIND_BYTES_PER_PAGE / 100) * 100;
+export const MAX_SHARD_PAGES = 5_000;
 
 /**
  * Pages in the newest shard, at most (a newest year above it gives its newest months, at least one):
