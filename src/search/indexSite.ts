@@ -19,7 +19,17 @@ import { writeFileAtomic } from '../ingest/atomic.ts';
 import { contentFiles, readContentFile } from '../site/archive.ts';
 import { loadArchiveIndex } from '../ingest/archiveIndex.ts';
 import { nextReply, tsWorker } from '../worker.ts';
-import { shardTitles, TITLE_DIR, TITLE_TOP, writeTitleIndex, type TitleEntry } from './titleIndex.ts';
+import {
+  readTitleCache,
+  shardTitles,
+  TITLE_CHANGES_DIR,
+  TITLE_DIR,
+  updateTitleIndex,
+  writeTitleIndex,
+  type TitleEntry,
+  type TitleIndexInfo,
+  type TitleShard,
+} from './titleIndex.ts';
 
 /** Each shard's titles (`titleIndex.ts`), beside `planFile` in the build's state folder. */
 const TITLE_CACHE_DIR = 'search-titles';
@@ -148,6 +158,8 @@ export async function indexSite(opts: IndexSiteOptions): Promise<IndexSiteResult
   const results: ShardResult[] = [];
   /** Each shard's titles (`titleIndex.ts`), read as it is done, while the other shards are indexed. */
   const titles = new Map<string, Promise<TitleEntry[]>>();
+  /** What the state folder held of each shard's titles before this run (the first read of a shard). */
+  const cachedBefore = new Map<string, Promise<{ hash: string; entries: TitleEntry[] } | null>>();
   // Largest first: the shards left when the render ends and the second worker joins are the small
   // ones, which the two workers finish at about the same time; the manifest keeps the planned order.
   const queue = [...shards].sort((a, b) => b.pages.length - a.pages.length);
@@ -164,11 +176,13 @@ export async function indexSite(opts: IndexSiteOptions): Promise<IndexSiteResult
     ...(opts.fold === false ? { fold: false } : {}),
     ...(index ? { frontMatter: shard.pages.map((p) => index.get(p.file)!.frontMatter) } : {}),
   });
+  const cacheOf = (key: string): string | null => (opts.planFile ? join(dirname(opts.planFile), TITLE_CACHE_DIR, `${key}.json`) : null);
   const readTitles = (result: ShardResult): void => {
-    const cache = opts.planFile ? join(dirname(opts.planFile), TITLE_CACHE_DIR, `${result.key}.json`) : null;
-    const titlesOf = shardTitles(join(result.rebuilt ? bundleDir : previousBundle, result.key), result.hash, cache);
-    titlesOf.catch(() => {});
-    titles.set(result.key, titlesOf);
+    const read = shardTitles(join(result.rebuilt ? bundleDir : previousBundle, result.key), result.hash, cacheOf(result.key));
+    const entries = read.then((r) => r.entries);
+    entries.catch(() => {});
+    titles.set(result.key, entries);
+    if (!cachedBefore.has(result.key)) cachedBefore.set(result.key, read.then((r) => r.before, () => null));
   };
   /** A worker thread that takes the next shard until none is left. */
   const drain = async (): Promise<void> => {
@@ -213,7 +227,7 @@ export async function indexSite(opts: IndexSiteOptions): Promise<IndexSiteResult
   const live = new Set(shards.map((s) => s.key));
   const removed: string[] = [];
   for (const entry of await readdir(previousBundle, { withFileTypes: true })) {
-    if (!entry.isDirectory() || live.has(entry.name) || entry.name === TITLE_DIR) continue;
+    if (!entry.isDirectory() || live.has(entry.name) || entry.name === TITLE_DIR || entry.name === TITLE_CHANGES_DIR) continue;
     removed.push(entry.name);
     if (previousBundle === bundleDir) await rm(join(bundleDir, entry.name), { recursive: true });
   }
@@ -221,14 +235,28 @@ export async function indexSite(opts: IndexSiteOptions): Promise<IndexSiteResult
   const byKey = new Map(results.map((r) => [r.key, r]));
   const indexed = shards.map((s) => byKey.get(s.key)!);
   // A kept shard still holds its superseded pages: their titles are no one's.
-  const titlesByShard = await Promise.all(
-    indexed.map(async (r) => {
-      const hidden = new Set(r.superseded.map((m) => m.id));
-      const entries = await titles.get(r.key)!;
-      return hidden.size > 0 ? entries.filter((e) => !hidden.has(e.id)) : entries;
-    }),
+  const titleShards: TitleShard[] = await Promise.all(
+    indexed.map(async (r) => ({ key: r.key, entries: visible(await titles.get(r.key)!, r.superseded) })),
   );
-  const buckets = await writeTitleIndex(bundleDir, titlesByShard);
+  // Updating the live site in place, whose last build completed (the build passes `previousBundle` only
+  // then): its title index is the one its manifest describes, and only the buckets that change are
+  // written (`<bundle>/titles.changed/`, moved into the live `titles/` by the build). Else, or when the
+  // previous titles are not all known, every bucket is written.
+  let titleIndex: TitleIndexInfo | null = null;
+  const infoBefore = manifestBefore?.titles;
+  if (opts.previousBundle && opts.previousBundle !== bundleDir && infoBefore?.pairs !== undefined) {
+    const before = await titlesBefore(manifestBefore!, titleShards, cachedBefore, cacheOf);
+    const info = { buckets: infoBefore.buckets, top: infoBefore.top, pairs: infoBefore.pairs };
+    const updated = before && (await updateTitleIndex(join(previousBundle, TITLE_DIR), info, before, titleShards, join(bundleDir, TITLE_CHANGES_DIR)));
+    if (updated) titleIndex = updated.info;
+    else await rm(join(bundleDir, TITLE_CHANGES_DIR), { recursive: true, force: true });
+  }
+  titleIndex ??= (
+    await writeTitleIndex(
+      bundleDir,
+      titleShards.map((s) => s.entries),
+    )
+  ).info;
   const manifest: ShardManifest = {
     version: 1,
     pagefind: await pagefindVersion(),
@@ -238,7 +266,7 @@ export async function indexSite(opts: IndexSiteOptions): Promise<IndexSiteResult
       hash,
       ...(superseded.length > 0 ? { superseded: superseded.map((m) => ({ id: m.id!, filters: m.filters ?? {} })) } : {}),
     })),
-    titles: { buckets, top: TITLE_TOP },
+    titles: titleIndex,
   };
   // Renamed in, never written in place: the bundle may be hard links to the live site's (`linkTree`).
   await writeFileAtomic(join(bundleDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 1)}\n`);
@@ -258,6 +286,38 @@ export async function indexSite(opts: IndexSiteOptions): Promise<IndexSiteResult
     rebuilt: results.filter((r) => r.rebuilt).length,
     removed,
   };
+}
+
+/** A shard's titles less those of its superseded pages. */
+function visible(entries: TitleEntry[], superseded: ReadonlyArray<{ id?: string }>): TitleEntry[] {
+  const hidden = new Set(superseded.map((m) => m.id));
+  return hidden.size > 0 ? entries.filter((e) => !hidden.has(e.id)) : entries;
+}
+
+/**
+ * The titles the previous title index was made of, shard by shard as its manifest lists them (`before`):
+ * a shard kept with the same hash has the titles it has now, one indexed again those the state folder
+ * held before this run (`cachedBefore`), a shard that is gone those its state file still holds; each
+ * less its superseded pages as the manifest lists them. Null when one is not known for that hash.
+ */
+async function titlesBefore(
+  before: ShardManifest,
+  now: TitleShard[],
+  cachedBefore: Map<string, Promise<{ hash: string; entries: TitleEntry[] } | null>>,
+  cacheOf: (key: string) => string | null,
+): Promise<TitleShard[] | null> {
+  const shards: TitleShard[] = [];
+  for (const s of before.shards) {
+    const file = cacheOf(s.key);
+    const kept = cachedBefore.has(s.key) ? await cachedBefore.get(s.key)! : file ? await readTitleCache(file) : null;
+    if (kept?.hash !== s.hash) return null;
+    const hidden = s.superseded ?? [];
+    const current = now.find((n) => n.key === s.key);
+    // Unchanged: the very array the index is made from now, which `changedPairs` skips unread.
+    const same = current && before.shards.indexOf(s) === now.indexOf(current) && hidden.length === 0 && current.entries === kept.entries;
+    shards.push({ key: s.key, entries: same ? current.entries : visible(kept.entries, hidden) });
+  }
+  return shards;
 }
 
 /**
