@@ -7,10 +7,10 @@
  * new articles change few shards.
  */
 import { availableParallelism } from 'node:os';
-import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ShardJob, ShardResult } from './buildShard.ts';
+import { folderBytes, keptShard, type ShardJob, type ShardResult } from './buildShard.ts';
 import { fragmentIds } from './fragments.ts';
 import { membershipOf, updateShards, type IndexedPage, type Shard, type ShardManifest, type ShardMembership } from './shards.ts';
 import { hashSources } from '../codeHash.ts';
@@ -33,6 +33,17 @@ import {
 
 /** Each shard's titles (`titleIndex.ts`), beside `planFile` in the build's state folder. */
 const TITLE_CACHE_DIR = 'search-titles';
+/**
+ * The bytes of each shard's index (by its hash) and of the title index (by what the manifest says of
+ * it), beside `planFile`: a rebuild counts the bundle's size without a stat of each of its files
+ * (~107,000 at 100,000 articles).
+ */
+const SIZES_FILE = 'search-sizes.json';
+interface BundleSizes {
+  version: 1;
+  shards: Record<string, { hash: string; bytes: number }>;
+  titles: { info: string; bytes: number };
+}
 
 export const BUNDLE_DIR = 'pagefind';
 export const MANIFEST_FILE = 'shards.json';
@@ -93,22 +104,6 @@ async function readJson<T>(file: string): Promise<T | null> {
   }
 }
 
-/** Of the index as the site will hold it: with `kept`, the shards not rebuilt into `dir` are the previous bundle's. */
-async function directorySize(dir: string, kept: { previous: string; live: Set<string> } | null): Promise<number> {
-  let total = 0;
-  const sizeOf = async (folder: string): Promise<void> => {
-    for (const entry of await readdir(folder, { withFileTypes: true, recursive: true }).catch(() => [])) {
-      if (entry.isFile()) total += (await stat(join(entry.parentPath, entry.name))).size;
-    }
-  };
-  await sizeOf(dir);
-  if (kept) {
-    const rebuilt = new Set(await readdir(dir));
-    for (const key of kept.live) if (!rebuilt.has(key)) await sizeOf(join(kept.previous, key));
-  }
-  return total;
-}
-
 /** A worker thread that builds shards. */
 function startWorker(): { run(job: ShardJob): Promise<ShardResult>; stop(): Promise<number> } {
   const worker = tsWorker(new URL('./shardWorker.ts', import.meta.url));
@@ -154,18 +149,13 @@ export async function indexSite(opts: IndexSiteOptions): Promise<IndexSiteResult
   const previous = new Map(manifestBefore?.shards.map((s) => [s.key, s.hash]) ?? []);
   const code = await hashSources(INDEX_CODE);
 
-  const concurrency = Math.max(1, Math.min(opts.concurrency ?? availableParallelism(), 2, shards.length));
   const results: ShardResult[] = [];
   /** Each shard's titles (`titleIndex.ts`), read as it is done, while the other shards are indexed. */
   const titles = new Map<string, Promise<TitleEntry[]>>();
   /** What the state folder held of each shard's titles before this run (the first read of a shard). */
   const cachedBefore = new Map<string, Promise<{ hash: string; entries: TitleEntry[] } | null>>();
-  // Largest first: the shards left when the render ends and the second worker joins are the small
-  // ones, which the two workers finish at about the same time; the manifest keeps the planned order.
-  const queue = [...shards].sort((a, b) => b.pages.length - a.pages.length);
-  let next = 0;
   const workers: Array<ReturnType<typeof startWorker>> = [];
-  const jobOf = (shard: Shard): ShardJob => ({
+  const jobOf = (shard: Shard, withFrontMatter = true): ShardJob => ({
     shard,
     contentDir: opts.contentDir,
     bundleDir,
@@ -174,7 +164,7 @@ export async function indexSite(opts: IndexSiteOptions): Promise<IndexSiteResult
     code,
     ...(opts.maxFragments ? { maxFragments: opts.maxFragments } : {}),
     ...(opts.fold === false ? { fold: false } : {}),
-    ...(index ? { frontMatter: shard.pages.map((p) => index.get(p.file)!.frontMatter) } : {}),
+    ...(index && withFrontMatter ? { frontMatter: shard.pages.map((p) => index.get(p.file)!.frontMatter) } : {}),
   });
   const cacheOf = (key: string): string | null => (opts.planFile ? join(dirname(opts.planFile), TITLE_CACHE_DIR, `${key}.json`) : null);
   const readTitles = (result: ShardResult): void => {
@@ -184,6 +174,25 @@ export async function indexSite(opts: IndexSiteOptions): Promise<IndexSiteResult
     titles.set(result.key, entries);
     if (!cachedBefore.has(result.key)) cachedBefore.set(result.key, read.then((r) => r.before, () => null));
   };
+  // A shard whose index is kept is told here, from its pages' hashes: its pages and front matter (at
+  // 100,000 articles, ~95,000 of them) are not posted to a worker, and no worker starts when none is
+  // indexed again.
+  const toIndex: Shard[] = [];
+  for (const shard of shards) {
+    const kept = await keptShard(jobOf(shard, false));
+    if (!kept) {
+      toIndex.push(shard);
+      continue;
+    }
+    readTitles(kept);
+    results.push(kept);
+    opts.onShard?.(results.length, shards.length, kept);
+  }
+  // Largest first: the shards left when the render ends and the second worker joins are the small
+  // ones, which the two workers finish at about the same time; the manifest keeps the planned order.
+  const queue = toIndex.sort((a, b) => b.pages.length - a.pages.length);
+  let next = 0;
+  const concurrency = Math.max(1, Math.min(opts.concurrency ?? availableParallelism(), 2, queue.length));
   /** A worker thread that takes the next shard until none is left. */
   const drain = async (): Promise<void> => {
     if (next >= queue.length) return;
@@ -242,21 +251,24 @@ export async function indexSite(opts: IndexSiteOptions): Promise<IndexSiteResult
   // then): its title index is the one its manifest describes, and only the buckets that change are
   // written (`<bundle>/titles.changed/`, moved into the live `titles/` by the build). Else, or when the
   // previous titles are not all known, every bucket is written.
-  let titleIndex: TitleIndexInfo | null = null;
+  const sizesFile = opts.planFile ? join(dirname(opts.planFile), SIZES_FILE) : null;
+  const sizesBefore = sizesFile ? await readJson<BundleSizes>(sizesFile) : null;
+  let titleIndex: { info: TitleIndexInfo; bytes: number } | null = null;
   const infoBefore = manifestBefore?.titles;
   if (opts.previousBundle && opts.previousBundle !== bundleDir && infoBefore?.pairs !== undefined) {
     const before = await titlesBefore(manifestBefore!, titleShards, cachedBefore, cacheOf);
     const info = { buckets: infoBefore.buckets, top: infoBefore.top, pairs: infoBefore.pairs };
-    const updated = before && (await updateTitleIndex(join(previousBundle, TITLE_DIR), info, before, titleShards, join(bundleDir, TITLE_CHANGES_DIR)));
-    if (updated) titleIndex = updated.info;
-    else await rm(join(bundleDir, TITLE_CHANGES_DIR), { recursive: true, force: true });
+    const titlesDir = join(previousBundle, TITLE_DIR);
+    const updated = before && (await updateTitleIndex(titlesDir, info, before, titleShards, join(bundleDir, TITLE_CHANGES_DIR)));
+    if (updated) {
+      const was = sizesBefore?.version === 1 && sizesBefore.titles.info === JSON.stringify(infoBefore) ? sizesBefore.titles.bytes : await folderBytes(titlesDir);
+      titleIndex = { info: updated.info, bytes: was + updated.growth };
+    } else await rm(join(bundleDir, TITLE_CHANGES_DIR), { recursive: true, force: true });
   }
-  titleIndex ??= (
-    await writeTitleIndex(
-      bundleDir,
-      titleShards.map((s) => s.entries),
-    )
-  ).info;
+  titleIndex ??= await writeTitleIndex(
+    bundleDir,
+    titleShards.map((s) => s.entries),
+  );
   const manifest: ShardManifest = {
     version: 1,
     pagefind: await pagefindVersion(),
@@ -266,10 +278,19 @@ export async function indexSite(opts: IndexSiteOptions): Promise<IndexSiteResult
       hash,
       ...(superseded.length > 0 ? { superseded: superseded.map((m) => ({ id: m.id!, filters: m.filters ?? {} })) } : {}),
     })),
-    titles: titleIndex,
+    titles: titleIndex.info,
   };
+  const manifestText = `${JSON.stringify(manifest, null, 1)}\n`;
   // Renamed in, never written in place: the bundle may be hard links to the live site's (`linkTree`).
-  await writeFileAtomic(join(bundleDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 1)}\n`);
+  await writeFileAtomic(join(bundleDir, MANIFEST_FILE), manifestText);
+  // The bundle's size: a shard indexed again was counted by its worker, a kept one by the last build
+  // that counted it (else walked), the title index as written or updated.
+  const sizes: BundleSizes = { version: 1, shards: {}, titles: { info: JSON.stringify(titleIndex.info), bytes: titleIndex.bytes } };
+  for (const r of indexed) {
+    const known = sizesBefore?.version === 1 && sizesBefore.shards[r.key]?.hash === r.hash ? sizesBefore.shards[r.key]!.bytes : undefined;
+    sizes.shards[r.key] = { hash: r.hash, bytes: r.bytes ?? known ?? (await folderBytes(join(r.rebuilt ? bundleDir : previousBundle, r.key))) };
+  }
+  const bytes = Object.values(sizes.shards).reduce((sum, s) => sum + s.bytes, sizes.titles.bytes + Buffer.byteLength(manifestText));
   if (opts.planFile) {
     // The titles of shards that are gone.
     const cacheDir = join(dirname(opts.planFile), TITLE_CACHE_DIR);
@@ -278,10 +299,11 @@ export async function indexSite(opts: IndexSiteOptions): Promise<IndexSiteResult
     }
     const kept: ShardMembership[] = shards.map((s) => membershipOf(s, byKey.get(s.key)!.superseded));
     await writeFileAtomic(opts.planFile, JSON.stringify({ version: 1, shards: kept }));
+    await writeFileAtomic(sizesFile!, JSON.stringify(sizes));
   }
   return {
     pages: indexed.reduce((sum, s) => sum + s.pages, 0),
-    bytes: await directorySize(bundleDir, previousBundle === bundleDir ? null : { previous: previousBundle, live }),
+    bytes,
     shards: indexed.length,
     rebuilt: results.filter((r) => r.rebuilt).length,
     removed,
