@@ -148,14 +148,22 @@ function newerFirst(a: { shard: number; entry: TitleEntry }, b: { shard: number;
   return a.shard - b.shard || (a.entry.id < b.entry.id ? -1 : a.entry.id > b.entry.id ? 1 : 0);
 }
 
-/** A pair's entry from the titles that have it (pure); sorts `list`. */
+/**
+ * A pair's entry from the titles that have it (pure). The newest `TITLE_TOP` are picked in one pass, not
+ * by sorting the list: a common pair of a large archive has tens of thousands of titles (`quan khu`).
+ */
 function pairEntry(list: Array<{ shard: number; entry: TitleEntry }>): PairEntry {
   const n: Record<string, number> = {};
-  for (const { shard } of list) n[shard] = (n[shard] ?? 0) + 1;
-  const top = list
-    .sort(newerFirst)
-    .slice(0, TITLE_TOP)
-    .map(({ shard, entry }): TopEntry => (entry.group ? [shard, entry.id, entry.date, entry.group] : [shard, entry.id, entry.date]));
+  const newest: Array<{ shard: number; entry: TitleEntry }> = [];
+  for (const item of list) {
+    n[item.shard] = (n[item.shard] ?? 0) + 1;
+    if (newest.length === TITLE_TOP && newerFirst(item, newest[TITLE_TOP - 1]!) >= 0) continue;
+    let at = newest.length;
+    while (at > 0 && newerFirst(item, newest[at - 1]!) < 0) at--;
+    newest.splice(at, 0, item);
+    if (newest.length > TITLE_TOP) newest.pop();
+  }
+  const top = newest.map(({ shard, entry }): TopEntry => (entry.group ? [shard, entry.id, entry.date, entry.group] : [shard, entry.id, entry.date]));
   return { n, top };
 }
 
