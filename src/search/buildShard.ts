@@ -10,7 +10,7 @@
  * same binary: the same bytes out for less CPU (`pagefindCli.ts`).
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { forEachLimited } from '../concurrency.ts';
 import type { FrontMatter } from '../schema.ts';
@@ -72,6 +72,8 @@ export interface ShardResult {
    * the shard was indexed again.
    */
   superseded: SupersededPage[];
+  /** Bytes of its index's files, when indexed again (a kept one's are the previous build's). */
+  bytes?: number;
 }
 
 export class SearchIndexError extends Error {
@@ -84,6 +86,44 @@ export class SearchIndexError extends Error {
   }
 }
 
+/** Hashes of a shard's pages: from the compact archive index when it gave them, else read (and kept) here. */
+async function pageHashes(job: ShardJob, files: Array<Buffer | undefined>): Promise<Array<{ url: string; hash: string }>> {
+  const { shard } = job;
+  if (shard.pages.some((p) => p.hash === undefined)) {
+    await forEachLimited(shard.pages.length, FILES_AT_ONCE, async (i) => {
+      if (shard.pages[i]!.hash === undefined && files[i] === undefined) files[i] = await readFile(join(job.contentDir, shard.pages[i]!.file));
+    });
+  }
+  return shard.pages.map((page, i) => ({ url: page.url, hash: page.hash ?? contentHash(files[i]!) }));
+}
+
+/** The shard's hash: of the code and every page its index holds (`entries`), sorted by URL. */
+function digestOf(job: ShardJob, entries: Array<{ url: string; hash: string }>): string {
+  const hash = createHash('sha256').update(`${job.code}${(job.fold ?? true) ? '' : '-unfolded'}\n`);
+  for (const e of [...entries].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))) hash.update(`${e.url} ${e.hash}\n`);
+  return hash.digest('hex');
+}
+
+/**
+ * The shard's previous index when it holds the shard's pages as they are now (and its superseded
+ * pages, which the result lists with their ids), else null: to be indexed again (`buildShard`). Cheap
+ * (the pages' hashes, a stat; a superseded page's id read once from the fragments): the build asks it
+ * in the main thread, so that a kept shard's pages and front matter are never posted to a worker.
+ */
+export async function keptShard(job: ShardJob, files: Array<Buffer | undefined> = []): Promise<ShardResult | null> {
+  const { shard } = job;
+  const live = await pageHashes(job, files);
+  const superseded = shard.superseded ?? [];
+  const previousDir = join(job.previousBundleDir ?? job.bundleDir, shard.key);
+  const keptDigest = digestOf(job, [...live, ...superseded]);
+  if (job.previousHash !== keptDigest) return null;
+  const entry = await stat(join(previousDir, 'pagefind-entry.json')).catch(() => null);
+  if (!entry) return null;
+  const marked = await resolveSuperseded(previousDir, superseded);
+  // A superseded page the kept index does not hold as planned: the shard is indexed again instead.
+  return marked ? { key: shard.key, pages: shard.pages.length, hash: keptDigest, rebuilt: false, superseded: marked } : null;
+}
+
 export async function buildShard(job: ShardJob): Promise<ShardResult> {
   const { shard, bundleDir } = job;
   const outDir = join(bundleDir, shard.key);
@@ -93,28 +133,11 @@ export async function buildShard(job: ShardJob): Promise<ShardResult> {
   // still holds them: its hash is of every page it holds, sorted by URL. The hashes come from the
   // compact archive index when it gave them; else from the files, which are then kept for making the pages.
   const files: Array<Buffer | undefined> = new Array(shard.pages.length);
+  const kept = await keptShard(job, files);
+  if (kept) return kept;
+  const live = await pageHashes(job, files);
   const readAt = (i: number): Promise<Buffer> => readFile(join(job.contentDir, shard.pages[i]!.file));
-  if (shard.pages.some((p) => p.hash === undefined)) {
-    await forEachLimited(shard.pages.length, FILES_AT_ONCE, async (i) => {
-      if (shard.pages[i]!.hash === undefined) files[i] = await readAt(i);
-    });
-  }
-  const live = shard.pages.map((page, i) => ({ url: page.url, hash: page.hash ?? contentHash(files[i]!) }));
-  const digestOf = (entries: Array<{ url: string; hash: string }>): string => {
-    const hash = createHash('sha256').update(`${job.code}${fold ? '' : '-unfolded'}\n`);
-    for (const e of [...entries].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))) hash.update(`${e.url} ${e.hash}\n`);
-    return hash.digest('hex');
-  };
-  const superseded = shard.superseded ?? [];
-  const previousDir = join(job.previousBundleDir ?? bundleDir, shard.key);
-  const keptDigest = digestOf([...live, ...superseded]);
-  const kept = job.previousHash === keptDigest && (await stat(join(previousDir, 'pagefind-entry.json')).catch(() => null));
-  if (kept) {
-    const marked = await resolveSuperseded(previousDir, superseded);
-    // A superseded page the kept index does not hold as planned: the shard is indexed again instead.
-    if (marked) return { key: shard.key, pages: shard.pages.length, hash: keptDigest, rebuilt: false, superseded: marked };
-  }
-  const digest = superseded.length > 0 ? digestOf(live) : keptDigest;
+  const digest = digestOf(job, live);
 
   // Pagefind makes a page's URL from its path under the directory: `2023/05/01/slug/index.html`.
   // Inside the bundle, so that a killed build's copy goes with its staging site.
@@ -135,7 +158,18 @@ export async function buildShard(job: ShardJob): Promise<ShardResult> {
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
-  return { key: shard.key, pages: shard.pages.length, hash: digest, rebuilt: true, superseded: [] };
+  return { key: shard.key, pages: shard.pages.length, hash: digest, rebuilt: true, superseded: [], bytes: await folderBytes(outDir) };
+}
+
+/** The bytes of the files under `dir`. */
+export async function folderBytes(dir: string): Promise<number> {
+  const files = (await readdir(dir, { withFileTypes: true, recursive: true })).filter((e) => e.isFile());
+  let total = 0;
+  await forEachLimited(files.length, FILES_AT_ONCE, async (i) => {
+    const { size } = await stat(join(files[i]!.parentPath, files[i]!.name));
+    total += size;
+  });
+  return total;
 }
 
 /** A Markdown file as the page needs it: with its front matter known, only its body is cut out, no YAML read. */

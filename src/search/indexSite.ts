@@ -7,10 +7,10 @@
  * new articles change few shards.
  */
 import { availableParallelism } from 'node:os';
-import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ShardJob, ShardResult } from './buildShard.ts';
+import { folderBytes, keptShard, type ShardJob, type ShardResult } from './buildShard.ts';
 import { fragmentIds } from './fragments.ts';
 import { membershipOf, updateShards, type IndexedPage, type Shard, type ShardManifest, type ShardMembership } from './shards.ts';
 import { hashSources } from '../codeHash.ts';
@@ -19,10 +19,31 @@ import { writeFileAtomic } from '../ingest/atomic.ts';
 import { contentFiles, readContentFile } from '../site/archive.ts';
 import { loadArchiveIndex, type ArchiveIndex } from '../ingest/archiveIndex.ts';
 import { nextReply, tsWorker } from '../worker.ts';
-import { shardTitles, TITLE_DIR, TITLE_TOP, writeTitleIndex, type TitleEntry } from './titleIndex.ts';
+import {
+  readTitleCache,
+  shardTitles,
+  TITLE_CHANGES_DIR,
+  TITLE_DIR,
+  updateTitleIndex,
+  writeTitleIndex,
+  type TitleEntry,
+  type TitleIndexInfo,
+  type TitleShard,
+} from './titleIndex.ts';
 
 /** Each shard's titles (`titleIndex.ts`), beside `planFile` in the build's state folder. */
 const TITLE_CACHE_DIR = 'search-titles';
+/**
+ * The bytes of each shard's index (by its hash) and of the title index (by what the manifest says of
+ * it), beside `planFile`: a rebuild counts the bundle's size without a stat of each of its files
+ * (~107,000 at 100,000 articles).
+ */
+const SIZES_FILE = 'search-sizes.json';
+interface BundleSizes {
+  version: 1;
+  shards: Record<string, { hash: string; bytes: number }>;
+  titles: { info: string; bytes: number };
+}
 
 export const BUNDLE_DIR = 'pagefind';
 export const MANIFEST_FILE = 'shards.json';
@@ -85,22 +106,6 @@ async function readJson<T>(file: string): Promise<T | null> {
   }
 }
 
-/** Of the index as the site will hold it: with `kept`, the shards not rebuilt into `dir` are the previous bundle's. */
-async function directorySize(dir: string, kept: { previous: string; live: Set<string> } | null): Promise<number> {
-  let total = 0;
-  const sizeOf = async (folder: string): Promise<void> => {
-    for (const entry of await readdir(folder, { withFileTypes: true, recursive: true }).catch(() => [])) {
-      if (entry.isFile()) total += (await stat(join(entry.parentPath, entry.name))).size;
-    }
-  };
-  await sizeOf(dir);
-  if (kept) {
-    const rebuilt = new Set(await readdir(dir));
-    for (const key of kept.live) if (!rebuilt.has(key)) await sizeOf(join(kept.previous, key));
-  }
-  return total;
-}
-
 /** A worker thread that builds shards. */
 function startWorker(): { run(job: ShardJob): Promise<ShardResult>; stop(): Promise<number> } {
   const worker = tsWorker(new URL('./shardWorker.ts', import.meta.url));
@@ -146,16 +151,13 @@ export async function indexSite(opts: IndexSiteOptions): Promise<IndexSiteResult
   const previous = new Map(manifestBefore?.shards.map((s) => [s.key, s.hash]) ?? []);
   const code = await hashSources(INDEX_CODE);
 
-  const concurrency = Math.max(1, Math.min(opts.concurrency ?? availableParallelism(), 2, shards.length));
   const results: ShardResult[] = [];
   /** Each shard's titles (`titleIndex.ts`), read as it is done, while the other shards are indexed. */
   const titles = new Map<string, Promise<TitleEntry[]>>();
-  // Largest first: the shards left when the render ends and the second worker joins are the small
-  // ones, which the two workers finish at about the same time; the manifest keeps the planned order.
-  const queue = [...shards].sort((a, b) => b.pages.length - a.pages.length);
-  let next = 0;
+  /** What the state folder held of each shard's titles before this run (the first read of a shard). */
+  const cachedBefore = new Map<string, Promise<{ hash: string; entries: TitleEntry[] } | null>>();
   const workers: Array<ReturnType<typeof startWorker>> = [];
-  const jobOf = (shard: Shard): ShardJob => ({
+  const jobOf = (shard: Shard, withFrontMatter = true): ShardJob => ({
     shard,
     contentDir: opts.contentDir,
     bundleDir,
@@ -164,14 +166,35 @@ export async function indexSite(opts: IndexSiteOptions): Promise<IndexSiteResult
     code,
     ...(opts.maxFragments ? { maxFragments: opts.maxFragments } : {}),
     ...(opts.fold === false ? { fold: false } : {}),
-    ...(index ? { frontMatter: shard.pages.map((p) => index.get(p.file)!.frontMatter) } : {}),
+    ...(index && withFrontMatter ? { frontMatter: shard.pages.map((p) => index.get(p.file)!.frontMatter) } : {}),
   });
+  const cacheOf = (key: string): string | null => (opts.planFile ? join(dirname(opts.planFile), TITLE_CACHE_DIR, `${key}.json`) : null);
   const readTitles = (result: ShardResult): void => {
-    const cache = opts.planFile ? join(dirname(opts.planFile), TITLE_CACHE_DIR, `${result.key}.json`) : null;
-    const titlesOf = shardTitles(join(result.rebuilt ? bundleDir : previousBundle, result.key), result.hash, cache);
-    titlesOf.catch(() => {});
-    titles.set(result.key, titlesOf);
+    const read = shardTitles(join(result.rebuilt ? bundleDir : previousBundle, result.key), result.hash, cacheOf(result.key));
+    const entries = read.then((r) => r.entries);
+    entries.catch(() => {});
+    titles.set(result.key, entries);
+    if (!cachedBefore.has(result.key)) cachedBefore.set(result.key, read.then((r) => r.before, () => null));
   };
+  // A shard whose index is kept is told here, from its pages' hashes: its pages and front matter (at
+  // 100,000 articles, ~95,000 of them) are not posted to a worker, and no worker starts when none is
+  // indexed again.
+  const toIndex: Shard[] = [];
+  for (const shard of shards) {
+    const kept = await keptShard(jobOf(shard, false));
+    if (!kept) {
+      toIndex.push(shard);
+      continue;
+    }
+    readTitles(kept);
+    results.push(kept);
+    opts.onShard?.(results.length, shards.length, kept);
+  }
+  // Largest first: the shards left when the render ends and the second worker joins are the small
+  // ones, which the two workers finish at about the same time; the manifest keeps the planned order.
+  const queue = toIndex.sort((a, b) => b.pages.length - a.pages.length);
+  let next = 0;
+  const concurrency = Math.max(1, Math.min(opts.concurrency ?? availableParallelism(), 2, queue.length));
   /** A worker thread that takes the next shard until none is left. */
   const drain = async (): Promise<void> => {
     if (next >= queue.length) return;
@@ -215,7 +238,7 @@ export async function indexSite(opts: IndexSiteOptions): Promise<IndexSiteResult
   const live = new Set(shards.map((s) => s.key));
   const removed: string[] = [];
   for (const entry of await readdir(previousBundle, { withFileTypes: true })) {
-    if (!entry.isDirectory() || live.has(entry.name) || entry.name === TITLE_DIR) continue;
+    if (!entry.isDirectory() || live.has(entry.name) || entry.name === TITLE_DIR || entry.name === TITLE_CHANGES_DIR) continue;
     removed.push(entry.name);
     if (previousBundle === bundleDir) await rm(join(bundleDir, entry.name), { recursive: true });
   }
@@ -223,14 +246,31 @@ export async function indexSite(opts: IndexSiteOptions): Promise<IndexSiteResult
   const byKey = new Map(results.map((r) => [r.key, r]));
   const indexed = shards.map((s) => byKey.get(s.key)!);
   // A kept shard still holds its superseded pages: their titles are no one's.
-  const titlesByShard = await Promise.all(
-    indexed.map(async (r) => {
-      const hidden = new Set(r.superseded.map((m) => m.id));
-      const entries = await titles.get(r.key)!;
-      return hidden.size > 0 ? entries.filter((e) => !hidden.has(e.id)) : entries;
-    }),
+  const titleShards: TitleShard[] = await Promise.all(
+    indexed.map(async (r) => ({ key: r.key, entries: visible(await titles.get(r.key)!, r.superseded) })),
   );
-  const buckets = await writeTitleIndex(bundleDir, titlesByShard);
+  // Updating the live site in place, whose last build completed (the build passes `previousBundle` only
+  // then): its title index is the one its manifest describes, and only the buckets that change are
+  // written (`<bundle>/titles.changed/`, moved into the live `titles/` by the build). Else, or when the
+  // previous titles are not all known, every bucket is written.
+  const sizesFile = opts.planFile ? join(dirname(opts.planFile), SIZES_FILE) : null;
+  const sizesBefore = sizesFile ? await readJson<BundleSizes>(sizesFile) : null;
+  let titleIndex: { info: TitleIndexInfo; bytes: number } | null = null;
+  const infoBefore = manifestBefore?.titles;
+  if (opts.previousBundle && opts.previousBundle !== bundleDir && infoBefore?.pairs !== undefined) {
+    const before = await titlesBefore(manifestBefore!, titleShards, cachedBefore, cacheOf);
+    const info = { buckets: infoBefore.buckets, top: infoBefore.top, pairs: infoBefore.pairs };
+    const titlesDir = join(previousBundle, TITLE_DIR);
+    const updated = before && (await updateTitleIndex(titlesDir, info, before, titleShards, join(bundleDir, TITLE_CHANGES_DIR)));
+    if (updated) {
+      const was = sizesBefore?.version === 1 && sizesBefore.titles.info === JSON.stringify(infoBefore) ? sizesBefore.titles.bytes : await folderBytes(titlesDir);
+      titleIndex = { info: updated.info, bytes: was + updated.growth };
+    } else await rm(join(bundleDir, TITLE_CHANGES_DIR), { recursive: true, force: true });
+  }
+  titleIndex ??= await writeTitleIndex(
+    bundleDir,
+    titleShards.map((s) => s.entries),
+  );
   const manifest: ShardManifest = {
     version: 1,
     pagefind: await pagefindVersion(),
@@ -240,10 +280,19 @@ export async function indexSite(opts: IndexSiteOptions): Promise<IndexSiteResult
       hash,
       ...(superseded.length > 0 ? { superseded: superseded.map((m) => ({ id: m.id!, filters: m.filters ?? {} })) } : {}),
     })),
-    titles: { buckets, top: TITLE_TOP },
+    titles: titleIndex.info,
   };
+  const manifestText = `${JSON.stringify(manifest, null, 1)}\n`;
   // Renamed in, never written in place: the bundle may be hard links to the live site's (`linkTree`).
-  await writeFileAtomic(join(bundleDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 1)}\n`);
+  await writeFileAtomic(join(bundleDir, MANIFEST_FILE), manifestText);
+  // The bundle's size: a shard indexed again was counted by its worker, a kept one by the last build
+  // that counted it (else walked), the title index as written or updated.
+  const sizes: BundleSizes = { version: 1, shards: {}, titles: { info: JSON.stringify(titleIndex.info), bytes: titleIndex.bytes } };
+  for (const r of indexed) {
+    const known = sizesBefore?.version === 1 && sizesBefore.shards[r.key]?.hash === r.hash ? sizesBefore.shards[r.key]!.bytes : undefined;
+    sizes.shards[r.key] = { hash: r.hash, bytes: r.bytes ?? known ?? (await folderBytes(join(r.rebuilt ? bundleDir : previousBundle, r.key))) };
+  }
+  const bytes = Object.values(sizes.shards).reduce((sum, s) => sum + s.bytes, sizes.titles.bytes + Buffer.byteLength(manifestText));
   if (opts.planFile) {
     // The titles of shards that are gone.
     const cacheDir = join(dirname(opts.planFile), TITLE_CACHE_DIR);
@@ -252,14 +301,47 @@ export async function indexSite(opts: IndexSiteOptions): Promise<IndexSiteResult
     }
     const kept: ShardMembership[] = shards.map((s) => membershipOf(s, byKey.get(s.key)!.superseded));
     await writeFileAtomic(opts.planFile, JSON.stringify({ version: 1, shards: kept }));
+    await writeFileAtomic(sizesFile!, JSON.stringify(sizes));
   }
   return {
     pages: indexed.reduce((sum, s) => sum + s.pages, 0),
-    bytes: await directorySize(bundleDir, previousBundle === bundleDir ? null : { previous: previousBundle, live }),
+    bytes,
     shards: indexed.length,
     rebuilt: results.filter((r) => r.rebuilt).length,
     removed,
   };
+}
+
+/** A shard's titles less those of its superseded pages. */
+function visible(entries: TitleEntry[], superseded: ReadonlyArray<{ id?: string }>): TitleEntry[] {
+  const hidden = new Set(superseded.map((m) => m.id));
+  return hidden.size > 0 ? entries.filter((e) => !hidden.has(e.id)) : entries;
+}
+
+/**
+ * The titles the previous title index was made of, shard by shard as its manifest lists them (`before`):
+ * a shard kept with the same hash has the titles it has now, one indexed again those the state folder
+ * held before this run (`cachedBefore`), a shard that is gone those its state file still holds; each
+ * less its superseded pages as the manifest lists them. Null when one is not known for that hash.
+ */
+async function titlesBefore(
+  before: ShardManifest,
+  now: TitleShard[],
+  cachedBefore: Map<string, Promise<{ hash: string; entries: TitleEntry[] } | null>>,
+  cacheOf: (key: string) => string | null,
+): Promise<TitleShard[] | null> {
+  const shards: TitleShard[] = [];
+  for (const s of before.shards) {
+    const file = cacheOf(s.key);
+    const kept = cachedBefore.has(s.key) ? await cachedBefore.get(s.key)! : file ? await readTitleCache(file) : null;
+    if (kept?.hash !== s.hash) return null;
+    const hidden = s.superseded ?? [];
+    const current = now.find((n) => n.key === s.key);
+    // Unchanged: the very array the index is made from now, which `changedPairs` skips unread.
+    const same = current && before.shards.indexOf(s) === now.indexOf(current) && hidden.length === 0 && current.entries === kept.entries;
+    shards.push({ key: s.key, entries: same ? current.entries : visible(kept.entries, hidden) });
+  }
+  return shards;
 }
 
 /**

@@ -104,8 +104,11 @@ export interface ShardManifest {
    * the Pagefind page ids (and filter values) of the pages the search page must drop (`SupersededPage`).
    */
   shards: Array<{ key: string; pages: number; hash: string; superseded?: Array<{ id: string; filters: Record<string, string[]> }> }>;
-  /** The title index (`titleIndex.ts`): its bucket files and how many titles each pair lists. */
-  titles?: { buckets: number; top: number };
+  /**
+   * The title index (`titleIndex.ts`): its bucket files, how many titles each pair lists, how many pairs
+   * it lists (absent before the index was updated incrementally).
+   */
+  titles?: { buckets: number; top: number; pairs?: number };
 }
 
 /** What a build keeps of its shards for the next one to update (`.build/search-shards.json`). */

@@ -27,6 +27,11 @@ import { allFragments, type Fragment } from './fragments.ts';
 
 /** The folder of the bucket files, inside the bundle (beside the shards' folders). */
 export const TITLE_DIR = 'titles';
+/**
+ * A rebuild in place's changed bucket files, in the staging bundle: the build moves each into the live
+ * `TITLE_DIR` (`src/site/inPlace.ts`), which it does not replace whole.
+ */
+export const TITLE_CHANGES_DIR = 'titles.changed';
 /** Entries listed per pair: two pages of results (the search page shows 10 at a time). */
 export const TITLE_TOP = 20;
 /**
@@ -111,15 +116,26 @@ export async function readShardTitles(shardDir: string): Promise<TitleEntry[]> {
 /**
  * A shard's titles: from `cacheFile` (the build's state folder, not the site) when it was written for
  * the same shard (`hash`, the shard's index hash), else read from its fragments and written there.
+ * `before`: what the file held, whatever its hash (a rebuild's title index compares with it).
  */
-export async function shardTitles(shardDir: string, hash: string, cacheFile: string | null): Promise<TitleEntry[]> {
-  if (cacheFile) {
-    const kept = await readFile(cacheFile, 'utf8').then((text) => JSON.parse(text) as { hash: string; entries: TitleEntry[] }, () => null);
-    if (kept?.hash === hash) return kept.entries;
-  }
+export async function shardTitles(
+  shardDir: string,
+  hash: string,
+  cacheFile: string | null,
+): Promise<{ entries: TitleEntry[]; before: { hash: string; entries: TitleEntry[] } | null }> {
+  const kept = cacheFile ? await readTitleCache(cacheFile) : null;
+  if (kept?.hash === hash) return { entries: kept.entries, before: kept };
   const entries = await readShardTitles(shardDir);
   if (cacheFile) await writeFileAtomic(cacheFile, JSON.stringify({ hash, entries }));
-  return entries;
+  return { entries, before: kept };
+}
+
+/** A shard's titles as `shardTitles` keeps them, or null. */
+export async function readTitleCache(cacheFile: string): Promise<{ hash: string; entries: TitleEntry[] } | null> {
+  return readFile(cacheFile, 'utf8').then(
+    (text) => JSON.parse(text) as { hash: string; entries: TitleEntry[] },
+    () => null,
+  );
 }
 
 /** Newest first, undated last; ties by shard order, then id: the order the search page shows. */
@@ -132,12 +148,35 @@ function newerFirst(a: { shard: number; entry: TitleEntry }, b: { shard: number;
   return a.shard - b.shard || (a.entry.id < b.entry.id ? -1 : a.entry.id > b.entry.id ? 1 : 0);
 }
 
-/** Every pair's entry by `pairKey` (pure), from each shard's titles, shards in `shards.json` order. */
-export function pairEntries(shards: TitleEntry[][]): Map<string, PairEntry> {
+/**
+ * A pair's entry from the titles that have it (pure). The newest `TITLE_TOP` are picked in one pass, not
+ * by sorting the list: a common pair of a large archive has tens of thousands of titles (`quan khu`).
+ */
+function pairEntry(list: Array<{ shard: number; entry: TitleEntry }>): PairEntry {
+  const n: Record<string, number> = {};
+  const newest: Array<{ shard: number; entry: TitleEntry }> = [];
+  for (const item of list) {
+    n[item.shard] = (n[item.shard] ?? 0) + 1;
+    if (newest.length === TITLE_TOP && newerFirst(item, newest[TITLE_TOP - 1]!) >= 0) continue;
+    let at = newest.length;
+    while (at > 0 && newerFirst(item, newest[at - 1]!) < 0) at--;
+    newest.splice(at, 0, item);
+    if (newest.length > TITLE_TOP) newest.pop();
+  }
+  const top = newest.map(({ shard, entry }): TopEntry => (entry.group ? [shard, entry.id, entry.date, entry.group] : [shard, entry.id, entry.date]));
+  return { n, top };
+}
+
+/**
+ * Every pair's entry by `pairKey` (pure), from each shard's titles, shards in `shards.json` order; with
+ * `only`, those pairs' entries only.
+ */
+export function pairEntries(shards: TitleEntry[][], only?: ReadonlySet<string>): Map<string, PairEntry> {
   const found = new Map<string, Array<{ shard: number; entry: TitleEntry }>>();
   shards.forEach((entries, shard) => {
     for (const entry of entries) {
       for (const pair of entry.pairs) {
+        if (only && !only.has(pair)) continue;
         let list = found.get(pair);
         if (!list) found.set(pair, (list = []));
         list.push({ shard, entry });
@@ -145,34 +184,159 @@ export function pairEntries(shards: TitleEntry[][]): Map<string, PairEntry> {
     }
   });
   const out = new Map<string, PairEntry>();
-  for (const [pair, list] of found) {
-    const n: Record<string, number> = {};
-    for (const { shard } of list) n[shard] = (n[shard] ?? 0) + 1;
-    const top = list
-      .sort(newerFirst)
-      .slice(0, TITLE_TOP)
-      .map(({ shard, entry }): TopEntry => (entry.group ? [shard, entry.id, entry.date, entry.group] : [shard, entry.id, entry.date]));
-    out.set(pair, { n, top });
-  }
+  for (const [pair, list] of found) out.set(pair, pairEntry(list));
   return out;
+}
+
+/** Bucket files for `pairs` pairs: a power of two, at least 16, of at most `PAIRS_PER_BUCKET` pairs each. */
+function bucketsFor(pairs: number): number {
+  let buckets = 16;
+  while (buckets * PAIRS_PER_BUCKET < pairs) buckets *= 2;
+  return buckets;
+}
+
+/**
+ * A bucket file's text: its pairs in `pairKey` order, so that a bucket a rebuild patches has the
+ * bytes a cold build writes, whatever order the pairs were found in.
+ */
+function bucketText(pairs: Record<string, PairEntry>): string {
+  const sorted: Record<string, PairEntry> = {};
+  for (const key of Object.keys(pairs).sort()) sorted[key] = pairs[key]!;
+  return JSON.stringify(sorted);
+}
+
+/** What `shards.json` says of the title index (`ShardManifest.titles`). */
+export interface TitleIndexInfo {
+  buckets: number;
+  top: number;
+  /** Pairs listed: a rebuild that changes a few knows the bucket count without counting every pair. */
+  pairs: number;
 }
 
 /**
  * Writes the bucket files into `<bundleDir>/titles/` (swapped in whole) from each shard's titles,
- * shards in `shards.json` order; returns the number of buckets.
+ * shards in `shards.json` order.
  */
-export async function writeTitleIndex(bundleDir: string, shards: TitleEntry[][]): Promise<number> {
+export async function writeTitleIndex(bundleDir: string, shards: TitleEntry[][]): Promise<{ info: TitleIndexInfo; bytes: number }> {
   const pairs = pairEntries(shards);
-  let buckets = 16;
-  while (buckets * PAIRS_PER_BUCKET < pairs.size) buckets *= 2;
+  const buckets = bucketsFor(pairs.size);
   const files: Array<Record<string, PairEntry>> = Array.from({ length: buckets }, () => ({}));
   for (const [key, entry] of pairs) files[keyBucket(key, buckets)]![key] = entry;
   const dir = join(bundleDir, TITLE_DIR);
   const partial = `${dir}.partial`;
   await rm(partial, { recursive: true, force: true });
   await mkdir(partial, { recursive: true });
-  await forEachLimited(buckets, 32, async (i) => writeFile(join(partial, `${i}.json`), JSON.stringify(files[i])));
+  let bytes = 0;
+  await forEachLimited(buckets, 32, async (i) => {
+    const text = bucketText(files[i]!);
+    bytes += Buffer.byteLength(text);
+    await writeFile(join(partial, `${i}.json`), text);
+  });
   await rm(dir, { recursive: true, force: true });
   await rename(partial, dir);
-  return buckets;
+  return { info: { buckets, top: TITLE_TOP, pairs: pairs.size }, bytes };
+}
+
+/** A shard's titles as the title index lists them (its superseded pages left out), by shard key. */
+export interface TitleShard {
+  key: string;
+  entries: TitleEntry[];
+}
+
+/** An entry as a rebuild compares it: the same id in the same shard may have another title or date. */
+const signature = (e: TitleEntry): string => `${e.id}\0${e.group ?? ''}\0${e.date}\0${e.pairs.join(' ')}`;
+
+/**
+ * The pairs whose entries may differ between the title index of `before` and that of `now` (pure):
+ * every pair of a title that one has and the other has not (a shard's new, changed, removed or
+ * hidden titles), and every pair of a shard that moved in the order (its index is in each entry).
+ * Shards whose `entries` are the same array are skipped unread.
+ */
+export function changedPairs(before: TitleShard[], now: TitleShard[]): Set<string> {
+  const changed = new Set<string>();
+  const add = (entries: Iterable<TitleEntry>): void => {
+    for (const entry of entries) for (const pair of entry.pairs) changed.add(pair);
+  };
+  const at = new Map(before.map((s, i) => [s.key, i]));
+  now.forEach((shard, i) => {
+    const j = at.get(shard.key);
+    at.delete(shard.key);
+    if (j === undefined) return add(shard.entries);
+    const old = before[j]!.entries;
+    if (old === shard.entries && j === i) return;
+    if (j !== i) {
+      add(old);
+      add(shard.entries);
+      return;
+    }
+    const oldSigs = new Set(old.map(signature));
+    const newSigs = new Set(shard.entries.map(signature));
+    add(old.filter((e) => !newSigs.has(signature(e))));
+    add(shard.entries.filter((e) => !oldSigs.has(signature(e))));
+  });
+  for (const j of at.values()) add(before[j]!.entries);
+  return changed;
+}
+
+/**
+ * Updates the title index of `before` (its bucket files in `beforeDir`, described by `info`) to that of
+ * `now`, writing into `outDir` only the buckets whose content changed (`growth`: the bytes they gained), each with the bytes
+ * `writeTitleIndex` would write for `now`; the other files are neither read nor written. Null when the
+ * bucket count changes (every pair moves: `writeTitleIndex` then) or a bucket to change cannot be read.
+ * `outDir` may be `beforeDir`: each file is replaced by a rename (it may be a hard link to the live
+ * site's).
+ */
+export async function updateTitleIndex(
+  beforeDir: string,
+  info: TitleIndexInfo,
+  before: TitleShard[],
+  now: TitleShard[],
+  outDir: string,
+): Promise<{ info: TitleIndexInfo; written: number; growth: number } | null> {
+  if (info.top !== TITLE_TOP) return null;
+  const changed = changedPairs(before, now);
+  const entries = pairEntries(
+    now.map((s) => s.entries),
+    changed,
+  );
+  const byBucket = new Map<number, string[]>();
+  for (const key of changed) {
+    const bucket = keyBucket(key, info.buckets);
+    const list = byBucket.get(bucket);
+    if (list) list.push(key);
+    else byBucket.set(bucket, [key]);
+  }
+  let pairs = info.pairs;
+  const texts = new Map<number, string>();
+  let growth = 0;
+  const toRead = [...byBucket];
+  try {
+    await forEachLimited(toRead.length, 32, async (i) => {
+      const [bucket, keys] = toRead[i]!;
+      const text = await readFile(join(beforeDir, `${bucket}.json`), 'utf8');
+      const file = JSON.parse(text) as Record<string, PairEntry>;
+      for (const key of keys) {
+        const entry = entries.get(key);
+        if (Object.hasOwn(file, key)) pairs -= 1;
+        if (entry) {
+          file[key] = entry;
+          pairs += 1;
+        } else delete file[key];
+      }
+      const next = bucketText(file);
+      if (next === text) return;
+      texts.set(bucket, next);
+      growth += Buffer.byteLength(next) - Buffer.byteLength(text);
+    });
+  } catch {
+    return null;
+  }
+  if (bucketsFor(pairs) !== info.buckets) return null;
+  await mkdir(outDir, { recursive: true });
+  const toWrite = [...texts];
+  await forEachLimited(toWrite.length, 32, async (i) => {
+    const [bucket, text] = toWrite[i]!;
+    await writeFileAtomic(join(outDir, `${bucket}.json`), text, { folderExists: true });
+  });
+  return { info: { buckets: info.buckets, top: TITLE_TOP, pairs }, written: texts.size, growth };
 }

@@ -1,6 +1,7 @@
 /**
- * Moves a rebuild's new files into the live site, in place: the pages rendered and the search shards
- * indexed again (`staging` holds only those), then the search manifest last; removes the pages and
+ * Moves a rebuild's new files into the live site, in place: the pages rendered, the search shards
+ * indexed again and the title index's changed buckets (`staging` holds only those), then the search
+ * manifest last; removes the pages and
  * shards the archive no longer has. A file whose bytes are the live one's is left alone, so it keeps
  * its time stamp (the assets Eleventy copies every run, a page rendered again to the same HTML).
  *
@@ -16,6 +17,9 @@ import { outputPath } from './incremental.ts';
 
 const BUNDLE = 'pagefind';
 const SEARCH_MANIFEST = 'shards.json';
+/** The search's title index, and the bucket files of it a rebuild changed (`src/search/titleIndex.ts`). */
+const TITLES = 'titles';
+const TITLE_CHANGES = 'titles.changed';
 
 export interface CommitResult {
   /** Files moved into the live site (new or changed). */
@@ -43,7 +47,9 @@ async function pruneEmpty(dir: string, root: string): Promise<void> {
 export async function commitInPlace(staging: string, live: string, removedUrls: string[], removedShards: string[]): Promise<CommitResult> {
   const result: CommitResult = { written: 0, unchanged: 0, removed: 0 };
   const bundle = path.join(staging, BUNDLE);
-  const shards = (await readdir(bundle, { withFileTypes: true }).catch(() => [])).filter((e) => e.isDirectory()).map((e) => e.name);
+  const shards = (await readdir(bundle, { withFileTypes: true }).catch(() => []))
+    .filter((e) => e.isDirectory() && e.name !== TITLE_CHANGES)
+    .map((e) => e.name);
   const files = (await readdir(staging, { recursive: true, withFileTypes: true }))
     .filter((e) => e.isFile())
     .map((e) => path.relative(staging, path.join(e.parentPath, e.name)))
@@ -76,6 +82,13 @@ export async function commitInPlace(staging: string, live: string, removedUrls: 
   for (const key of removedShards) {
     await rm(path.join(live, BUNDLE, key), { recursive: true, force: true });
     result.removed++;
+  }
+  // The title index's changed buckets, each in place of its live file: the ~8,000 others (at 100,000
+  // articles) are left as they are.
+  for (const name of await readdir(path.join(bundle, TITLE_CHANGES)).catch(() => [] as string[])) {
+    await mkdir(path.join(live, BUNDLE, TITLES), { recursive: true });
+    await rename(path.join(bundle, TITLE_CHANGES, name), path.join(live, BUNDLE, TITLES, name));
+    result.written++;
   }
   // Last: the search page reads it first, and it names the shards now in place.
   const manifest = path.join(bundle, SEARCH_MANIFEST);
