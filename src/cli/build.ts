@@ -131,11 +131,18 @@ async function buildWith(options: BuildOptions, state: ArchiveState, started: nu
   // live site was built from (`built.json`): no render, no index, the site untouched.
   const site = readSiteConfig();
   const builtFile = path.join(state.dir, 'built.json');
-  const key = await buildKey(archiveIndexOf(contentDir), report, site, options);
+  // The key hashes the whole compact archive (110 MB at 100,000 articles). When an incremental ingest
+  // wrote or removed Markdown (it writes only files whose bytes differ), the content differs from the
+  // last ingest's: the key is not needed to decide and is hashed while the render and the index run. (An
+  // edit undone after a failed build is then rendered: with nothing to write.)
+  const keying = buildKey(archiveIndexOf(contentDir), report, site, options);
+  keying.catch(() => {}); // awaited below; a failure elsewhere first must not leave it unhandled
+  const { changes } = ingested;
+  const contentChanged = !changes.full && changes.written + changes.removed > 0;
   const built = await readJson<{ folder: string; key: string }>(builtFile);
   const liveFolder = await folderIdentity(output);
   const pagesManifest = path.join(state.dir, 'pages.json');
-  if (built && liveFolder !== null && built.folder === liveFolder && built.key === key) {
+  if (!contentChanged && built && liveFolder !== null && built.folder === liveFolder && built.key === (await keying)) {
     console.error('site     nothing changed: every page and search shard kept as it is');
     return finish(ingested, stages, started, reportFile, output);
   }
@@ -206,7 +213,7 @@ async function buildWith(options: BuildOptions, state: ArchiveState, started: nu
     } else {
       await swapFolder(staging, output);
     }
-    await writeFileAtomic(builtFile, JSON.stringify({ folder: await folderIdentity(output), key }));
+    await writeFileAtomic(builtFile, JSON.stringify({ folder: await folderIdentity(output), key: await keying }));
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
