@@ -85,7 +85,8 @@ async function buildLocked(options: BuildOptions, state: ArchiveState, started: 
   // core while the ingest goes on (src/site/renderThread.ts); a build that reads nothing starts it only
   // when it has something to render, so that a build with nothing to do never pays for it.
   const render: { thread: RenderThread | null } = { thread: null };
-  const renderer = (): RenderThread => (render.thread ??= startRenderThread());
+  // The thread reads the previous build's manifest of pages while it waits for its job.
+  const renderer = (): RenderThread => (render.thread ??= startRenderThread({ pagesManifest: path.join(state.dir, 'pages.json') }));
   try {
     return await buildWith(options, state, started, renderer);
   } finally {
