@@ -7,7 +7,7 @@
  * Pure. A fingerprint must cover everything a page shows: a page that reads more of the archive than
  * its own entry (the home page's year list, the undated count) has that in its fingerprint too.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { SINGLE_PAGES, type Archive, type ArchiveAuthor, type ArchiveUnit, type ArticleCard, type PageLists, type UnitArticle } from './archive.ts';
 
 /** What the statistics page shows of the build report (`templates/stats.njk`); null without a report. */
@@ -22,10 +22,9 @@ export interface RenderPlan {
   fingerprints: Map<string, string>;
 }
 
+/** SHA-1 of the parts, each followed by a NUL; one-shot, which for ~30,000 short inputs a build is a third the cost of a `Hash` object each. */
 function digest(...parts: string[]): string {
-  const hash = createHash('sha1');
-  for (const part of parts) hash.update(part).update('\0');
-  return hash.digest('base64url');
+  return hash('sha1', `${parts.join('\0')}\0`, 'base64url');
 }
 
 /**
