@@ -162,8 +162,13 @@ export function fingerprintPages(archive: Archive, report: ReportCounts = null):
  * Keeps the pages whose fingerprint is in `previous` unchanged; renders the rest. With no previous
  * build, renders everything.
  */
-export function planRender(archive: Archive, previous: ReadonlyMap<string, string> | null, report: ReportCounts = null): RenderPlan {
-  const fingerprints = fingerprintPages(archive, report);
+export function planRender(
+  archive: Archive,
+  previous: ReadonlyMap<string, string> | null,
+  report: ReportCounts = null,
+  /** `fingerprintPages(archive, report)` when already computed: planning again (pages missing from the live site) does not hash every page again. */
+  fingerprints: Map<string, string> = fingerprintPages(archive, report),
+): RenderPlan {
   const kept: string[] = [];
   const changed = <T>(items: T[], urlOf: (item: T) => string): T[] =>
     items.filter((item) => {

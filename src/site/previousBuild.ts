@@ -155,7 +155,7 @@ export async function keepUnchangedPages(
     if (missing.length > 0) {
       // Pages deleted from the live site by hand: rendered again.
       for (const url of missing) previous!.delete(url);
-      plan = planRender(archive, previous, options.report ?? null);
+      plan = planRender(archive, previous, options.report ?? null, plan.fingerprints);
     }
   }
 
