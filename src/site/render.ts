@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import Eleventy from '@11ty/eleventy';
 import { buildArchive, type PageLists } from './archive.ts';
 import { loadContent } from './content.ts';
-import { provideArchive, readReport } from './archivePlugin.ts';
+import { provideArchive, provideReport, readReport } from './archivePlugin.ts';
 import { renderBatches } from './batches.ts';
 import { readSiteConfig } from './config.ts';
 import { reuseAtomEntries } from './html/feeds.ts';
@@ -115,10 +115,10 @@ export async function renderSite(opts: RenderOptions, onProgress?: (done: number
     let archive = buildArchive(await loadContent(site.contentDir, opts.archiveIndex), { units: unitDirectory });
     let kept = 0;
     let removed: string[] = [];
+    const report = readReport(site.reportFile);
     if (opts.pagesManifest) {
       const manifestFile = resolve(opts.pagesManifest);
       const previousDir = opts.previousDir ? resolve(opts.previousDir) : null;
-      const report = readReport(site.reportFile);
       ({ archive, kept, removed } = await keepUnchangedPages(archive, {
         site,
         previousDir,
@@ -140,6 +140,7 @@ export async function renderSite(opts: RenderOptions, onProgress?: (done: number
       for (const batch of batches) {
         await resetEleventyCaches();
         provideArchive(batch);
+        provideReport({ report });
         const results = (await eleventyFor(opts, 'build').write()) as [unknown[], unknown[]] | unknown[];
         // write() resolves to [passthroughCopies, templates] in Eleventy 3.
         pages += Array.isArray(results[1]) ? (results[1] as unknown[]).flat().length : 0;
@@ -150,6 +151,7 @@ export async function renderSite(opts: RenderOptions, onProgress?: (done: number
     } finally {
       reuseAtomEntries(null);
       provideArchive(null);
+      provideReport(null);
       onPageWritten(null);
     }
     return { pages, kept, removed };
