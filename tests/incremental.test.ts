@@ -10,7 +10,10 @@ import { after, before, describe, test } from 'node:test';
 import { buildArchive, type ContentFile } from '../src/site/archive.ts';
 import { renderBatches } from '../src/site/batches.ts';
 import { outputPath, planRender } from '../src/site/incremental.ts';
+import { writeFileAtomic } from '../src/ingest/atomic.ts';
+import { prepareKeep } from '../src/site/previousBuild.ts';
 import { renderSite, type RenderResult } from '../src/site/render.ts';
+import { startRenderThread } from '../src/site/renderThread.ts';
 import { unitDirectory } from '../src/site/units.ts';
 import type { FrontMatter } from '../src/schema.ts';
 import { FIXTURE_CONTENT, siteFiles, writeManyArticles } from './fixtures/site/build.ts';
@@ -257,5 +260,45 @@ describe('an incremental render is the full render', () => {
     // pages.json now describes `e`, not `d`.
     assert.equal((await render('f', 'd')).kept, 0);
     await sameSite('f', 'full');
+  });
+
+  test('a manifest read ahead (`prepareKeep`) and replaced before the job: the job reads the new one', async () => {
+    const manifest = join(root, 'pages.json');
+    const real = await readFile(manifest, 'utf8');
+    // Read ahead while the manifest names another folder: the site `f` would keep nothing by it.
+    await writeFile(manifest, JSON.stringify({ ...JSON.parse(real), folder: 'another-folder' }));
+    prepareKeep(manifest);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await writeFileAtomic(manifest, real);
+    const result = await render('g', 'f');
+    assert.ok(result.kept > 60, `kept ${result.kept}: the manifest of f, not the one read ahead`);
+    await sameSite('g', 'full');
+  });
+
+  test('a manifest read ahead and unchanged is the one the job uses; one read ahead for another file is not', async () => {
+    const manifest = join(root, 'pages.json');
+    prepareKeep(manifest);
+    const result = await render('h', 'g');
+    assert.ok(result.kept > 60, `kept ${result.kept}`);
+    await sameSite('h', 'full');
+    // Prepared for a manifest that does not exist: the job reads its own.
+    prepareKeep(join(root, 'elsewhere.json'));
+    assert.ok((await render('i', 'h')).kept > 60);
+    await sameSite('i', 'full');
+  });
+
+  test('on the render thread, prepared for another manifest than its job names: the right site', async () => {
+    const thread = startRenderThread({ pagesManifest: join(root, 'elsewhere.json') });
+    const result = await thread.run({ ...options('j', 'i'), pagesManifest: join(root, 'pages.json') });
+    assert.ok(result.kept > 60, `kept ${result.kept}`);
+    await sameSite('j', 'full');
+  });
+
+  test('on the render thread, prepared for its own manifest: the right site, unchanged pages kept', async () => {
+    const thread = startRenderThread({ pagesManifest: join(root, 'pages.json') });
+    const result = await thread.run({ ...options('k', 'j'), pagesManifest: join(root, 'pages.json') });
+    assert.ok(result.kept > 60, `kept ${result.kept}`);
+    assert.equal(await inode('k', BENH_VIEN), await inode('j', BENH_VIEN));
+    await sameSite('k', 'full');
   });
 });

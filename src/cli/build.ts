@@ -86,7 +86,8 @@ async function buildLocked(options: BuildOptions, state: ArchiveState, started: 
   // (src/site/renderThread.ts); a build whose dumps did not change starts it only when it has something
   // to render (other site code), so that a build with nothing to do never pays for it.
   const render: { thread: RenderThread | null } = { thread: null };
-  const renderer = (): RenderThread => (render.thread ??= startRenderThread());
+  // The thread reads the previous build's manifest of pages while it waits for its job.
+  const renderer = (): RenderThread => (render.thread ??= startRenderThread({ pagesManifest: path.join(state.dir, 'pages.json') }));
   try {
     return await buildWith(options, state, started, renderer);
   } finally {

@@ -7,7 +7,7 @@
  * Pure. A fingerprint must cover everything a page shows: a page that reads more of the archive than
  * its own entry (the home page's year list, the undated count) has that in its fingerprint too.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { SINGLE_PAGES, type Archive, type ArchiveAuthor, type ArchiveUnit, type ArticleCard, type PageLists, type UnitArticle } from './archive.ts';
 
 /** What the statistics page shows of the build report (`templates/stats.njk`); null without a report. */
@@ -22,10 +22,9 @@ export interface RenderPlan {
   fingerprints: Map<string, string>;
 }
 
+/** SHA-1 of the parts, each followed by a NUL; one-shot, which for ~30,000 short inputs a build is a third the cost of a `Hash` object each. */
 function digest(...parts: string[]): string {
-  const hash = createHash('sha1');
-  for (const part of parts) hash.update(part).update('\0');
-  return hash.digest('base64url');
+  return hash('sha1', `${parts.join('\0')}\0`, 'base64url');
 }
 
 /**
@@ -163,8 +162,13 @@ export function fingerprintPages(archive: Archive, report: ReportCounts = null):
  * Keeps the pages whose fingerprint is in `previous` unchanged; renders the rest. With no previous
  * build, renders everything.
  */
-export function planRender(archive: Archive, previous: ReadonlyMap<string, string> | null, report: ReportCounts = null): RenderPlan {
-  const fingerprints = fingerprintPages(archive, report);
+export function planRender(
+  archive: Archive,
+  previous: ReadonlyMap<string, string> | null,
+  report: ReportCounts = null,
+  /** `fingerprintPages(archive, report)` when already computed: planning again (pages missing from the live site) does not hash every page again. */
+  fingerprints: Map<string, string> = fingerprintPages(archive, report),
+): RenderPlan {
   const kept: string[] = [];
   const changed = <T>(items: T[], urlOf: (item: T) => string): T[] =>
     items.filter((item) => {

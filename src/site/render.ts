@@ -3,14 +3,17 @@
  * from the environment (src/site/config.ts), so the options are set there for the duration of the
  * build and restored after: the CLI and this function configure a build the same way.
  */
+import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Eleventy from '@11ty/eleventy';
-import { buildArchive } from './archive.ts';
+import { buildArchive, type PageLists } from './archive.ts';
 import { loadContent } from './content.ts';
-import { provideArchive, readReport } from './archivePlugin.ts';
+import { provideArchive, provideReport, readReport } from './archivePlugin.ts';
 import { renderBatches } from './batches.ts';
 import { readSiteConfig } from './config.ts';
+import { reuseAtomEntries } from './html/feeds.ts';
+import { outputPath } from './incremental.ts';
 import { keepUnchangedPages } from './previousBuild.ts';
 import { onPageWritten } from './progressPlugin.ts';
 import { unitDirectory } from './units.ts';
@@ -86,6 +89,13 @@ async function resetEleventyCaches(): Promise<void> {
   await bus.default.emit('eleventy.resourceModified', './templates/');
 }
 
+/** The text of the feeds `pages` renders again, as the previous site has them (a feed it lacks: none). */
+async function previousFeeds(pages: PageLists, previousDir: string): Promise<string[]> {
+  const urls = [...pages.unitFeeds.map((u) => u.feedUrl), ...pages.authorFeeds.map((a) => a.feedUrl), ...pages.singles.filter((url) => url === '/feed.xml')];
+  const texts = await Promise.all(urls.map((url) => readFile(join(previousDir, outputPath(url)), 'utf8').catch(() => '')));
+  return texts.filter((text) => text !== '');
+}
+
 export interface RenderResult {
   /** Pages Eleventy rendered. */
   pages: number;
@@ -105,10 +115,10 @@ export async function renderSite(opts: RenderOptions, onProgress?: (done: number
     let archive = buildArchive(await loadContent(site.contentDir, opts.archiveIndex), { units: unitDirectory });
     let kept = 0;
     let removed: string[] = [];
+    const report = readReport(site.reportFile);
     if (opts.pagesManifest) {
       const manifestFile = resolve(opts.pagesManifest);
       const previousDir = opts.previousDir ? resolve(opts.previousDir) : null;
-      const report = readReport(site.reportFile);
       ({ archive, kept, removed } = await keepUnchangedPages(archive, {
         site,
         previousDir,
@@ -118,6 +128,8 @@ export async function renderSite(opts: RenderOptions, onProgress?: (done: number
         ...(opts.inPlace ? { inPlace: true } : {}),
       }));
     }
+    // The feeds rendered again take the entries of kept articles from their previous files.
+    if (kept > 0 && opts.previousDir) reuseAtomEntries(await previousFeeds(archive.pages, resolve(opts.previousDir)), new Set(archive.pages.articles.map((a) => a.url)));
     let pages = 0;
     const batches = renderBatches(archive, opts.batchPages);
     // Every page to render: the lists' and the few outside them (404, feed, statistics…: `singles`).
@@ -128,6 +140,7 @@ export async function renderSite(opts: RenderOptions, onProgress?: (done: number
       for (const batch of batches) {
         await resetEleventyCaches();
         provideArchive(batch);
+        provideReport({ report });
         const results = (await eleventyFor(opts, 'build').write()) as [unknown[], unknown[]] | unknown[];
         // write() resolves to [passthroughCopies, templates] in Eleventy 3.
         pages += Array.isArray(results[1]) ? (results[1] as unknown[]).flat().length : 0;
@@ -136,7 +149,9 @@ export async function renderSite(opts: RenderOptions, onProgress?: (done: number
         (globalThis as { gc?: () => void }).gc?.();
       }
     } finally {
+      reuseAtomEntries(null);
       provideArchive(null);
+      provideReport(null);
       onPageWritten(null);
     }
     return { pages, kept, removed };

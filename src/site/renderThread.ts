@@ -11,6 +11,7 @@
 import type { Worker } from 'node:worker_threads';
 import { nextReply, tsWorker } from '../worker.ts';
 import type { RenderOptions, RenderResult } from './render.ts';
+import type { RenderMessage } from './renderWorker.ts';
 
 export interface RenderThread {
   /** Renders the site; the thread ends with the job. */
@@ -19,8 +20,19 @@ export interface RenderThread {
   stop(): Promise<void>;
 }
 
-export function startRenderThread(): RenderThread {
+/**
+ * What the build knows before the ingest ends: where the previous build's manifest of pages is. The
+ * thread reads it (and hashes the site code) while it waits, and the job uses that reading if the job
+ * names the same manifest and the file was not replaced meanwhile (`prepareKeep` in previousBuild.ts).
+ */
+export interface RenderPreparation {
+  pagesManifest: string;
+}
+
+export function startRenderThread(prepare?: RenderPreparation): RenderThread {
   const worker: Worker = tsWorker(new URL('./renderWorker.ts', import.meta.url));
+  // Queued until the thread has loaded its entry, then handled before the job, which comes after it.
+  if (prepare) worker.postMessage({ prepare } satisfies RenderMessage);
   // Loading, the thread must not keep a build that fails meanwhile from exiting.
   worker.unref();
   let failed: Error | null = null;
@@ -33,7 +45,7 @@ export function startRenderThread(): RenderThread {
         if (failed || exited) throw failed ?? new Error('the render thread stopped before its job');
         worker.ref();
         const result = nextReply<RenderResult>(worker, onProgress);
-        worker.postMessage(opts);
+        worker.postMessage({ render: opts } satisfies RenderMessage);
         return await result;
       } finally {
         await worker.terminate();

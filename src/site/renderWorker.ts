@@ -1,10 +1,13 @@
 /**
- * Worker-thread entry (`renderThread.ts`): loads Eleventy and the site code at once, then renders the
- * site described by the first message it receives, reporting progress, and posts the result.
+ * Worker-thread entry (`renderThread.ts`): loads Eleventy and the site code at once, reads ahead what
+ * the job will need of the previous build when told where it is (a `prepare` message), then renders the
+ * site described by the `render` message, reporting progress, and posts the result.
  */
 import { parentPort } from 'node:worker_threads';
 import { reply, reportProgress } from '../worker.ts';
+import { prepareKeep } from './previousBuild.ts';
 import { renderSite, type RenderOptions } from './render.ts';
+import type { RenderPreparation } from './renderThread.ts';
 
 /**
  * What Eleventy and the site load lazily on a build's first run: imported while the thread waits for its
@@ -32,13 +35,22 @@ const warm = Promise.allSettled(WARM.map((href) => import(href)));
 const PROGRESS_MS = 200;
 let last = 0;
 
-parentPort!.once('message', (opts: RenderOptions) =>
+/** Sent by `startRenderThread` before the job, or the job itself. */
+export type RenderMessage = { prepare: RenderPreparation } | { render: RenderOptions };
+
+const onMessage = (message: RenderMessage): void => {
+  if ('prepare' in message) {
+    prepareKeep(message.prepare.pagesManifest);
+    return;
+  }
+  parentPort!.off('message', onMessage);
   reply(
-    warm.then(() => renderSite(opts, (done, total) => {
+    warm.then(() => renderSite(message.render, (done, total) => {
       const now = performance.now();
       if (now - last < PROGRESS_MS && done < total) return;
       last = now;
       reportProgress(done, total);
     })),
-  ),
-);
+  );
+};
+parentPort!.on('message', onMessage);
