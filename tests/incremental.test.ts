@@ -106,6 +106,15 @@ describe('which pages an incremental render renders', () => {
     assert.ok(pages.has('/tac-gia/thu-hoa/feed.xml'));
     assert.ok(!pages.has('/2023/03/01/bai-01/'), 'unchanged');
   });
+
+  test("a new author takes another's plain URL: the feeds whose entries link the moved author", () => {
+    // `Hài Anh` sorts before `Hải Anh`: it takes `/tac-gia/hai-anh/`, and `Hải Anh` moves to a suffixed URL.
+    const byHai = (a: ContentFile, i: number) => (i === 4 ? article(a.frontMatter.slug, { ...a.frontMatter, authors: ['Hải Anh'], byline: 'Hải Anh' }) : a);
+    const newcomer = article('tin-cu', { title: 'Tin cũ', date: '2020-01-01', units: ['Sư đoàn 316'], authors: ['Hài Anh'], byline: 'Hài Anh' });
+    const pages = rendered(march().map(byHai), [...march().map(byHai), newcomer]);
+    assert.ok(pages.has('/2023/03/05/bai-05/'), 'its byline links the new URL');
+    assert.ok(pages.has('/don-vi/trung-doan-98/feed.xml'), "the unit feed's entry for Bài 5 names the author's new URL");
+  });
 });
 
 describe('stable list pages: new articles touch the newest pages only', () => {

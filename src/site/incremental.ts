@@ -8,7 +8,7 @@
  * its own entry (the home page's year list, the undated count) has that in its fingerprint too.
  */
 import { hash } from 'node:crypto';
-import { SINGLE_PAGES, type Archive, type ArchiveAuthor, type ArchiveUnit, type ArticleCard, type PageLists, type UnitArticle } from './archive.ts';
+import { SINGLE_PAGES, type Archive, type ArchiveArticle, type ArchiveAuthor, type ArchiveUnit, type ArticleCard, type PageLists, type UnitArticle } from './archive.ts';
 
 /** What the statistics page shows of the build report (`templates/stats.njk`); null without a report. */
 export type ReportCounts = { merged: number; rejected: number } | null;
@@ -39,6 +39,14 @@ function unitFacts({ articles: _articles, feed: _feed, feedUpdated: _updated, un
 /** What an author's front page and feed show of the author: as `unitFacts`. */
 function authorFacts({ articles: _articles, feed: _feed, feedUpdated: _updated, undatedArticles, ...facts }: ArchiveAuthor, ids: CardIds): object {
   return { ...facts, undatedArticles: ids.list(undatedArticles) };
+}
+
+/**
+ * What a feed shows of an entry: its Markdown (by hash) and the URLs of its authors, which come from the
+ * whole archive (a new author can take another's plain URL, `authorSlugs`), not from its Markdown.
+ */
+function feedEntry(a: ArchiveArticle): string {
+  return `${a.url} ${a.contentHash} ${a.authorLinks.map((link) => link.url).join(' ')}`;
 }
 
 /** What a numbered unit page shows of its unit (`templates/unit.njk`): nothing that changes as its list grows. */
@@ -138,7 +146,7 @@ export function fingerprintPages(archive: Archive, report: ReportCounts = null):
     fingerprints.set(page.url, digest('unit', JSON.stringify({ ...page, items: ids.entries(page.items), unit })));
   }
   for (const unit of archive.units) {
-    const entries = unit.feed.map((a) => `${a.url} ${a.contentHash}`);
+    const entries = unit.feed.map(feedEntry);
     fingerprints.set(unit.feedUrl, digest('unit-feed', JSON.stringify(unitFacts(unit, ids)), ...entries));
   }
   for (const page of archive.authorPages) {
@@ -146,7 +154,7 @@ export function fingerprintPages(archive: Archive, report: ReportCounts = null):
     fingerprints.set(page.url, digest('author', JSON.stringify({ ...page, items: ids.list(page.items), author })));
   }
   for (const author of archive.authors) {
-    const entries = author.feed.map((a) => `${a.url} ${a.contentHash}`);
+    const entries = author.feed.map(feedEntry);
     fingerprints.set(author.feedUrl, digest('author-feed', JSON.stringify(authorFacts(author, ids)), ...entries));
   }
   // A year page shows its months and counts, and every year's link.
