@@ -117,9 +117,6 @@ async function buildWith(options: BuildOptions, state: ArchiveState, started: nu
       `${r.articles} articles from ${r.entries.length} inputs, ${r.unread} unchanged and not read, ${r.changes.written} written, ${r.changes.removed} removed (${r.cacheHits} parses from the cache)`,
   );
   stages.push(ingestTiming);
-  // The ingest's articles are garbage now; collected before the render thread and the indexer need the
-  // memory (1.6 GB at 100,000 dumps). `gc` is there when the CLI re-ran itself with a larger heap.
-  (globalThis as { gc?: () => void }).gc?.();
   let report = summarize(ingested.entries, ingested, stages);
   // Written before rendering: the site may show its statistics.
   await writeFileAtomic(reportFile, `${JSON.stringify(report, null, 2)}\n`);
@@ -161,7 +158,6 @@ async function buildWith(options: BuildOptions, state: ArchiveState, started: nu
       if (await exists(previousIndex)) await linkTree(previousIndex, path.join(staging, 'pagefind'));
     }
     // So are the pages whose data did not change (src/site/previousBuild.ts).
-    const { indexSite } = await import('../search/indexSite.ts');
     const rendering = runStage(
       'render',
       (progress) =>
@@ -179,6 +175,12 @@ async function buildWith(options: BuildOptions, state: ArchiveState, started: nu
         ).catch(fail('render')),
       (r) => (r.kept ? `${r.pages} pages rendered, ${r.kept} unchanged kept` : `${r.pages} pages`),
     );
+    rendering.catch(() => {}); // settled below, with the index
+    // What follows waits until the render thread has its job: it starts on it meanwhile. The ingest's
+    // articles are garbage now, collected before the indexer needs the memory (1.6 GB at 100,000 dumps;
+    // `gc` is there with the npm scripts' `--expose-gc`).
+    const { indexSite } = await import('../search/indexSite.ts');
+    (globalThis as { gc?: () => void }).gc?.();
     const index = () =>
       runStage(
         'index',
