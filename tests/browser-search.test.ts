@@ -426,6 +426,22 @@ describe('search in Chromium', { skip: chromiumSkipReason() }, () => {
     assert.match(done.results[0]!.excerpt, /<mark>Xưởng<\/mark> <mark>X83<\/mark>/);
   });
 
+  test("a second query finding the same title marks its own words, not the first query's", async () => {
+    await page.goto(`${site.url}tim-kiem/`);
+    await page.waitForFunction(() => document.querySelector('[data-search-status]')?.textContent?.startsWith('Nhập'));
+    await page.locator('#search-q').fill('xuong x83');
+    const first = await seen(page, site);
+    assert.match(first.results[0]!.excerpt, /<mark>Xưởng<\/mark> <mark>X83<\/mark>/);
+    // Same page, no reload: the article's fragment was fetched already.
+    await page.locator('#search-q').fill('x83 tong');
+    await page.waitForFunction(() => document.querySelector('[data-search-status]')?.textContent?.includes('x83 tong'));
+    const second = await seen(page, site);
+    const same = second.results.find((r) => r.title === first.results[0]!.title);
+    assert.ok(same, second.results.map((r) => r.title).join(' | '));
+    assert.match(same.excerpt, /<mark>X83<\/mark> <mark>tổng<\/mark>/);
+    assert.doesNotMatch(same.excerpt, /<mark>Xưởng<\/mark>/);
+  });
+
   test('a query only an older shard can answer waits for it instead of saying “no results”', async () => {
     const { results, status } = await searchFor(page, site, { q: 'xuong x83' });
     assert.equal(results[0]?.title, 'Xưởng X83 tổng kết công tác kỹ thuật 6 tháng đầu năm');

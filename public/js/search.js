@@ -318,25 +318,25 @@ async function pagefindJson(url) {
   return JSON.parse(new TextDecoder().decode(bytes.subarray(12)));
 }
 
-/** A result's data from its fragment file, as Pagefind's `data()` gives it (URL, meta, excerpt). */
+/**
+ * A result's data from its fragment file, as Pagefind's `data()` gives it (URL, meta, excerpt). The
+ * fetched fragment is kept; the excerpt marks this query's words, so it is made for each query.
+ */
 const fragments = new Map();
-function fragmentData(shard, id, group, words) {
+async function fragmentData(shard, id, group, words) {
   const key = `${shard}/${id}`;
   if (!fragments.has(key)) {
     fragments.set(
       key,
-      (async () => {
-        const file = await pagefindJson(new URL(`${shard}/fragment/${group ?? id}.pf_fragment`, bundle));
-        const fragment = group ? file[id] : file;
-        return {
-          url: `${INDEX_OPTIONS.baseUrl}/${fragment.url}`.replace(/\/+/g, '/'),
-          meta: fragment.meta,
-          excerpt: titleExcerpt(fragment.content, words, INDEX_OPTIONS.excerptLength),
-        };
-      })(),
+      pagefindJson(new URL(`${shard}/fragment/${group ?? id}.pf_fragment`, bundle)).then((file) => (group ? file[id] : file)),
     );
   }
-  return fragments.get(key);
+  const fragment = await fragments.get(key);
+  return {
+    url: `${INDEX_OPTIONS.baseUrl}/${fragment.url}`.replace(/\/+/g, '/'),
+    meta: fragment.meta,
+    excerpt: titleExcerpt(fragment.content, words, INDEX_OPTIONS.excerptLength),
+  };
 }
 
 /**
