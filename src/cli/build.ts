@@ -25,6 +25,7 @@ import { countsLine, entryLines, formatBytes, stagesLine } from './reportText.ts
 import { respawnWithHeap } from './heap.ts';
 import { runStage } from './stages.ts';
 import { archiveState, describeHolder, lockArchive, LockedError, type ArchiveState } from './state.ts';
+import { readJson } from '../readJson.ts';
 
 const USAGE = `usage: npm run build -- [--input articles/] [--output _site/] [--work .build/] [--strict] [--no-cache] [--no-wait] [--max-fragments N]
   --strict    fail when any dump is rejected or has a warning (for CI)
@@ -243,14 +244,6 @@ async function finish(ingested: IngestResult, stages: StageTiming[], started: nu
   const size = whole ? await folderSize(output) : null;
   console.log(`${shown.startsWith('..') ? output : shown}/: ${size ? `${size.files} files, ${formatBytes(size.bytes)}; ` : ''}report: ${reportFile}`);
   return report;
-}
-
-async function readJson<T>(file: string): Promise<T | null> {
-  try {
-    return JSON.parse(await readFile(file, 'utf8')) as T;
-  } catch {
-    return null;
-  }
 }
 
 function fail(stage: string): (error: unknown) => never {

@@ -5,6 +5,7 @@
  */
 import { copyFile, link, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { threadId } from 'node:worker_threads';
 
 const STAGING = '.staging-';
 const PREVIOUS = '.previous-';
@@ -12,7 +13,8 @@ const PREVIOUS = '.previous-';
 /** `folderExists`: the caller made the folder already (a `mkdir` per file costs as much as the write). */
 export async function writeFileAtomic(file: string, content: string | Uint8Array, { folderExists = false } = {}): Promise<void> {
   if (!folderExists) await mkdir(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
+  // Per thread: the parse workers of one process may write the same cache entry at once.
+  const temporary = `${file}.${process.pid}.${threadId}.tmp`;
   await writeFile(temporary, content);
   await rename(temporary, file);
 }

@@ -6,11 +6,11 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { threadId } from 'node:worker_threads';
 import { hashSources } from '../codeHash.ts';
 import type { ReadArticle } from '../pipeline.ts';
+import { writeFileAtomic } from './atomic.ts';
 
 /** What a parse gave: the article, or why the dump cannot be published. */
 export type CachedRead = ({ ok: true } & ReadArticle) | { ok: false; reason: string };
@@ -73,23 +73,16 @@ export async function openParseCache(
       const file = miss !== undefined && miss.text === text ? miss.file : fileOf(source, text);
       const subfolder = path.dirname(file);
       const content = JSON.stringify(value);
-      // Written beside the entry and renamed over it: a killed run leaves whole entries or none. Not
-      // synchronous like the reads: creating 10,000 files waits on the disk, which the parsing hides.
-      const write = async (): Promise<void> => {
-        const temporary = `${file}.${process.pid}.${threadId}.tmp`;
-        await writeFile(temporary, content);
-        await rename(temporary, file);
-      };
+      // Not synchronous like the reads: creating 10,000 files waits on the disk, which the parsing hides.
       if (!madeFolders.has(subfolder)) {
         mkdirSync(subfolder, { recursive: true });
         madeFolders.add(subfolder);
       }
       try {
-        await write();
+        await writeFileAtomic(file, content, { folderExists: true });
       } catch {
-        // The folder went away under us (the cache was cleared): make it again.
-        mkdirSync(subfolder, { recursive: true });
-        await write();
+        // The folder went away under us (the cache was cleared): made again.
+        await writeFileAtomic(file, content);
       }
     },
   };

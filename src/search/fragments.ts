@@ -32,7 +32,7 @@ export interface PageEntry {
   filters: Record<string, string[]>;
 }
 
-async function readJson(file: string): Promise<unknown> {
+async function readFragmentJson(file: string): Promise<unknown> {
   const bytes = await inflate(await readFile(file));
   const text = bytes.toString('utf8');
   if (!text.startsWith(SIGNATURE)) throw new Error(`${file}: not a Pagefind fragment`);
@@ -85,7 +85,7 @@ export async function readFragments(shardDir: string, wanted?: ReadonlySet<strin
       const url = headUrl(await readFile(file));
       if (url !== null && !wanted.has(url)) return;
     }
-    for (const { id, fragment } of pagesOf(name, await readJson(file))) {
+    for (const { id, fragment } of pagesOf(name, await readFragmentJson(file))) {
       if (!wanted || wanted.has(fragment.url)) pages.set(fragment.url, { id, filters: fragment.filters ?? {} });
     }
   });
@@ -97,7 +97,7 @@ export async function allFragments(shardDir: string): Promise<Array<{ id: string
   const files = await fragmentFiles(shardDir);
   const found: Array<Array<{ id: string; group?: string; fragment: Fragment }>> = new Array(files.length);
   await forEachLimited(files.length, FILES_AT_ONCE, async (i) => {
-    found[i] = pagesOf(files[i]!, await readJson(join(shardDir, 'fragment', files[i]!)));
+    found[i] = pagesOf(files[i]!, await readFragmentJson(join(shardDir, 'fragment', files[i]!)));
   });
   return found.flat();
 }
@@ -107,7 +107,7 @@ export async function fragmentIds(shardDir: string): Promise<Set<string>> {
   const ids = new Set<string>();
   for (const name of await fragmentFiles(shardDir)) {
     if (!GROUP.test(name)) ids.add(name.slice(0, -FRAGMENT.length));
-    else for (const id of Object.keys((await readJson(join(shardDir, 'fragment', name))) as object)) ids.add(id);
+    else for (const id of Object.keys((await readFragmentJson(join(shardDir, 'fragment', name))) as object)) ids.add(id);
   }
   return ids;
 }

@@ -19,6 +19,7 @@ import { writeFileAtomic } from '../ingest/atomic.ts';
 import { contentFiles, readContentFile } from '../site/archive.ts';
 import { loadArchiveIndex, type ArchiveIndex } from '../ingest/archiveIndex.ts';
 import { nextReply, tsWorker } from '../worker.ts';
+import { readJson } from '../readJson.ts';
 import {
   readTitleCache,
   shardTitles,
@@ -97,14 +98,6 @@ export interface IndexSiteResult {
 /** The generated Markdown mirrors the site: `2023/05/01/slug.md` is `/2023/05/01/slug/`. */
 const urlOf = (file: string): string => `/${file.slice(0, -'.md'.length)}/`;
 const UNDATED_FILES = 'khong-ro-ngay/';
-
-async function readJson<T>(file: string): Promise<T | null> {
-  try {
-    return JSON.parse(await readFile(file, 'utf8')) as T;
-  } catch {
-    return null;
-  }
-}
 
 /** A worker thread that builds shards. */
 function startWorker(): { run(job: ShardJob): Promise<ShardResult>; stop(): Promise<number> } {

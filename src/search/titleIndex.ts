@@ -24,6 +24,7 @@ import { join } from 'node:path';
 import { forEachLimited } from '../concurrency.ts';
 import { tokenCore } from './fold.ts';
 import { allFragments, type Fragment } from './fragments.ts';
+import { readJson } from '../readJson.ts';
 
 /** The folder of the bucket files, inside the bundle (beside the shards' folders). */
 export const TITLE_DIR = 'titles';
@@ -132,10 +133,7 @@ export async function shardTitles(
 
 /** A shard's titles as `shardTitles` keeps them, or null. */
 export async function readTitleCache(cacheFile: string): Promise<{ hash: string; entries: TitleEntry[] } | null> {
-  return readFile(cacheFile, 'utf8').then(
-    (text) => JSON.parse(text) as { hash: string; entries: TitleEntry[] },
-    () => null,
-  );
+  return readJson(cacheFile);
 }
 
 /** Newest first, undated last; ties by shard order, then id: the order the search page shows. */

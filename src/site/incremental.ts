@@ -92,7 +92,7 @@ class CardIds {
  * robots, glossary, search) only ever change with it, and the code is not in the fingerprints.
  */
 function singleFingerprints(archive: Archive, report: ReportCounts, ids: CardIds): Record<string, string> {
-  const feed = archive.feed.map((a) => [a.url, a.contentHash, a.authorLinks]);
+  const feed = archive.feed.map(feedEntry);
   const unitKinds = archive.unitKinds.map(({ kind, label, units }) => ({ kind, label, units: units.map((u) => unitFacts(u, ids)) }));
   const authorGroups = archive.authorGroups.map(({ letter, authors }) => ({ letter, authors: authors.map((a) => authorFacts(a, ids)) }));
   return {
