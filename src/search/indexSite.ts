@@ -99,9 +99,12 @@ export interface IndexSiteResult {
 const urlOf = (file: string): string => `/${file.slice(0, -'.md'.length)}/`;
 const UNDATED_FILES = 'khong-ro-ngay/';
 
+/** The JavaScript a shard worker loads (through `site/archive.ts`), loaded before its TypeScript (`tsWorker`). */
+const SHARD_PRELOAD = ['gray-matter', 'markdown-it'].map((name) => import.meta.resolve(name));
+
 /** A worker thread that builds shards. */
 function startWorker(): { run(job: ShardJob): Promise<ShardResult>; stop(): Promise<number> } {
-  const worker = tsWorker(new URL('./shardWorker.ts', import.meta.url));
+  const worker = tsWorker(new URL('./shardWorker.ts', import.meta.url), { preload: SHARD_PRELOAD });
   return {
     run: (job) => {
       const result = nextReply<ShardResult>(worker);

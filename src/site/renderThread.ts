@@ -29,8 +29,23 @@ export interface RenderPreparation {
   pagesManifest: string;
 }
 
+/**
+ * The JavaScript the render loads, Eleventy's lazily loaded engines included: loaded before the site's
+ * TypeScript (`tsWorker`'s `preload`).
+ */
+const ELEVENTY = import.meta.resolve('@11ty/eleventy');
+const RENDER_PRELOAD = [
+  ELEVENTY,
+  new URL('./defaultConfig.js', ELEVENTY).href,
+  new URL('./Engines/Nunjucks.js', ELEVENTY).href,
+  new URL('./Engines/JavaScript.js', ELEVENTY).href,
+  new URL('./Engines/Html.js', ELEVENTY).href,
+  new URL('./Engines/Custom.js', ELEVENTY).href,
+  ...['nunjucks', 'markdown-it', 'luxon', 'gray-matter'].map((name) => import.meta.resolve(name)),
+];
+
 export function startRenderThread(prepare?: RenderPreparation): RenderThread {
-  const worker: Worker = tsWorker(new URL('./renderWorker.ts', import.meta.url));
+  const worker: Worker = tsWorker(new URL('./renderWorker.ts', import.meta.url), { preload: RENDER_PRELOAD });
   // Queued until the thread has loaded its entry, then handled before the job, which comes after it.
   if (prepare) worker.postMessage({ prepare } satisfies RenderMessage);
   // Loading, the thread must not keep a build that fails meanwhile from exiting.

@@ -10,18 +10,12 @@ import { renderSite, type RenderOptions } from './render.ts';
 import type { RenderPreparation } from './renderThread.ts';
 
 /**
- * What Eleventy and the site load lazily on a build's first run: imported while the thread waits for its
- * job (the ingest, on the main thread), so that the job starts rendering sooner. Eleventy imports the
+ * What the site loads lazily on a build's first run: imported while the thread waits for its job (the
+ * ingest, on the main thread), so that the job starts rendering sooner. Eleventy imports the
  * configuration and the templates again with a cache-busting query, but what they import is loaded.
+ * (Eleventy's own modules are preloaded before tsx: `RENDER_PRELOAD` in renderThread.ts.)
  */
-const ELEVENTY = import.meta.resolve('@11ty/eleventy');
 const WARM = [
-  new URL('./defaultConfig.js', ELEVENTY).href,
-  new URL('./Engines/Nunjucks.js', ELEVENTY).href,
-  new URL('./Engines/JavaScript.js', ELEVENTY).href,
-  new URL('./Engines/Html.js', ELEVENTY).href,
-  new URL('./Engines/Custom.js', ELEVENTY).href,
-  'nunjucks',
   new URL('../../.eleventy.ts', import.meta.url).href,
   new URL('../../templates/article.11ty.ts', import.meta.url).href,
   new URL('../../templates/unit.11ty.ts', import.meta.url).href,
