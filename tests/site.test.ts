@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { DateTime } from 'luxon';
 import { FrontMatterError, type FrontMatter } from '../src/schema.ts';
 import {
   ArchiveError,
@@ -47,7 +48,17 @@ describe('dates: calendar dates in Vietnam, formatted by luxon', () => {
     assert.equal(crawlTime('2024-07-19T12:54:42+07:00'), '12:54 ngày 19/7/2024');
     assert.equal(crawlTime('2024-07-19T20:30:00Z'), '03:30 ngày 20/7/2024');
   });
-  for (const bad of ['2023-02-30', '2023-13-01', 'hôm qua', '']) {
+  test("every day of 1900–2100 reads as luxon's `vi` formats print it", () => {
+    const long = "cccc, 'ngày' d 'tháng' M 'năm' yyyy";
+    for (let day = DateTime.fromISO('1900-01-01', { zone: 'utc' }); day.year <= 2100; day = day.plus({ days: 1 })) {
+      const date = day.toISODate()!;
+      const vi = day.setLocale('vi');
+      if (vietnameseDate(date) !== vi.toFormat(long) || shortDate(date) !== vi.toFormat('d/M/yyyy')) {
+        assert.fail(`${date}: ${vietnameseDate(date)} / ${shortDate(date)} ≠ ${vi.toFormat(long)} / ${vi.toFormat('d/M/yyyy')}`);
+      }
+    }
+  });
+  for (const bad of ['2023-02-30', '2023-13-01', '2023-00-10', '2023-3-20', 'hôm qua', '']) {
     test(`${JSON.stringify(bad)} is not a date`, () => assert.throws(() => vietnameseDate(bad), /invalid calendar date/));
   }
 });
