@@ -47,13 +47,6 @@ export interface IngestOptions {
   readDump?: (absolute: string) => Promise<Uint8Array>;
   maxDumpBytes?: number;
   onProgress?: (done: number, total: number) => void;
-  /**
-   * Called once, as early as the run knows the Markdown will change: at the start of a full run, before
-   * anything is read; in an incremental one as soon as a dump is found added, removed or with other
-   * bytes (a dump whose time stamp alone moved is not a change). Never called when nothing changed.
-   * The build starts loading the renderer from it, beside the rest of the ingest.
-   */
-  onChange?: () => void;
 }
 
 /** What the run changed in the Markdown folder: what the render needs to know. */
@@ -90,8 +83,6 @@ export const archiveIndexOf = (outputDir: string): string => `${path.resolve(out
 const dirtyFile = (outputDir: string): string => `${path.resolve(outputDir)}.dirty`;
 
 export async function ingest(options: IngestOptions): Promise<IngestResult> {
-  // Once, whichever of the runs below finds the change first (an incremental run may give way to a full one).
-  if (options.onChange) options = { ...options, onChange: once(options.onChange) };
   const found = await findDumps(options.inputDir);
   const injected = options.readArticle !== undefined || options.readDump !== undefined;
   const code = `${await ingestCode()}${injected ? '-injected' : ''}`;
@@ -157,7 +148,6 @@ function readOptions(options: IngestOptions) {
 
 /** Reads every dump, writes the whole folder anew and swaps it in. */
 async function full(found: Found[], ledger: SlugLedger, options: IngestOptions): Promise<Run> {
-  options.onChange?.();
   const outcomes = await readDumps(found, { ...readOptions(options), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
   const entries = new Map<string, ReportEntry>();
   const copies: Copy[] = [];
@@ -209,7 +199,6 @@ async function incremental(found: Found[], snapshot: Snapshot, ledger: SlugLedge
     else suspects.push(f);
   }
   const removed = Object.keys(snapshot.files).filter((file) => !present.has(file));
-  if (removed.length > 0) options.onChange?.();
   // A dump whose time stamp moved but whose bytes did not (a copy, a `touch`) is unchanged.
   const changed: Array<Extract<Found, { kind: 'dump' }>> = [];
   const readDump = options.readDump ?? ((file: string) => readFile(file));
@@ -223,7 +212,6 @@ async function incremental(found: Found[], snapshot: Snapshot, ledger: SlugLedge
         return;
       }
     }
-    options.onChange?.();
     changed.push(f);
   });
   const unread = dumps.length - suspects.length;
@@ -397,15 +385,6 @@ async function loadLedger(file: string): Promise<SlugLedger> {
 async function saveLedger(file: string, ledger: SlugLedger): Promise<void> {
   const urls = Object.fromEntries([...ledger].sort(([a], [b]) => (a < b ? -1 : 1)));
   await writeFileAtomic(file, `${JSON.stringify({ version: 1, urls }, null, 0)}\n`);
-}
-
-function once(f: () => void): () => void {
-  let called = false;
-  return () => {
-    if (called) return;
-    called = true;
-    f();
-  };
 }
 
 async function exists(file: string): Promise<boolean> {

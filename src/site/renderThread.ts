@@ -3,10 +3,10 @@
  * built on the other, and Eleventy's process-wide caches (compiled templates, a batch's pages) go with
  * the thread when it ends.
  *
- * The thread is started before its job is known (`startRenderThread`; the build starts it when the ingest
- * reads its first changed dump): loading Eleventy, its template engines and the site code takes ~0.5–1 s
- * of CPU, which then overlaps the ingest on the other core instead of following it. This module does not
- * load Eleventy itself, so a build with nothing to render never does on its main thread.
+ * The thread is started before its job is known (`startRenderThread`; the build starts it first of all):
+ * loading Eleventy, its template engines and the site code takes ~0.5–1 s of CPU, which then overlaps the
+ * ingest on the other core instead of following it. This module does not load Eleventy itself, so a
+ * build with nothing to render never does on its main thread.
  */
 import type { Worker } from 'node:worker_threads';
 import { nextReply, tsWorker } from '../worker.ts';
