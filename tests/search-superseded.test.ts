@@ -7,8 +7,9 @@ import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { syntheticArchive, writeArticleContent } from '../src/bench/search.ts';
-import { fragmentIds, readFragments } from '../src/search/fragments.ts';
-import { indexSite } from '../src/search/indexSite.ts';
+import { allFragments, readFragments } from '../src/search/fragments.ts';
+import { clashes, indexSite } from '../src/search/indexSite.ts';
+import type { ShardResult } from '../src/search/buildShard.ts';
 import { ADDED_SHARD, membershipOf, planShards, UNDATED_SHARD, updateShards, type IndexedPage, type Shard, type ShardMembership } from '../src/search/shards.ts';
 // @ts-expect-error: plain JavaScript served to the browser, without types.
 import { dropSuperseded, supersededPages, withoutCounts } from '../public/js/search-text.js';
@@ -161,6 +162,29 @@ describe('updateShards: edited and deleted articles are superseded, not indexed 
   });
 });
 
+describe('clashes: a superseded id that another shard gives a live page', () => {
+  const mark = (id: string) => ({ url: `/2020/01/01/${id}/`, hash: 'h', id, filters: {} });
+  const result = (key: string, ids: string[] = []): ShardResult => ({ key, pages: 1, hash: key, rebuilt: ids.length === 0, superseded: ids.map(mark) });
+  const shard = (key: string): Shard => ({ key, pages: [] });
+  const shards = ['2019', '2020', '2021'].map(shard);
+  /** Every id each shard's index holds, superseded ones included (as its titles have them). */
+  const held: Record<string, string[]> = { '2019': ['vi_a', 'vi_b'], '2020': ['vi_c', 'vi_b'], '2021': ['vi_d', 'vi_a'] };
+  const idsOf = async (key: string) => new Set(held[key]);
+  const cases: Array<[string, ShardResult[], string[]]> = [
+    ['no page superseded: nothing asked', [result('2019'), result('2020'), result('2021')], []],
+    ['its id shown by another shard: indexed again', [result('2019', ['vi_a']), result('2020'), result('2021')], ['2019']],
+    ['its id only in its own shard: kept', [result('2020', ['vi_c']), result('2019'), result('2021')], []],
+    // vi_b is held by 2019 and 2020, superseded in both: neither shows it.
+    ['superseded in both shards that hold it: kept', [result('2019', ['vi_b']), result('2020', ['vi_b']), result('2021')], []],
+    ['two shards each showing the other\'s mark', [result('2019', ['vi_b']), result('2020', ['vi_c']), result('2021', ['vi_a'])], ['2019', '2021']],
+  ];
+  for (const [name, results, expected] of cases) {
+    test(name, async () => {
+      assert.deepEqual((await clashes(shards, results, idsOf)).map((s) => s.key), expected);
+    });
+  }
+});
+
 describe('the search page drops superseded results by id', () => {
   const manifest = {
     shards: [
@@ -218,8 +242,9 @@ describe('fragments: the Pagefind id of each page of a built shard', () => {
       const pages = await readFragments(shard);
       const dated = articles.filter((a) => a.date).map((a) => a.url).sort();
       assert.deepEqual([...pages.keys()].sort(), dated);
-      const ids = await fragmentIds(shard);
-      assert.deepEqual([...ids].sort(), [...pages.values()].map((p) => p.id).sort());
+      // Every page's id, bundled or not: the ids the title index and the clash check read.
+      const ids = (await allFragments(shard)).map((f) => f.id);
+      assert.deepEqual(ids.sort(), [...pages.values()].map((p) => p.id).sort());
       const files = await readdir(join(shard, 'fragment'));
       if (maxFragments) assert.ok(files.length <= maxFragments);
       else for (const { id } of pages.values()) assert.ok(files.includes(`${id}.pf_fragment`), id);

@@ -45,7 +45,7 @@ export interface ShardJob {
   contentDir: string;
   /** `<site>/pagefind`: the shard is written to `<bundleDir>/<key>/`. */
   bundleDir: string;
-  /** The hash recorded by the previous build, if its output is still there. */
+  /** The hash the previous build recorded for the shard, if its output is still there (`keptShard`). */
   previousHash: string | null;
   /** Where the previous build's shards are (`bundleDir` unless the site is updated in place). */
   previousBundleDir?: string;
@@ -106,13 +106,16 @@ function digestOf(job: ShardJob, entries: Array<{ url: string; hash: string }>):
 
 /**
  * The shard's previous index when it holds the shard's pages as they are now (and its superseded
- * pages, which the result lists with their ids), else null: to be indexed again (`buildShard`). Cheap
- * (the pages' hashes, a stat; a superseded page's id read once from the fragments): the build asks it
- * in the main thread, so that a kept shard's pages and front matter are never posted to a worker.
+ * pages, which the result lists with their ids), else null: to be indexed again (`buildShard`). What
+ * is indexed is a function of the articles' Markdown and the code, so a rebuild compares hashes without
+ * making a page; a kept index with superseded pages still holds them, and its hash is of every page it
+ * holds, sorted by URL. Cheap (the pages' hashes, a stat; a superseded page's id read once from the
+ * fragments): the build asks it in the main thread, so that a kept shard's pages and front matter are
+ * never posted to a worker.
  */
-export async function keptShard(job: ShardJob, files: Array<Buffer | undefined> = []): Promise<ShardResult | null> {
+export async function keptShard(job: ShardJob): Promise<ShardResult | null> {
   const { shard } = job;
-  const live = await pageHashes(job, files);
+  const live = await pageHashes(job, []);
   const superseded = shard.superseded ?? [];
   const previousDir = join(job.previousBundleDir ?? job.bundleDir, shard.key);
   const keptDigest = digestOf(job, [...live, ...superseded]);
@@ -124,17 +127,16 @@ export async function keptShard(job: ShardJob, files: Array<Buffer | undefined> 
   return marked ? { key: shard.key, pages: shard.pages.length, hash: keptDigest, rebuilt: false, superseded: marked } : null;
 }
 
+/**
+ * Indexes the shard's pages anew: the build asks `keptShard` first, in the main thread. Its hash is of
+ * the code and its pages' hashes, which come from the compact archive index when it gave them; else
+ * from the files, which are then kept for making the pages.
+ */
 export async function buildShard(job: ShardJob): Promise<ShardResult> {
   const { shard, bundleDir } = job;
   const outDir = join(bundleDir, shard.key);
   const fold = job.fold ?? true;
-  // What is indexed is a function of the articles' Markdown and the code: a rebuild with nothing
-  // changed compares hashes of files, without making a page. A kept index with superseded pages
-  // still holds them: its hash is of every page it holds, sorted by URL. The hashes come from the
-  // compact archive index when it gave them; else from the files, which are then kept for making the pages.
   const files: Array<Buffer | undefined> = new Array(shard.pages.length);
-  const kept = await keptShard(job, files);
-  if (kept) return kept;
   const live = await pageHashes(job, files);
   const readAt = (i: number): Promise<Buffer> => readFile(join(job.contentDir, shard.pages[i]!.file));
   const digest = digestOf(job, live);

@@ -7,7 +7,7 @@
  * with `maxFragments` it bundles pages into `fragment/<lang>_group_<hash>.pf_fragment`, a JSON object
  * from id to fragment. Each file is gzip of `pagefind_dcd` followed by the JSON (the `url`, `filters`,
  * `meta` and `content` of the page). Ids are unique within a shard only: seven hex digits, lengthened by
- * Pagefind on a clash inside one index, so another shard may hold the same id (`fragmentIds`).
+ * Pagefind on a clash inside one index, so another shard may hold the same id (`clashes` in indexSite.ts).
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -100,14 +100,4 @@ export async function allFragments(shardDir: string): Promise<Array<{ id: string
     found[i] = pagesOf(files[i]!, await readFragmentJson(join(shardDir, 'fragment', files[i]!)));
   });
   return found.flat();
-}
-
-/** Every page id of the shard at `shardDir`: its fragment files' names, or its groups' keys. */
-export async function fragmentIds(shardDir: string): Promise<Set<string>> {
-  const ids = new Set<string>();
-  for (const name of await fragmentFiles(shardDir)) {
-    if (!GROUP.test(name)) ids.add(name.slice(0, -FRAGMENT.length));
-    else for (const id of Object.keys((await readFragmentJson(join(shardDir, 'fragment', name))) as object)) ids.add(id);
-  }
-  return ids;
 }

@@ -11,7 +11,6 @@ import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { folderBytes, keptShard, type ShardJob, type ShardResult } from './buildShard.ts';
-import { fragmentIds } from './fragments.ts';
 import { membershipOf, updateShards, type IndexedPage, type Shard, type ShardManifest, type ShardMembership } from './shards.ts';
 import { hashSources } from '../codeHash.ts';
 import { INDEX_CODE } from './indexCode.ts';
@@ -214,14 +213,15 @@ export async function indexSite(opts: IndexSiteOptions): Promise<IndexSiteResult
     await Promise.all([first, concurrency > 1 ? others() : undefined]);
     // A superseded page is hidden by its id, which another shard may give a live page (ids are unique
     // within a shard only): that shard is indexed again instead (rare: ~1 in 27,000 at 10,000 pages).
-    const dirOf = (key: string, rebuilt: boolean): string => join(rebuilt ? bundleDir : previousBundle, key);
+    // Each shard's page ids are those of its titles, which hold every page of its index.
+    const idsOf = async (key: string): Promise<Set<string>> => new Set((await titles.get(key)!).map((entry) => entry.id));
     // Each round leaves fewer shards with marks; a shard indexed again may clash with another's marks.
-    for (let clashing = await clashes(shards, results, dirOf); clashing.length > 0; clashing = await clashes(shards, results, dirOf)) {
+    for (let clashing = await clashes(shards, results, idsOf); clashing.length > 0; clashing = await clashes(shards, results, idsOf)) {
       const worker = startWorker();
       workers.push(worker);
       for (const shard of clashing) {
         const { superseded: _, ...plain } = shard;
-        const result = await worker.run({ ...jobOf(plain), previousHash: null });
+        const result = await worker.run(jobOf(plain));
         results.splice(results.findIndex((r) => r.key === shard.key), 1, result);
         readTitles(result);
       }
@@ -341,15 +341,15 @@ async function titlesBefore(
 }
 
 /**
- * The shards whose superseded ids another shard gives a page it shows (`dirOf`: where a shard's index
- * is). Reads the fragment names of every shard, only when a page is superseded.
+ * The shards whose superseded ids another shard gives a page it shows (`idsOf`: every page id of a
+ * shard's index). Asked only when a page is superseded.
  */
-async function clashes(shards: Shard[], results: ShardResult[], dirOf: (key: string, rebuilt: boolean) => string): Promise<Shard[]> {
+export async function clashes(shards: Shard[], results: ShardResult[], idsOf: (key: string) => Promise<Set<string>>): Promise<Shard[]> {
   const marked = results.filter((r) => r.superseded.length > 0);
   if (marked.length === 0) return [];
   const shown = new Map<string, Set<string>>();
   for (const r of results) {
-    const ids = await fragmentIds(dirOf(r.key, r.rebuilt));
+    const ids = await idsOf(r.key);
     for (const m of r.superseded) ids.delete(m.id!);
     shown.set(r.key, ids);
   }
