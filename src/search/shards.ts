@@ -308,8 +308,9 @@ export function updateShards(
     [UNDATED_SHARD, undated],
     [ADDED_SHARD, added],
   ]);
+  const markedShards = [...marks];
   for (const page of byUrl.values()) {
-    const home = [...marks].find(
+    const home = markedShards.find(
       ([key, m]) => page.hash !== undefined && m.get(page.url)?.hash === page.hash && belongs(key === newestBefore.key ? ADDED_SHARD : key, dateOf(page)),
     );
     (home ? homes.get(home[0])! : added).push(page);
