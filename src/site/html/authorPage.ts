@@ -3,32 +3,19 @@
  * `templates/author.njk` wrote through Nunjucks, byte for byte (tests/site-html.test.ts).
  */
 import type { AuthorPage } from '../archive.ts';
-import { shortDate } from '../dates.ts';
 import { ui } from '../strings.ts';
 import { esc } from './escape.ts';
-import { articlesList, href, pagination, type Site } from './lists.ts';
+import type { Site } from './lists.ts';
+import { countFacts, fact, namedListBody } from './namedList.ts';
 import { shell } from './shell.ts';
 
 function authorBody(listing: AuthorPage, site: Site): string {
   const { author } = listing;
-  let html =
-    `\n<div class="wrap">\n  <nav class="breadcrumbs" aria-label="${esc(ui.breadcrumb)}"><a href="${href('/tac-gia/', site)}">${esc(ui.nav.authors)}</a> › <span aria-current="page">${esc(author.name)}</span></nav>` +
-    `\n  <h1>${esc(author.name)}${listing.number ? ` <span class="page-number">${esc(ui.pageOf(listing.number))}</span>` : ''}</h1>`;
-  // The facts change as articles arrive: on the front page only, so that a numbered page never does.
-  if (!listing.number) {
-    html += `\n  <dl class="unit-facts">\n    <div><dt>${esc(ui.unitCount)}</dt><dd>${esc(ui.articles(author.count))}</dd></div>`;
-    if (author.firstDate) {
-      html += `\n    <div><dt>${esc(ui.unitRange)}</dt><dd><time datetime="${esc(author.firstDate)}">${esc(shortDate(author.firstDate))}</time> – <time datetime="${esc(author.lastDate)}">${esc(shortDate(author.lastDate!))}</time></dd></div>`;
-    }
+  const facts = (): string[] => {
     const printed = author.printed.map((name) => `<span class="printed-name">${esc(name)}</span>`).join(', ');
-    html += `\n    <div><dt>${esc(ui.authorPrinted)}</dt><dd>${printed}</dd></div>\n  </dl>`;
-  }
-  html += `\n  <p class="feed-link"><a href="${href(author.feedUrl, site)}">${esc(ui.authorFeed)}</a></p>`;
-  html += articlesList(listing.items, 'cards', 2, site) + pagination(listing, site);
-  if (!listing.number && author.undatedArticles.length) {
-    html += `\n  <h2 id="undated-heading">${esc(ui.unitUndatedHeading)}</h2>` + articlesList(author.undatedArticles, 'cards', 3, site);
-  }
-  return `${html}\n</div>\n\n`;
+    return [...countFacts(author), fact(ui.authorPrinted, printed)];
+  };
+  return namedListBody(listing, author, { section: { url: '/tac-gia/', label: ui.nav.authors }, facts, feedLabel: ui.authorFeed, kind: 'cards' }, site);
 }
 
 export function authorPage(listing: AuthorPage, site: Site): string {
