@@ -43,7 +43,6 @@ describe('incremental ingest', () => {
     await cp(path.join(ROOT, 'articles'), input, { recursive: true });
     const first = await ingest(options());
     assert.equal(first.changes.full, true);
-    // A full run says so before it reads anything.
     assert.deepEqual(first.archive, await loadArchiveIndex(archiveIndexOf(path.join(state, 'content'))));
   });
   after(async () => {
@@ -80,7 +79,7 @@ describe('incremental ingest', () => {
     return { result, read };
   }
 
-  test('nothing changed: nothing read, nothing written, no change announced', async () => {
+  test('nothing changed: nothing read, nothing written', async () => {
     const saved = () => Promise.all(['content.ingest.json', 'content.archive.json', 'slugs.json'].map(async (f) => (await stat(path.join(state, f))).mtimeMs));
     const before = await saved();
     const { result, read } = await step(async () => {});
@@ -146,5 +145,31 @@ describe('incremental ingest', () => {
     const { result } = await step(() => writeFile(path.join(input, '2022', dump), Buffer.from([0, 1, 2, 3, 0, 0, 255, 254])));
     assert.equal(result.entries.find((e) => e.file === `2022/${dump}`)?.status, 'rejected');
     assert.equal(result.changes.removed, 1);
+  });
+
+  test('the state saved later (the build): the folder stays marked dirty until then, so a kill before makes the next run a full one', async () => {
+    const snapshot = path.join(state, 'content.ingest.json');
+    const dirty = path.join(state, 'content.dirty');
+    const dump = (await readdir(path.join(input, '2021'))).find((f) => f.endsWith('.txt'))!;
+    const file = path.join(input, '2021', dump);
+    const edit = async (): Promise<void> => writeFile(file, (await readFile(file, 'utf8')).replace(/\n\n(?=[^\n]{200})/, '\n\nĐơn vị duy trì nghiêm chế độ trực. '));
+    await edit();
+    const before = (await stat(snapshot)).mtimeMs;
+    const killed = await ingest({ ...options(), deferStateSave: true });
+    assert.equal(killed.changes.written, 1);
+    assert.equal((await stat(snapshot)).mtimeMs, before, 'not saved yet');
+    await stat(dirty);
+    // Killed before `saveState`: the next run cannot trust the snapshot.
+    assert.equal((await ingest(options())).changes.full, true);
+    await rm(dirty, { force: true });
+
+    await edit();
+    const deferred = await ingest({ ...options(), deferStateSave: true });
+    assert.equal(deferred.changes.full, false);
+    await Promise.all([deferred.saveState(), deferred.saveState()]);
+    await assert.rejects(stat(dirty), /ENOENT/);
+    reads = 0;
+    const next = await ingest(options());
+    assert.deepEqual([next.changes, reads], [{ full: false, written: 0, removed: 0 }, 0]);
   });
 });

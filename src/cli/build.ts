@@ -97,7 +97,6 @@ async function buildLocked(options: BuildOptions, state: ArchiveState, started: 
 async function buildWith(options: BuildOptions, state: ArchiveState, started: number, renderThread: RenderThread): Promise<BuildReport> {
   const output = state.output;
   const contentDir = path.join(state.dir, 'content');
-  const reportFile = path.join(state.dir, 'report.json');
   const stages: StageTiming[] = [];
   await recoverFolder(output);
 
@@ -109,12 +108,33 @@ async function buildWith(options: BuildOptions, state: ArchiveState, started: nu
         outputDir: contentDir,
         cacheRoot: options.cache ? path.join(options.work, 'cache') : null,
         stateDir: state.dir,
+        // Saved once the render has its job (`saveState` below), or on the way out.
+        deferStateSave: true,
         onProgress: (done, total) => progress.tick(done, total),
       }),
     (r) =>
       `${r.articles} articles from ${r.entries.length} inputs, ${r.unread} unchanged and not read, ${r.changes.written} written, ${r.changes.removed} removed (${r.cacheHits} parses from the cache)`,
   );
   stages.push(ingestTiming);
+  try {
+    return await publish(options, state, started, renderThread, ingested, stages);
+  } finally {
+    await ingested.saveState();
+  }
+}
+
+/** From the ingested Markdown to the live site: the report, then the render and the index, then the swap. */
+async function publish(
+  options: BuildOptions,
+  state: ArchiveState,
+  started: number,
+  renderThread: RenderThread,
+  ingested: IngestResult,
+  stages: StageTiming[],
+): Promise<BuildReport> {
+  const output = state.output;
+  const contentDir = path.join(state.dir, 'content');
+  const reportFile = path.join(state.dir, 'report.json');
   let report = summarize(ingested.entries, ingested, stages);
   // Written before rendering: the site may show its statistics.
   await writeFileAtomic(reportFile, `${JSON.stringify(report, null, 2)}\n`);
@@ -140,6 +160,7 @@ async function buildWith(options: BuildOptions, state: ArchiveState, started: nu
   const pagesManifest = path.join(state.dir, 'pages.json');
   if (!contentChanged && built && liveFolder !== null && built.folder === liveFolder && built.key === (await keying)) {
     console.error('site     nothing changed: every page and search shard kept as it is');
+    await ingested.saveState();
     return finish(ingested, stages, started, reportFile, output);
   }
   // A live site this archive's last build wrote, by the same site code: updated in place (`inPlace.ts`),
@@ -201,10 +222,13 @@ async function buildWith(options: BuildOptions, state: ArchiveState, started: nu
     // keeps one core busy, and takes the second core too once the site is written. Memory allows it at
     // any size: the render holds one batch of pages at a time (src/site/batches.ts).
     const indexing = index();
-    // Both settle before the staging folder may be removed, whichever fails first.
-    const [rendered, indexed] = await Promise.allSettled([rendering, indexing]);
+    // Both threads have their work: what the next ingest compares with is saved meanwhile.
+    const savingState = ingested.saveState();
+    // All settle before the staging folder may be removed, whichever fails first.
+    const [rendered, indexed, saved] = await Promise.allSettled([rendering, indexing, savingState]);
     if (rendered.status === 'rejected') throw rendered.reason;
     if (indexed.status === 'rejected') throw indexed.reason;
+    if (saved.status === 'rejected') throw saved.reason;
     stages.push(rendered.value.timing, indexed.value.timing);
     await rm(builtFile, { force: true });
     if (inPlace) {

@@ -47,6 +47,13 @@ export interface IngestOptions {
   readDump?: (absolute: string) => Promise<Uint8Array>;
   maxDumpBytes?: number;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * The build's: what the next run compares with (the snapshot and the URL ledger, ~1 s to save at
+   * 100,000 dumps) is saved by the result's `saveState`, which it calls once the render has its job, so
+   * that the render does not wait for it. Until then the Markdown folder stays marked dirty: a build
+   * killed meanwhile makes the next run a full one.
+   */
+  deferStateSave?: boolean;
 }
 
 /** What the run changed in the Markdown folder: what the render needs to know. */
@@ -74,6 +81,8 @@ export interface IngestResult {
    * the file without parsing it, and without a state folder (then nothing is saved).
    */
   archive: ArchiveIndex | null;
+  /** Saves what the next run compares with (`deferStateSave`); else already saved, and a no-op. Once. */
+  saveState: () => Promise<void>;
 }
 
 const snapshotFile = (outputDir: string): string => `${path.resolve(outputDir)}.ingest.json`;
@@ -95,14 +104,20 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   }
   result ??= await full(found, ledger, options);
   const byFile = result.entries;
-  // Unchanged when no dump did (not even a time stamp): 70 MB not written again at 100,000 dumps.
-  if (options.stateDir && !result.sameSnapshot) {
-    const files: Record<string, FileState> = {};
-    for (const [file, stats] of Object.entries(result.files)) files[file] = { ...stats, entry: byFile.get(file)! };
-    await saveSnapshot(snapshotFile(options.outputDir), { version: 1, code, files, articles: result.articles });
-  }
-  if (options.stateDir) await rm(dirtyFile(options.outputDir), { force: true });
-  if (ledgerFile && result.changes.written + result.changes.removed > 0) await saveLedger(ledgerFile, result.ledger);
+  const run = result;
+  const save = async (): Promise<void> => {
+    // Unchanged when no dump did (not even a time stamp): 70 MB not written again at 100,000 dumps.
+    if (options.stateDir && !run.sameSnapshot) {
+      const files: Record<string, FileState> = {};
+      for (const [file, stats] of Object.entries(run.files)) files[file] = { ...stats, entry: byFile.get(file)! };
+      await saveSnapshot(snapshotFile(options.outputDir), { version: 1, code, files, articles: run.articles });
+    }
+    if (options.stateDir) await rm(dirtyFile(options.outputDir), { force: true });
+    if (ledgerFile && run.changes.written + run.changes.removed > 0) await saveLedger(ledgerFile, run.ledger);
+  };
+  let saving: Promise<void> | null = null;
+  const saveState = (): Promise<void> => (saving ??= save());
+  if (!options.deferStateSave) await saveState();
 
   let undated = 0;
   let truncated = 0;
@@ -120,6 +135,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     unread: result.unread,
     changes: result.changes,
     archive: options.stateDir ? result.archive : null,
+    saveState,
   };
 }
 
