@@ -677,7 +677,10 @@ export function buildArchive(content: ContentFile[], options: ArchiveOptions): A
   // article of those units, so adding one renders a few pages again. Work per article: units × relatedSize.
   // By article index, with plain arrays: ~10 candidates an article, so a linear search beats a Map, and
   // this loop ran ~0.3 s at 10,000 articles with Maps and Sets of cards and string keys (issue #14).
-  const distinctUnits = articles.map((a) => (new Set(a.units).size === a.units.length ? a.units : [...new Set(a.units)]));
+  // Units by number: names compared as strings (long, sharing long prefixes, not interned) made the
+  // count of shared units half of this loop's time.
+  const unitNumber = new Map([...units.keys()].map((name, n) => [name, n]));
+  const distinctUnits = articles.map((a) => [...new Set(a.units.map((name) => unitNumber.get(name)!))]);
   const found: number[] = [];
   const shares: number[] = [];
   const distances: number[] = [];
