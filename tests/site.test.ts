@@ -58,6 +58,20 @@ describe('dates: calendar dates in Vietnam, formatted by luxon', () => {
       }
     }
   });
+  test("crawl times read as luxon's zone rules read them, 1970–2100, any offset", () => {
+    const offsets = ['Z', '+07:00', '+00:00', '-05:00', '+09:30', '+14:00', '-12:00'];
+    let seed = 7;
+    const random = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const instants = [Date.UTC(1975, 5, 12, 16, 59, 59), Date.UTC(1975, 5, 12, 17), Date.UTC(1975, 5, 13), Date.UTC(1975, 5, 13, 0, 0, 1)];
+    for (let i = 0; i < 20_000; i++) instants.push(Date.UTC(1970, 0, 1) + Math.floor(random() * 130 * 365.25 * 86_400_000));
+    for (const [i, ms] of instants.entries()) {
+      const offset = offsets[i % offsets.length]!;
+      const zoned = offset === 'Z' ? DateTime.fromMillis(ms, { zone: 'utc' }) : DateTime.fromMillis(ms, { zone: `UTC${offset}` });
+      const iso = zoned.toISO({ suppressMilliseconds: true })!.replace(/\+00:00$/, offset === 'Z' ? 'Z' : '+00:00');
+      const expected = DateTime.fromISO(iso, { setZone: true }).setZone('Asia/Ho_Chi_Minh').setLocale('vi').toFormat("HH:mm 'ngày' d/M/yyyy");
+      if (crawlTime(iso) !== expected) assert.fail(`${iso}: ${crawlTime(iso)} ≠ ${expected}`);
+    }
+  });
   for (const bad of ['2023-02-30', '2023-13-01', '2023-00-10', '2023-3-20', 'hôm qua', '']) {
     test(`${JSON.stringify(bad)} is not a date`, () => assert.throws(() => vietnameseDate(bad), /invalid calendar date/));
   }
