@@ -2,11 +2,13 @@
  * The compact archive updated in place (`ArchiveEdits`): entries set, replaced and removed anywhere
  * in the file give, byte for byte, what saving the whole archive gives; unchanged entries are never parsed.
  */
-import { after, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ArchiveEdits, loadArchiveIndex, saveArchiveIndex, type ArchiveIndex, type IndexEntry } from '../src/ingest/archiveIndex.ts';
+import { fileStamp } from '../src/ingest/atomic.ts';
+import { ArchiveEdits, loadArchiveIndex, saveArchiveIndex, type ArchiveChanges, type ArchiveIndex, type IndexEntry } from '../src/ingest/archiveIndex.ts';
+import { loadContent, prepareContent } from '../src/site/content.ts';
 import type { FrontMatter } from '../src/schema.ts';
 import { tempDir } from './support/tmp.ts';
 
@@ -39,8 +41,18 @@ async function check(start: string[], edit: (apply: { set(name: string, e: Index
       assert.equal(edits.hashOf(name), undefined);
     },
   };
+  const before = new Map(map);
+  const stamp = await fileStamp(file);
   edit(both);
-  await edits.save(file);
+  const changes = (await edits.save(file))!;
+  // What changed, told to a reader of the file as it was (the render thread's prepared archive).
+  assert.deepEqual([changes.from, changes.to], [stamp, await fileStamp(file)]);
+  assert.notEqual(changes.from, changes.to);
+  for (const [name, e] of changes.entries) {
+    if (e) before.set(name, e);
+    else before.delete(name);
+  }
+  assert.deepEqual(before, map);
   const whole = path.join(dir, 'whole.json');
   await saveArchiveIndex(whole, map);
   assert.equal(await readFile(file, 'utf8'), await readFile(whole, 'utf8'));
@@ -85,4 +97,56 @@ test('archive edits: a file in another form is not edited', async () => {
   await writeFile(file, JSON.stringify({ version: 1, entries: [[names[0], entry(names[0]!)]] }));
   assert.equal(await ArchiveEdits.load(file), null);
   assert.equal(await ArchiveEdits.load(path.join(dir, 'missing.json')), null);
+});
+
+describe("the render thread's prepared archive (prepareContent): used only for the file it became", () => {
+  const x = names[1]!;
+  const file = path.join(dir, 'prepared.json');
+  const start: ArchiveIndex = new Map(names.map((n) => [n, entry(n)]));
+  const read = async (changes: ArchiveChanges | null = null): Promise<Array<[string, string]>> =>
+    (await loadContent(dir, file, changes)).map((c) => [c.file, c.hash]);
+  const fresh = async (): Promise<Array<[string, string]>> =>
+    [...(await loadArchiveIndex(file))!].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, e]) => [name, e.hash]);
+  /** The file saved at `start`, read ahead, then changed by an ingest's edit of `x`. */
+  async function editedAfterPrepare(version: number): Promise<ArchiveChanges> {
+    await saveArchiveIndex(file, start);
+    await prepareContent(file);
+    const edits = (await ArchiveEdits.load(file))!;
+    edits.set(x, entry(x, version));
+    return (await edits.save(file))!;
+  }
+
+  test('the file untouched since: the reading ahead', async () => {
+    await saveArchiveIndex(file, start);
+    await prepareContent(file);
+    assert.deepEqual(await read(), await fresh());
+  });
+  test("changed by the ingest: the changes applied to the reading ahead, not the file read again", async () => {
+    const changes = await editedAfterPrepare(2);
+    // Changes that say another version than the file has show which was read.
+    assert.ok((await read({ ...changes, entries: [[x, entry(x, 9)]] })).some(([name, hash]) => name === x && hash === `${x}-9`));
+    const again = await editedAfterPrepare(2);
+    assert.deepEqual(await read(again), await fresh());
+  });
+  test('changes that start from another version, none, or a file saved whole: the file read again', async () => {
+    // Each told with changes that would show if they were applied.
+    const lie: Array<[string, IndexEntry | null]> = [[x, entry(x, 9)]];
+    const changes = await editedAfterPrepare(3);
+    assert.deepEqual(await read({ ...changes, from: 'another', entries: lie }), await fresh());
+    const other = await editedAfterPrepare(3);
+    assert.deepEqual(await read({ ...other, to: 'another', entries: lie }), await fresh());
+    await editedAfterPrepare(4);
+    assert.deepEqual(await read(null), await fresh());
+    await saveArchiveIndex(file, start);
+    await prepareContent(file);
+    await saveArchiveIndex(file, new Map([...start, [x, entry(x, 5)]]));
+    assert.deepEqual(await read(null), await fresh());
+  });
+  test('read ahead for another file: not used', async () => {
+    await saveArchiveIndex(file, start);
+    const another = path.join(dir, 'another.json');
+    await saveArchiveIndex(another, new Map([...start, [x, entry(x, 7)]]));
+    await prepareContent(another);
+    assert.deepEqual(await read(), await fresh());
+  });
 });

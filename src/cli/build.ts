@@ -86,7 +86,7 @@ async function buildLocked(options: BuildOptions, state: ArchiveState, started: 
   // ingest instead of after it, on the critical path of every rebuild with a change (~0.3 s of an edit's
   // ~3). A build with nothing to do stops it unused, which costs it ~0.2 s of its ~1 s.
   // It reads the previous build's manifest of pages while it waits for its job.
-  const thread = startRenderThread({ pagesManifest: path.join(state.dir, 'pages.json') });
+  const thread = startRenderThread({ pagesManifest: path.join(state.dir, 'pages.json'), archiveIndex: archiveIndexOf(path.join(state.dir, 'content')) });
   try {
     return await buildWith(options, state, started, thread);
   } finally {
@@ -187,6 +187,7 @@ async function publish(
             reportFile,
             pagesManifest,
             archiveIndex: archiveIndexOf(contentDir),
+            archiveChanges: ingested.archiveChanges,
             ...(hadSite ? { previousDir: output } : {}),
             ...(inPlace ? { inPlace: true } : {}),
           },

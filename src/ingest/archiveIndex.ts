@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { validateFrontMatter, type FrontMatter } from '../schema.ts';
 import { contentHash, parseContentFile } from '../site/archive.ts';
 import { readingMinutes } from '../site/readingTime.ts';
-import { writeFileAtomic } from './atomic.ts';
+import { fileStamp, writeFileAtomic } from './atomic.ts';
 
 export interface IndexEntry {
   /** `contentHash` of the file's bytes. */
@@ -75,6 +75,18 @@ export function mapWriter(index: ArchiveIndex): ArchiveWriter {
 }
 
 /**
+ * What an incremental ingest changed in the saved archive, for a reader that parsed the file before
+ * (the render thread, while it waits for its job: `prepareContent` in `src/site/content.ts`).
+ */
+export interface ArchiveChanges {
+  /** The file's `fileStamp` when the ingest read it, and once it saved it. */
+  from: string;
+  to: string;
+  /** Entries set, or removed (null), by name. */
+  entries: Array<[string, IndexEntry | null]>;
+}
+
+/**
  * The saved archive as bytes, with the entries an incremental ingest changes: it reads an entry only
  * to compare its hash, and saves by splicing the changed lines between the unchanged bytes, which is
  * what `saveArchiveIndex` writes for the same entries, byte for byte. At 100,000 articles, parsing the
@@ -87,7 +99,10 @@ export class ArchiveEdits implements ArchiveWriter {
   /** Entry set, or removed (null), by name. */
   private readonly changes = new Map<string, IndexEntry | null>();
 
-  private constructor(private readonly bytes: Buffer) {
+  private constructor(
+    private readonly bytes: Buffer,
+    private readonly stamp: string,
+  ) {
     const end = bytes.length - TAIL.length;
     for (let at = HEAD.length; at < end; ) {
       const next = bytes.indexOf(SEPARATOR, at);
@@ -100,10 +115,11 @@ export class ArchiveEdits implements ArchiveWriter {
 
   /** Null when the file is missing or not in the form `saveArchiveIndex` writes. */
   static async load(file: string): Promise<ArchiveEdits | null> {
+    const stamp = await fileStamp(file);
     const bytes = await readFile(file).catch(() => null);
-    if (!bytes || bytes.length < HEAD.length + TAIL.length) return null;
+    if (stamp === null || !bytes || bytes.length < HEAD.length + TAIL.length) return null;
     if (bytes.toString('utf8', 0, HEAD.length) !== HEAD || bytes.toString('utf8', bytes.length - TAIL.length) !== TAIL) return null;
-    return new ArchiveEdits(bytes);
+    return new ArchiveEdits(bytes, stamp);
   }
 
   private entryAt(i: number): [string, IndexEntry] {
@@ -142,7 +158,8 @@ export class ArchiveEdits implements ArchiveWriter {
     this.changes.set(name, null);
   }
 
-  async save(file: string): Promise<void> {
+  /** Writes the archive with its changes, and says what changed (null when the file cannot be told). */
+  async save(file: string): Promise<ArchiveChanges | null> {
     const pieces: Buffer[] = [];
     // Runs of unchanged saved entries are copied as one slice, separators included.
     let from = 0;
@@ -162,5 +179,7 @@ export class ArchiveEdits implements ArchiveWriter {
     pieces.forEach((piece, n) => parts.push(...(n > 0 ? [separator, piece] : [piece])));
     parts.push(Buffer.from(TAIL));
     await writeFileAtomic(file, Buffer.concat(parts));
+    const to = await fileStamp(file);
+    return to === null ? null : { from: this.stamp, to, entries: [...this.changes] };
   }
 }

@@ -86,3 +86,9 @@ export async function linkOrCopy(from: string, to: string): Promise<void> {
     await copyFile(from, to);
   });
 }
+
+/** Which version of a file: a replaced file (`writeFileAtomic` renames) has another inode. */
+export async function fileStamp(file: string): Promise<string | null> {
+  const s = await stat(file).catch(() => null);
+  return s ? `${s.ino} ${s.size} ${s.mtimeMs}` : null;
+}

@@ -13,7 +13,7 @@
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ReportEntry } from '../report.ts';
-import { ArchiveEdits, entryOf, mapWriter, saveArchiveIndex, type ArchiveIndex, type ArchiveWriter } from './archiveIndex.ts';
+import { ArchiveEdits, entryOf, mapWriter, saveArchiveIndex, type ArchiveChanges, type ArchiveIndex, type ArchiveWriter } from './archiveIndex.ts';
 import { recoverFolder, stagingFolder, swapFolder, writeFileAtomic } from './atomic.ts';
 import { mergeDuplicates, titleKey, type Copy, type Merged } from './dedupe.ts';
 import { articleContent } from './markdown.ts';
@@ -81,6 +81,8 @@ export interface IngestResult {
    * the file without parsing it, and without a state folder (then nothing is saved).
    */
   archive: ArchiveIndex | null;
+  /** After an incremental run that changed it, what it changed in the compact archive; else null. */
+  archiveChanges: ArchiveChanges | null;
   /** Saves what the next run compares with (`deferStateSave`); else already saved, and a no-op. Once. */
   saveState: () => Promise<void>;
 }
@@ -135,6 +137,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     unread: result.unread,
     changes: result.changes,
     archive: options.stateDir ? result.archive : null,
+    archiveChanges: result.archiveChanges ?? null,
     saveState,
   };
 }
@@ -149,6 +152,7 @@ interface Run {
   unread: number;
   changes: ContentChanges;
   archive: ArchiveIndex | null;
+  archiveChanges?: ArchiveChanges | null;
   /** Files and articles are the snapshot's: it need not be saved again. */
   sameSnapshot?: true;
 }
@@ -293,7 +297,7 @@ async function incremental(found: Found[], snapshot: Snapshot, ledger: SlugLedge
     archive.delete(`${article.path}.md`);
     gone++;
   }
-  await archive.save(archiveIndexOf(options.outputDir));
+  const archiveChanges = await archive.save(archiveIndexOf(options.outputDir));
 
   for (const m of merged) addEntries(entries, m, placed.get(m.identity)!);
   const all = [...outcomes, ...rereads];
@@ -306,6 +310,7 @@ async function incremental(found: Found[], snapshot: Snapshot, ledger: SlugLedge
     unread,
     changes: { full: false, written, removed: gone },
     archive: null,
+    archiveChanges,
   };
 }
 

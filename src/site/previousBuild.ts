@@ -10,10 +10,10 @@
  * deleted or replaced by hand), or that was written by other site code or configuration, keeps nothing.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { hashSources } from '../codeHash.ts';
-import { linkOrCopy, writeFileAtomic } from '../ingest/atomic.ts';
+import { fileStamp, linkOrCopy, writeFileAtomic } from '../ingest/atomic.ts';
 import { forEachLimited } from '../concurrency.ts';
 import type { Archive } from './archive.ts';
 import type { SiteConfig } from './config.ts';
@@ -80,12 +80,6 @@ async function readPagesManifest(file: string): Promise<PagesManifest | null> {
   } catch {
     return null;
   }
-}
-
-/** Which version of a file: a replaced file (`writeFileAtomic` renames) has another inode. */
-async function fileStamp(file: string): Promise<string | null> {
-  const s = await stat(file).catch(() => null);
-  return s ? `${s.ino} ${s.size} ${s.mtimeMs}` : null;
 }
 
 /** What `prepareKeep` read before the job came, for the next `keepUnchangedPages` of the same manifest. */

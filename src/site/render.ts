@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Eleventy from '@11ty/eleventy';
+import type { ArchiveChanges } from '../ingest/archiveIndex.ts';
 import { buildArchive, type PageLists } from './archive.ts';
 import { loadContent } from './content.ts';
 import { provideArchive, provideReport, readReport } from './archivePlugin.ts';
@@ -32,6 +33,8 @@ export interface RenderOptions {
   previousDir?: string;
   /** The compact index of `contentDir` the ingest wrote (`src/ingest/archiveIndex.ts`), read instead of every file. */
   archiveIndex?: string;
+  /** What an incremental ingest changed in it, for a thread that parsed it before (`prepareContent`). */
+  archiveChanges?: ArchiveChanges | null;
   /** Render only the changed pages into `outputDir`, for the build to move into `previousDir` (`previousBuild.ts`). */
   inPlace?: boolean;
   /** Pages per Eleventy run (`batches.ts`). */
@@ -112,7 +115,7 @@ export interface RenderResult {
 export async function renderSite(opts: RenderOptions, onProgress?: (done: number, total: number) => void): Promise<RenderResult> {
   return withEnvironment(opts, async () => {
     const site = readSiteConfig();
-    let archive = buildArchive(await loadContent(site.contentDir, opts.archiveIndex), { units: unitDirectory });
+    let archive = buildArchive(await loadContent(site.contentDir, opts.archiveIndex, opts.archiveChanges ?? null), { units: unitDirectory });
     let kept = 0;
     let removed: string[] = [];
     const report = readReport(site.reportFile);

@@ -27,6 +27,8 @@ export interface RenderThread {
  */
 export interface RenderPreparation {
   pagesManifest: string;
+  /** The compact archive, parsed while the thread waits (`prepareContent` in content.ts). */
+  archiveIndex: string;
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { reply, reportProgress } from '../worker.ts';
+import { prepareContent } from './content.ts';
 import { prepareKeep } from './previousBuild.ts';
 import { renderSite, type RenderOptions } from './render.ts';
 import type { RenderPreparation } from './renderThread.ts';
@@ -35,6 +36,7 @@ export type RenderMessage = { prepare: RenderPreparation } | { render: RenderOpt
 const onMessage = (message: RenderMessage): void => {
   if ('prepare' in message) {
     prepareKeep(message.prepare.pagesManifest);
+    void prepareContent(message.prepare.archiveIndex);
     return;
   }
   parentPort!.off('message', onMessage);
