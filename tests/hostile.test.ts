@@ -10,7 +10,7 @@ import { gunzipSync } from 'node:zlib';
 import { parseDocument } from 'htmlparser2';
 // htmlparser2's own node types (domhandler, its dependency).
 import type { Element, Node as ChildNode } from 'domhandler';
-import { build } from '../src/cli/build.ts';
+import { build } from '../src/build.ts';
 import type { BuildReport } from '../src/report.ts';
 import { tempDir } from './support/tmp.ts';
 

@@ -14,6 +14,8 @@ import type { RenderOptions, RenderResult } from './render.ts';
 import type { RenderMessage } from './renderWorker.ts';
 
 export interface RenderThread {
+  /** What the thread may read while it waits for its job (before `run`). */
+  prepare(preparation: RenderPreparation): void;
   /** Renders the site; the thread ends with the job. */
   run(opts: RenderOptions, onProgress?: (done: number, total: number) => void): Promise<RenderResult>;
   /** Ends the thread (nothing to render, or the build failed); harmless after `run`. */
@@ -57,6 +59,9 @@ export function startRenderThread(prepare?: RenderPreparation): RenderThread {
   worker.on('error', (error) => (failed ??= error));
   worker.once('exit', () => (exited = true));
   return {
+    prepare(preparation) {
+      worker.postMessage({ prepare: preparation } satisfies RenderMessage);
+    },
     async run(opts, onProgress) {
       try {
         if (failed || exited) throw failed ?? new Error('the render thread stopped before its job');
