@@ -161,7 +161,6 @@ describe('incremental ingest', () => {
     await stat(dirty);
     // Killed before `saveState`: the next run cannot trust the snapshot.
     assert.equal((await ingest(options())).changes.full, true);
-    await rm(dirty, { force: true });
 
     await edit();
     const deferred = await ingest({ ...options(), deferStateSave: true });
