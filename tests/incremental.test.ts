@@ -297,14 +297,16 @@ describe('an incremental render is the full render', () => {
   });
 
   test('on the render thread, prepared for another manifest than its job names: the right site', async () => {
-    const thread = startRenderThread({ pagesManifest: join(root, 'elsewhere.json'), archiveIndex: join(root, 'none.archive.json') });
+    const thread = startRenderThread();
+    thread.prepare({ pagesManifest: join(root, 'elsewhere.json'), archiveIndex: join(root, 'none.archive.json') });
     const result = await thread.run({ ...options('j', 'i'), pagesManifest: join(root, 'pages.json') });
     assert.ok(result.kept > 60, `kept ${result.kept}`);
     await sameSite('j', 'full');
   });
 
   test('on the render thread, prepared for its own manifest: the right site, unchanged pages kept', async () => {
-    const thread = startRenderThread({ pagesManifest: join(root, 'pages.json'), archiveIndex: join(root, 'none.archive.json') });
+    const thread = startRenderThread();
+    thread.prepare({ pagesManifest: join(root, 'pages.json'), archiveIndex: join(root, 'none.archive.json') });
     const result = await thread.run({ ...options('k', 'j'), pagesManifest: join(root, 'pages.json') });
     assert.ok(result.kept > 60, `kept ${result.kept}`);
     assert.equal(await inode('k', BENH_VIEN), await inode('j', BENH_VIEN));

@@ -13,13 +13,11 @@
  */
 import { readdir, readFile, rename, rm, rmdir, stat, mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { TITLE_CHANGES_DIR, TITLE_DIR } from '../search/titleIndex.ts';
 import { outputPath } from './incremental.ts';
 
 const BUNDLE = 'pagefind';
 const SEARCH_MANIFEST = 'shards.json';
-/** The search's title index, and the bucket files of it a rebuild changed (`src/search/titleIndex.ts`). */
-const TITLES = 'titles';
-const TITLE_CHANGES = 'titles.changed';
 
 export interface CommitResult {
   /** Files moved into the live site (new or changed). */
@@ -48,7 +46,7 @@ export async function commitInPlace(staging: string, live: string, removedUrls: 
   const result: CommitResult = { written: 0, unchanged: 0, removed: 0 };
   const bundle = path.join(staging, BUNDLE);
   const shards = (await readdir(bundle, { withFileTypes: true }).catch(() => []))
-    .filter((e) => e.isDirectory() && e.name !== TITLE_CHANGES)
+    .filter((e) => e.isDirectory() && e.name !== TITLE_CHANGES_DIR)
     .map((e) => e.name);
   const files = (await readdir(staging, { recursive: true, withFileTypes: true }))
     .filter((e) => e.isFile())
@@ -85,9 +83,10 @@ export async function commitInPlace(staging: string, live: string, removedUrls: 
   }
   // The title index's changed buckets, each in place of its live file: the ~8,000 others (at 100,000
   // articles) are left as they are.
-  for (const name of await readdir(path.join(bundle, TITLE_CHANGES)).catch(() => [] as string[])) {
-    await mkdir(path.join(live, BUNDLE, TITLES), { recursive: true });
-    await rename(path.join(bundle, TITLE_CHANGES, name), path.join(live, BUNDLE, TITLES, name));
+  const changedBuckets = await readdir(path.join(bundle, TITLE_CHANGES_DIR)).catch(() => [] as string[]);
+  if (changedBuckets.length > 0) await mkdir(path.join(live, BUNDLE, TITLE_DIR), { recursive: true });
+  for (const name of changedBuckets) {
+    await rename(path.join(bundle, TITLE_CHANGES_DIR, name), path.join(live, BUNDLE, TITLE_DIR, name));
     result.written++;
   }
   // Last: the search page reads it first, and it names the shards now in place.

@@ -139,11 +139,11 @@ export async function renderSite(opts: RenderOptions, onProgress?: (done: number
     const total = batches.reduce((sum, b) => sum + Object.values(b.pages).reduce((n: number, list: unknown[]) => n + list.length, 0), 0);
     let written = 0;
     onPageWritten(() => onProgress?.(Math.min(++written, total), total));
+    provideReport({ report });
     try {
       for (const batch of batches) {
         await resetEleventyCaches();
         provideArchive(batch);
-        provideReport({ report });
         const results = (await eleventyFor(opts, 'build').write()) as [unknown[], unknown[]] | unknown[];
         // write() resolves to [passthroughCopies, templates] in Eleventy 3.
         pages += Array.isArray(results[1]) ? (results[1] as unknown[]).flat().length : 0;

@@ -48,10 +48,8 @@ const RENDER_PRELOAD = [
   ...['nunjucks', 'markdown-it', 'luxon', 'gray-matter'].map((name) => import.meta.resolve(name)),
 ];
 
-export function startRenderThread(prepare?: RenderPreparation): RenderThread {
+export function startRenderThread(): RenderThread {
   const worker: Worker = tsWorker(new URL('./renderWorker.ts', import.meta.url), { preload: RENDER_PRELOAD });
-  // Queued until the thread has loaded its entry, then handled before the job, which comes after it.
-  if (prepare) worker.postMessage({ prepare } satisfies RenderMessage);
   // Loading, the thread must not keep a build that fails meanwhile from exiting.
   worker.unref();
   let failed: Error | null = null;
@@ -60,6 +58,7 @@ export function startRenderThread(prepare?: RenderPreparation): RenderThread {
   worker.once('exit', () => (exited = true));
   return {
     prepare(preparation) {
+      // Queued until the thread has loaded its entry, then handled before the job, which comes after it.
       worker.postMessage({ prepare: preparation } satisfies RenderMessage);
     },
     async run(opts, onProgress) {
