@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { syntheticArchive, writeArticleContent } from '../src/bench/search.ts';
 import { indexSite, MANIFEST_FILE } from '../src/search/indexSite.ts';
+import { runPagefindCli } from '../src/search/pagefindCli.ts';
 import type { ShardManifest } from '../src/search/shards.ts';
 import { pairKey, readShardTitles, titleBucket, titlePairs, TITLE_DIR, type PairEntry } from '../src/search/titleIndex.ts';
 import { tempDir } from './support/tmp.ts';
@@ -150,5 +151,29 @@ describe('indexSite: an estimated article', () => {
     assert.deepEqual(shards.map((s) => [s.key, s.pages]), [['2022', 2], ['khong-ro-ngay', 1]]);
     const plan = JSON.parse(await readFile(planFile, 'utf8')) as { shards: Array<{ key: string; urls: string[] }> };
     assert.deepEqual(plan.shards.find((s) => s.key === '2022')?.urls.sort(), ['/2022/12/05/co-ngay/', '/khong-ro-ngay/uoc-tinh/']);
+  });
+});
+
+describe('runPagefindCli', () => {
+  test("runs Pagefind with its allocator returning freed memory after 1 s and without the machine's PAGEFIND_ variables", async () => {
+    const work = await tempDir('qk2-cli-');
+    const saved = { binary: process.env.PAGEFIND_BINARY_PATH, site: process.env.PAGEFIND_SITE };
+    try {
+      // A stand-in for the binary that writes down the environment it was given.
+      const fake = join(work, 'pagefind');
+      await writeFile(fake, `#!/bin/sh\nenv > "${join(work, 'env.txt')}"\n`, { mode: 0o755 });
+      process.env.PAGEFIND_BINARY_PATH = fake;
+      process.env.PAGEFIND_SITE = '/somewhere/else';
+      await runPagefindCli({ site: work, output: join(work, 'out') });
+      const env = (await readFile(join(work, 'env.txt'), 'utf8')).split('\n');
+      assert.ok(env.includes('_RJEM_MALLOC_CONF=dirty_decay_ms:1000'), env.join('\n'));
+      assert.deepEqual(env.filter((line) => line.startsWith('PAGEFIND_')), []);
+    } finally {
+      for (const [name, value] of [['PAGEFIND_BINARY_PATH', saved.binary], ['PAGEFIND_SITE', saved.site]] as const) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+      await rm(work, { recursive: true, force: true });
+    }
   });
 });
