@@ -1,11 +1,13 @@
 /** `indexSite` on a small synthetic archive: shards, the manifest, and rebuilding only what changed. */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { syntheticArchive, writeArticleContent } from '../src/bench/search.ts';
 import { indexSite, MANIFEST_FILE } from '../src/search/indexSite.ts';
 import { runPagefindCli } from '../src/search/pagefindCli.ts';
+import { removeDeadScratch, scratchDir } from '../src/search/scratch.ts';
 import type { ShardManifest } from '../src/search/shards.ts';
 import { pairKey, readShardTitles, titleBucket, titlePairs, TITLE_DIR, type PairEntry } from '../src/search/titleIndex.ts';
 import { tempDir } from './support/tmp.ts';
@@ -45,6 +47,9 @@ describe('indexSite', () => {
       assert.ok(files.includes('pagefind.js') && files.includes('pagefind-entry.json'), s.key);
       assert.ok(!files.includes('pagefind-component-ui.js'), 'unused UI bundles are removed');
     }
+    // The pages Pagefind read were in memory, and are gone.
+    assert.deepEqual((await readdir('/dev/shm')).filter((name) => name.startsWith(`qk2-shard-pages-${process.pid}-`)), []);
+    assert.deepEqual((await readdir(join(site, 'pagefind'))).filter((name) => name.endsWith('.source')), []);
   });
 
   test('the title index lists, per pair of title words, every shard with such titles and the newest of them', async () => {
@@ -174,6 +179,22 @@ describe('runPagefindCli', () => {
         else process.env[name] = value;
       }
       await rm(work, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('scratch folders', () => {
+  test('are in memory on Linux, named by the process, and removed by a later build once their process is gone', async () => {
+    assert.match(scratchDir('2023', '/fallback'), new RegExp(`^/dev/shm/qk2-shard-pages-${process.pid}-[0-9a-f]{8}-2023$`));
+    const root = await tempDir('qk2-scratch-');
+    try {
+      const gone = spawnSync(process.execPath, ['-e', '']).pid!;
+      const names = [`qk2-shard-pages-${gone}-0a1b2c3d-2023`, `qk2-shard-pages-${process.pid}-0a1b2c3d-2023`, 'qk2-other', 'unrelated'];
+      for (const name of names) await mkdir(join(root, name, '2023', '05'), { recursive: true });
+      assert.deepEqual(await removeDeadScratch(root), [names[0]]);
+      assert.deepEqual((await readdir(root)).sort(), names.slice(1).sort());
+    } finally {
+      await rm(root, { recursive: true, force: true });
     }
   });
 });

@@ -19,6 +19,7 @@ import { foldPage } from './fold.ts';
 import { runPagefindCli } from './pagefindCli.ts';
 import { indexPage } from './page.ts';
 import { readFragments } from './fragments.ts';
+import { scratchDir } from './scratch.ts';
 import type { Shard, SupersededPage } from './shards.ts';
 
 /**
@@ -141,9 +142,10 @@ export async function buildShard(job: ShardJob): Promise<ShardResult> {
   const readAt = (i: number): Promise<Buffer> => readFile(join(job.contentDir, shard.pages[i]!.file));
   const digest = digestOf(job, live);
 
-  // Pagefind makes a page's URL from its path under the directory: `2023/05/01/slug/index.html`.
-  // Inside the bundle, so that a killed build's copy goes with its staging site.
-  const scratch = `${outDir}.source`;
+  // Pagefind makes a page's URL from its path under the directory: `2023/05/01/slug/index.html`. In
+  // memory where the system has it (`scratch.ts`), else inside the bundle, so that a killed build's copy
+  // goes with its staging site.
+  const scratch = scratchDir(shard.key, `${outDir}.source`);
   await rm(scratch, { recursive: true, force: true });
   try {
     // Each page is read, made and written in one go, none kept: the thread never holds a shard's

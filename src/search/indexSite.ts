@@ -14,6 +14,7 @@ import { folderBytes, keptShard, type ShardJob, type ShardResult } from './build
 import { membershipOf, updateShards, type IndexedPage, type Shard, type ShardManifest, type ShardMembership } from './shards.ts';
 import { hashSources } from '../codeHash.ts';
 import { INDEX_CODE } from './indexCode.ts';
+import { removeDeadScratch } from './scratch.ts';
 import { writeFileAtomic } from '../ingest/atomic.ts';
 import { contentFiles, readContentFile } from '../site/archive.ts';
 import { loadArchiveIndex, type ArchiveIndex } from '../ingest/archiveIndex.ts';
@@ -122,6 +123,7 @@ export async function indexSite(opts: IndexSiteOptions): Promise<IndexSiteResult
   );
   const siteDir = opts.siteDir;
   const bundleDir = join(siteDir, BUNDLE_DIR);
+  await removeDeadScratch();
   const index = opts.archive ?? (opts.archiveIndex ? await loadArchiveIndex(opts.archiveIndex) : null);
   const pages: IndexedPage[] = index
     ? [...index].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([file, entry]) => {
