@@ -200,17 +200,31 @@ test('ingest: the second run parses nothing it parsed before; other parser code 
   assert.deepEqual(await readdir(path.join(work, 'cache')), []);
 });
 
-test('ingest: a cache entry a killed build left half written is parsed again, not trusted', async () => {
+test('ingest: the parse cache serves what was flushed before it was opened, and never a pack a killed build cut short', async () => {
   const work = await tempDir('ingest-cache-');
   const cache = await openParseCache(work, 'code');
   await cache.set('a.txt', 'text', { ok: false, reason: 'empty dump' });
-  const [shard] = await readdir(path.join(work, 'code'));
-  const [entry] = await readdir(path.join(work, 'code', shard!));
   // Opened again, as the next build does: a cache serves only what was on disk when it was opened.
+  assert.equal(await (await openParseCache(work, 'code')).get('a.txt', 'text'), undefined, 'not flushed');
+  await cache.flush();
+  await cache.set('b.txt', 'other text', { ok: false, reason: 'too short' });
+  await cache.flush();
   const reopened = await openParseCache(work, 'code');
   assert.deepEqual(await reopened.get('a.txt', 'text'), { ok: false, reason: 'empty dump' });
-  await writeFile(path.join(work, 'code', shard!, entry!), '{"ok": tr');
+  assert.deepEqual(await reopened.get('b.txt', 'other text'), { ok: false, reason: 'too short' });
+  assert.equal(await reopened.get('a.txt', 'edited text'), undefined);
+  assert.equal(await reopened.get('renamed.txt', 'text'), undefined);
+
+  const files = (await readdir(path.join(work, 'code'))).sort();
+  assert.equal(files.length, 4, files.join());
+  const [firstData, firstKeys] = files.map((f) => path.join(work, 'code', f));
+  // A pack whose data was cut short (its keys list more): its entries are parsed again.
+  await writeFile(firstData!, (await readFile(firstData!, 'utf8')).slice(0, -3));
   assert.equal(await (await openParseCache(work, 'code')).get('a.txt', 'text'), undefined);
+  // Data whose keys were never written (killed between the two): never read.
+  await rm(firstKeys!);
+  assert.equal(await (await openParseCache(work, 'code')).get('a.txt', 'text'), undefined);
+  assert.deepEqual(await (await openParseCache(work, 'code')).get('b.txt', 'other text'), { ok: false, reason: 'too short' });
 });
 
 test('ingest: every input is published, merged or rejected, and stale Markdown is removed', async () => {

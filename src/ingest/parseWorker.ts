@@ -20,5 +20,7 @@ parentPort?.on('message', async (job: WorkerJob) => {
   await forEachLimited(job.found.length, CONCURRENCY, async (i) => {
     outcomes[i] = await readFound(job.found[i]!, context);
   });
+  // Before the reply: the thread is stopped once the last job's reply arrives.
+  await cache?.flush();
   parentPort?.postMessage({ first: job.first, outcomes });
 });

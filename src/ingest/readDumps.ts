@@ -58,6 +58,7 @@ async function readHere(found: Found[], options: ReadOptions): Promise<Outcome[]
     outcomes[i] = await readFound(found[i]!, { read, readDump, cache, maxBytes: options.maxBytes });
     options.onProgress?.(++done, found.length);
   });
+  await cache?.flush();
   return outcomes;
 }
 
