@@ -8,8 +8,8 @@
  * the code hash: the old folder is dropped and everything is parsed anew.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { hashSources } from '../codeHash.ts';
@@ -108,13 +108,21 @@ interface EntryAt {
   length: number;
 }
 
-/** Every entry the packs in `folder` list, by key (a later pack's entry for a key wins). */
+/**
+ * Every entry the packs in `folder` list, by key (a later pack's entry for a key wins). Read
+ * synchronously: ~200 small files for 10,000 entries, each one call instead of four thread-pool trips.
+ */
 async function readPackKeys(folder: string): Promise<Map<string, EntryAt>> {
   const listed = new Map<string, EntryAt>();
   const names = await readdir(folder).catch(() => [] as string[]);
   for (const name of names.filter((n) => n.endsWith(KEYS)).sort()) {
     const pack = path.join(folder, name.slice(0, -KEYS.length) + DATA);
-    const text = await readFile(path.join(folder, name), 'utf8').catch(() => '');
+    let text = '';
+    try {
+      text = readFileSync(path.join(folder, name), 'utf8');
+    } catch {
+      continue;
+    }
     for (const line of text.split('\n')) {
       const [key, offset, length] = line.split(' ');
       if (key && offset && length) listed.set(key, { pack, offset: Number(offset), length: Number(length) });
