@@ -7,9 +7,9 @@
 import type { Archive, PageLists } from './archive.ts';
 
 /**
- * Pages per Eleventy run. The render's pages are at their most when the largest search shard is at its
- * own peak beside it: a cold build of 10,000 articles (~17,500 pages) peaked at ~3.1 GiB in one run,
- * ~2.7 GiB in two. Each run costs ~1–1.5 CPU s more (Eleventy's set-up).
+ * Pages per Eleventy run, at most. The render's pages are at their most when the largest search shard is
+ * at its own peak beside it: a cold build of 10,000 articles (13,937 pages) peaked at ~3.1 GiB in one
+ * run, ~2.7 GiB in two. Each run costs ~1–1.5 CPU s more (Eleventy's set-up).
  */
 export const BATCH_PAGES = 10_000;
 
@@ -42,17 +42,24 @@ const empty = (): PageLists => ({
   singles: [],
 });
 
-/** `archive` once per batch of at most `size` pages (at least one batch), its lists in order. */
+/**
+ * `archive` once per batch of at most `size` pages (at least one batch), its lists in order. As few
+ * batches as `size` allows, as even as can be: the largest is what the render holds (10,000 articles
+ * make 13,937 pages, two runs of ~7,000 rather than 10,000 and 3,937).
+ */
 export function renderBatches(archive: Archive, size = BATCH_PAGES): Archive[] {
+  const total = KINDS.reduce((n, kind) => n + archive.pages[kind].length, 0);
+  const runs = Math.max(1, Math.ceil(total / size));
+  const sizeOf = (k: number): number => Math.floor(((k + 1) * total) / runs) - Math.floor((k * total) / runs);
   const batches: PageLists[] = [empty()];
-  let room = size;
+  let room = sizeOf(0);
   for (const kind of KINDS) {
     // Each list is typed by its kind; the copy keeps them apart.
     const list = archive.pages[kind] as unknown[];
     for (let i = 0; i < list.length; ) {
       if (room === 0) {
         batches.push(empty());
-        room = size;
+        room = sizeOf(batches.length - 1);
       }
       const batch = batches.at(-1)![kind] as unknown[];
       const end = Math.min(list.length, i + room);
