@@ -110,6 +110,21 @@ describe('indexSite', () => {
     assert.equal(JSON.parse(await readFile(cacheOf(key), 'utf8')).hash, shards[0]!.hash);
   });
 
+  test('the same pages give the same index, byte for byte', async () => {
+    const again = join(work, 'again');
+    await indexSite({ contentDir: content, siteDir: again });
+    const files = async (dir: string): Promise<Map<string, Buffer>> => {
+      const entries = await readdir(join(dir, 'pagefind'), { recursive: true, withFileTypes: true });
+      const out = new Map<string, Buffer>();
+      for (const e of entries.filter((entry) => entry.isFile())) out.set(join(e.parentPath, e.name).slice(dir.length), await readFile(join(e.parentPath, e.name)));
+      return out;
+    };
+    const [first, second] = [await files(site), await files(again)];
+    assert.deepEqual([...second.keys()].sort(), [...first.keys()].sort());
+    for (const [name, bytes] of first) assert.ok(bytes.equals(second.get(name)!), name);
+    await rm(again, { recursive: true, force: true });
+  });
+
   test('a rebuild with nothing changed keeps every shard', async () => {
     const before = await manifest();
     const result = await indexSite({ contentDir: content, siteDir: site });

@@ -10,7 +10,8 @@
  * same binary: the same bytes out for less CPU (`pagefindCli.ts`).
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdirSync } from 'node:fs';
+import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { forEachLimited } from '../concurrency.ts';
 import type { FrontMatter } from '../schema.ts';
@@ -150,13 +151,18 @@ export async function buildShard(job: ShardJob): Promise<ShardResult> {
   try {
     // Each page is read, made and written in one go, none kept: the thread never holds a shard's
     // pages (~200 MB for 5,000) while Pagefind, beside the render, needs the memory.
+    // Pagefind numbers the pages in the order it finds them, and tmpfs lists a folder's entries in the
+    // order they were made: the pages' folders are made one after another in URL order first, so that
+    // the same pages give the same index however the writes below finish.
+    const dirOf = (url: string): string => join(scratch, ...url.split('/').filter(Boolean));
+    for (const url of shard.pages.map((p) => p.url).sort()) mkdirSync(dirOf(url), { recursive: true });
     await forEachLimited(shard.pages.length, FILES_AT_ONCE, async (i) => {
       const bytes = files[i] ?? (await readAt(i));
       files[i] = undefined;
       const { url, html } = indexPage(contentFile(shard.pages[i]!.file, bytes, job.frontMatter?.[i]), live[i]!.hash);
-      const dir = join(scratch, ...url.split('/').filter(Boolean));
-      await mkdir(dir, { recursive: true });
-      await writeFile(join(dir, 'index.html'), fold ? foldPage(html) : html);
+      // The Markdown file's path is the page's URL (`IndexedPage`): made above.
+      if (url !== shard.pages[i]!.url) throw new SearchIndexError(shard.key, [`${shard.pages[i]!.file} is the page of ${url}`]);
+      await writeFile(join(dirOf(url), 'index.html'), fold ? foldPage(html) : html);
     });
     await writeIndex(shard.key, scratch, outDir, shard.pages.length, job.maxFragments);
   } finally {
