@@ -121,7 +121,10 @@ test('build: SIGKILL during rendering and while a search shard is written leaves
       return false;
     }
   };
-  const leftover = (await readdir('/dev/shm')).filter((name) => /^qk2-shard-pages-(\d+)-/.test(name) && !alive(Number(name.split('-')[3])));
+  const leftover = (await readdir('/dev/shm')).filter((name) => {
+    const pid = /^qk2-shard-pages-(\d+)-/.exec(name)?.[1];
+    return pid !== undefined && !alive(Number(pid));
+  });
   assert.deepEqual(leftover, []);
   // Every parse cache entry a killed build listed is whole.
   const packs = (await listing(path.join(work, 'cache'))).filter((f) => f.endsWith('.keys'));

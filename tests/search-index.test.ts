@@ -47,7 +47,7 @@ describe('indexSite', () => {
       assert.ok(files.includes('pagefind.js') && files.includes('pagefind-entry.json'), s.key);
       assert.ok(!files.includes('pagefind-component-ui.js'), 'unused UI bundles are removed');
     }
-    // The pages Pagefind read were in memory, and are gone.
+    // No scratch folder is left, in memory or in the bundle.
     assert.deepEqual((await readdir('/dev/shm')).filter((name) => name.startsWith(`qk2-shard-pages-${process.pid}-`)), []);
     assert.deepEqual((await readdir(join(site, 'pagefind'))).filter((name) => name.endsWith('.source')), []);
   });

@@ -109,8 +109,8 @@ interface EntryAt {
 
 /**
  * Every entry the packs in `folder` list, by key (a key two packs list has the same entry in both: the
- * same dump parsed by the same code). Read
- * synchronously: ~200 small files for 10,000 entries, each one call instead of four thread-pool trips.
+ * same dump parsed by the same code). Read synchronously: ~200 small files for 10,000 entries, each one
+ * call instead of four thread-pool trips.
  */
 async function readPackKeys(folder: string): Promise<Map<string, EntryAt>> {
   const listed = new Map<string, EntryAt>();

@@ -149,13 +149,13 @@ export async function buildShard(job: ShardJob): Promise<ShardResult> {
   const scratch = scratchDir(shard.key, `${outDir}.source`);
   await rm(scratch, { recursive: true, force: true });
   try {
-    // Each page is read, made and written in one go, none kept: the thread never holds a shard's
-    // pages (~200 MB for 5,000) while Pagefind, beside the render, needs the memory.
     // Pagefind numbers the pages in the order it finds them, and tmpfs lists a folder's entries in the
     // order they were made: the pages' folders are made one after another in URL order first, so that
     // the same pages give the same index however the writes below finish.
     const dirOf = (url: string): string => join(scratch, ...url.split('/').filter(Boolean));
     for (const url of shard.pages.map((p) => p.url).sort()) mkdirSync(dirOf(url), { recursive: true });
+    // Each page is read, made and written in one go, none kept: the thread never holds a shard's
+    // pages (~200 MB for 5,000) while Pagefind, beside the render, needs the memory.
     await forEachLimited(shard.pages.length, FILES_AT_ONCE, async (i) => {
       const bytes = files[i] ?? (await readAt(i));
       files[i] = undefined;

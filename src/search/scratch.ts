@@ -6,7 +6,8 @@
  * while they exist (~63 MB for a shard of 4,500), against ~385 KB a page for Pagefind indexing them.
  *
  * Each folder is named by the build's process id, so that the next build can tell a killed build's
- * folder (its process is gone) and remove it: memory is not returned by itself as a disk would keep it.
+ * folder (its process is gone) and remove it: outside the build's staging site, nothing else would, and
+ * it would hold its memory until the machine restarts.
  */
 import { randomUUID } from 'node:crypto';
 import { accessSync, constants } from 'node:fs';

@@ -1,6 +1,7 @@
 /**
  * Counts the pages Eleventy writes, for the build's render progress bar: Eleventy reports nothing
- * until a run ends, and a run of 10,000 pages takes ten seconds or more. Every written page passes its transforms.
+ * until a run ends, and a run of 10,000 pages takes ten seconds or more. Every written page passes its
+ * transforms.
  */
 import type { EleventyConfig } from '@11ty/eleventy';
 
