@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import { syntheticArchive, writeArticleContent } from '../src/bench/search.ts';
 import { indexSite, MANIFEST_FILE } from '../src/search/indexSite.ts';
 import { runPagefindCli } from '../src/search/pagefindCli.ts';
-import { removeDeadScratch, scratchDir } from '../src/search/scratch.ts';
+import { fitsInMemory, removeDeadScratch, scratchDir } from '../src/search/scratch.ts';
 import type { ShardManifest } from '../src/search/shards.ts';
 import { pairKey, readShardTitles, titleBucket, titlePairs, TITLE_DIR, type PairEntry } from '../src/search/titleIndex.ts';
 import { tempDir } from './support/tmp.ts';
@@ -199,8 +199,23 @@ describe('runPagefindCli', () => {
 });
 
 describe('scratch folders', () => {
+  test("go to memory only with room for two shards' pages, in bytes and in files", () => {
+    const MB = 1024 * 1024;
+    for (const [pages, bytes, files, fits] of [
+      [5_000, 64 * MB, 1e6, false], // a container's default /dev/shm
+      [5_000, 400 * MB, 1e6, true],
+      [5_000, 400 * MB, 20_000, false],
+      [900, 64 * MB, 1e6, true],
+      [0, 0, 0, true],
+    ] as const) {
+      assert.equal(fitsInMemory(pages, { bytes, files }), fits, `${pages} pages in ${bytes / MB} MB and ${files} files`);
+    }
+  });
+
   test('are in memory on Linux, named by the process, and removed by a later build once their process is gone', async () => {
-    assert.match(scratchDir('2023', '/fallback'), new RegExp(`^/dev/shm/qk2-shard-pages-${process.pid}-[0-9a-f]{8}-2023$`));
+    assert.match(await scratchDir('2023', 1_000, '/fallback'), new RegExp(`^/dev/shm/qk2-shard-pages-${process.pid}-[0-9a-f]{8}-2023$`));
+    // More pages than the machine's memory could hold go to the disk.
+    assert.equal(await scratchDir('2023', 1e12, '/fallback'), '/fallback');
     const root = await tempDir('qk2-scratch-');
     try {
       const gone = spawnSync(process.execPath, ['-e', '']).pid!;

@@ -144,9 +144,9 @@ export async function buildShard(job: ShardJob): Promise<ShardResult> {
   const digest = digestOf(job, live);
 
   // Pagefind makes a page's URL from its path under the directory: `2023/05/01/slug/index.html`. In
-  // memory where the system has it (`scratch.ts`), else inside the bundle, so that a killed build's copy
-  // goes with its staging site.
-  const scratch = scratchDir(shard.key, `${outDir}.source`);
+  // memory where they fit (`scratch.ts`), else inside the bundle, so that a killed build's copy goes
+  // with its staging site.
+  const scratch = await scratchDir(shard.key, shard.pages.length, `${outDir}.source`);
   await rm(scratch, { recursive: true, force: true });
   try {
     // Pagefind numbers the pages in the order it finds them, and tmpfs lists a folder's entries in the

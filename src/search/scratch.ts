@@ -1,6 +1,6 @@
 /**
  * Where a shard's pages are written for Pagefind to read (IO): in memory, under `/dev/shm`, where the
- * system has it. The pages live for the seconds Pagefind takes to read them, and on a disk each costs a
+ * system has it and they fit. The pages live for the seconds Pagefind takes to read them, and on a disk each costs a
  * file and a folder made and removed (10,000 files and ~14,000 folders for 10,000 articles): ext4 took
  * ~0.8 ms of system CPU a page on this machine, tmpfs ~0.02 ms. They take ~14 KB of memory a page
  * while they exist (~63 MB for a shard of 4,500), against ~385 KB a page for Pagefind indexing them.
@@ -11,7 +11,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { accessSync, constants } from 'node:fs';
-import { readdir, rm } from 'node:fs/promises';
+import { readdir, rm, statfs } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const MEMORY_DIR = '/dev/shm';
@@ -30,9 +30,28 @@ const memoryDir = ((): string | null => {
   }
 })();
 
-/** A new folder name for the pages of shard `key`: in memory, or `fallback` where there is none. */
-export function scratchDir(key: string, fallback: string): string {
-  return memoryDir ? join(memoryDir, `${PREFIX}${process.pid}-${randomUUID().slice(0, 8)}-${key}`) : fallback;
+/**
+ * What a page takes there, with room: ~14 KB of memory and a file and a folder (and its day's, month's
+ * and year's folders, shared).
+ */
+const PAGE_BYTES = 32 * 1024;
+const PAGE_FILES = 3;
+
+/**
+ * Whether the pages of a shard fit in memory, where `free` is what the file system has left: with room
+ * for the other shard indexed at once. A container's `/dev/shm` is 64 MB unless told otherwise, less
+ * than a shard of 5,000 pages (~70 MB): there the pages go to the disk.
+ */
+export function fitsInMemory(pages: number, free: { bytes: number; files: number }): boolean {
+  return free.bytes >= 2 * pages * PAGE_BYTES && free.files >= 2 * pages * PAGE_FILES;
+}
+
+/** A new folder for the pages of shard `key`: in memory when they fit there, else `fallback`. */
+export async function scratchDir(key: string, pages: number, fallback: string): Promise<string> {
+  if (!memoryDir) return fallback;
+  const { bavail, bsize, ffree } = await statfs(memoryDir);
+  if (!fitsInMemory(pages, { bytes: bavail * bsize, files: ffree })) return fallback;
+  return join(memoryDir, `${PREFIX}${process.pid}-${randomUUID().slice(0, 8)}-${key}`);
 }
 
 /** Removes the page folders of builds whose process is gone (killed before they removed their own). */
