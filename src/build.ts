@@ -13,6 +13,7 @@ import path from 'node:path';
 import { linkTree, recoverFolder, stagingFolder, swapFolder, writeFileAtomic } from './ingest/atomic.ts';
 import { archiveIndexOf, ingest, type IngestResult } from './ingest/ingest.ts';
 import { hashSources } from './codeHash.ts';
+import { BUNDLE_DIR } from './search/bundle.ts';
 import { INDEX_CODE } from './search/indexCode.ts';
 import { readSiteConfig, type SiteConfig } from './site/config.ts';
 import { commitInPlace } from './site/inPlace.ts';
@@ -162,8 +163,8 @@ async function publish(
   try {
     if (!inPlace) {
       // The previous index lets the indexer keep the shards whose articles did not change.
-      const previousIndex = path.join(output, 'pagefind');
-      if (await exists(previousIndex)) await linkTree(previousIndex, path.join(staging, 'pagefind'));
+      const previousIndex = path.join(output, BUNDLE_DIR);
+      if (await exists(previousIndex)) await linkTree(previousIndex, path.join(staging, BUNDLE_DIR));
     }
     // So are the pages whose data did not change (src/site/previousBuild.ts).
     const rendering = runStage(
@@ -202,7 +203,7 @@ async function publish(
             // The ingest's compact archive, in memory: parsing its file again costs ~1 s at 100,000 articles.
             archive: ingested.archive,
             archiveIndex: archiveIndexOf(contentDir),
-            ...(inPlace ? { previousBundle: path.join(output, 'pagefind') } : {}),
+            ...(inPlace ? { previousBundle: path.join(output, BUNDLE_DIR) } : {}),
             ...(options.maxFragments ? { maxFragments: options.maxFragments } : {}),
             onShard: (done, total) => progress.tick(done, total),
           }).catch(fail('index')),

@@ -10,6 +10,7 @@ import { availableParallelism } from 'node:os';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BUNDLE_DIR, MANIFEST_FILE } from './bundle.ts';
 import { folderBytes, keptShard, type ShardJob, type ShardResult } from './buildShard.ts';
 import { membershipOf, updateShards, type IndexedPage, type Shard, type ShardManifest, type ShardMembership } from './shards.ts';
 import { hashSources } from '../codeHash.ts';
@@ -46,8 +47,7 @@ interface BundleSizes {
   titles: { info: string; bytes: number };
 }
 
-export const BUNDLE_DIR = 'pagefind';
-export const MANIFEST_FILE = 'shards.json';
+export { BUNDLE_DIR, MANIFEST_FILE } from './bundle.ts';
 export { INDEX_CODE } from './indexCode.ts';
 
 export interface IndexSiteOptions {

@@ -13,11 +13,9 @@
  */
 import { readdir, readFile, rename, rm, rmdir, stat, mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { BUNDLE_DIR, MANIFEST_FILE } from '../search/bundle.ts';
 import { TITLE_CHANGES_DIR, TITLE_DIR } from '../search/titleIndex.ts';
 import { outputPath } from './incremental.ts';
-
-const BUNDLE = 'pagefind';
-const SEARCH_MANIFEST = 'shards.json';
 
 export interface CommitResult {
   /** Files moved into the live site (new or changed). */
@@ -44,14 +42,14 @@ async function pruneEmpty(dir: string, root: string): Promise<void> {
 
 export async function commitInPlace(staging: string, live: string, removedUrls: string[], removedShards: string[]): Promise<CommitResult> {
   const result: CommitResult = { written: 0, unchanged: 0, removed: 0 };
-  const bundle = path.join(staging, BUNDLE);
+  const bundle = path.join(staging, BUNDLE_DIR);
   const shards = (await readdir(bundle, { withFileTypes: true }).catch(() => []))
     .filter((e) => e.isDirectory() && e.name !== TITLE_CHANGES_DIR)
     .map((e) => e.name);
   const files = (await readdir(staging, { recursive: true, withFileTypes: true }))
     .filter((e) => e.isFile())
     .map((e) => path.relative(staging, path.join(e.parentPath, e.name)))
-    .filter((f) => !f.startsWith(BUNDLE + path.sep));
+    .filter((f) => !f.startsWith(BUNDLE_DIR + path.sep));
   for (const file of files) {
     const target = path.join(live, file);
     if (await sameBytes(path.join(staging, file), target)) {
@@ -62,9 +60,9 @@ export async function commitInPlace(staging: string, live: string, removedUrls: 
     await rename(path.join(staging, file), target);
     result.written++;
   }
-  await mkdir(path.join(live, BUNDLE), { recursive: true });
+  await mkdir(path.join(live, BUNDLE_DIR), { recursive: true });
   for (const key of shards) {
-    const target = path.join(live, BUNDLE, key);
+    const target = path.join(live, BUNDLE_DIR, key);
     const aside = `${target}.previous-${process.pid}`;
     const had = await rename(target, aside).then(() => true, () => false);
     await rename(path.join(bundle, key), target);
@@ -78,23 +76,23 @@ export async function commitInPlace(staging: string, live: string, removedUrls: 
     result.removed++;
   }
   for (const key of removedShards) {
-    await rm(path.join(live, BUNDLE, key), { recursive: true, force: true });
+    await rm(path.join(live, BUNDLE_DIR, key), { recursive: true, force: true });
     result.removed++;
   }
   // The title index's changed buckets, each in place of its live file: the ~8,000 others (at 100,000
   // articles) are left as they are.
   const changedBuckets = await readdir(path.join(bundle, TITLE_CHANGES_DIR)).catch(() => [] as string[]);
-  if (changedBuckets.length > 0) await mkdir(path.join(live, BUNDLE, TITLE_DIR), { recursive: true });
+  if (changedBuckets.length > 0) await mkdir(path.join(live, BUNDLE_DIR, TITLE_DIR), { recursive: true });
   for (const name of changedBuckets) {
-    await rename(path.join(bundle, TITLE_CHANGES_DIR, name), path.join(live, BUNDLE, TITLE_DIR, name));
+    await rename(path.join(bundle, TITLE_CHANGES_DIR, name), path.join(live, BUNDLE_DIR, TITLE_DIR, name));
     result.written++;
   }
   // Last: the search page reads it first, and it names the shards now in place.
-  const manifest = path.join(bundle, SEARCH_MANIFEST);
+  const manifest = path.join(bundle, MANIFEST_FILE);
   if (await stat(manifest).then(() => true, () => false)) {
-    if (await sameBytes(manifest, path.join(live, BUNDLE, SEARCH_MANIFEST))) result.unchanged++;
+    if (await sameBytes(manifest, path.join(live, BUNDLE_DIR, MANIFEST_FILE))) result.unchanged++;
     else {
-      await rename(manifest, path.join(live, BUNDLE, SEARCH_MANIFEST));
+      await rename(manifest, path.join(live, BUNDLE_DIR, MANIFEST_FILE));
       result.written++;
     }
   }
