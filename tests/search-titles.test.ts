@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { syntheticArchive, writeArticleContent } from '../src/bench/search.ts';
 import { folderBytes } from '../src/search/buildShard.ts';
-import { indexSite, MANIFEST_FILE } from '../src/search/indexSite.ts';
+import { MANIFEST_FILE } from '../src/search/bundle.ts';
+import { indexSite } from '../src/search/indexSite.ts';
 import type { ShardManifest } from '../src/search/shards.ts';
 import {
   changedPairs,

@@ -47,7 +47,6 @@ interface BundleSizes {
   titles: { info: string; bytes: number };
 }
 
-export { BUNDLE_DIR, MANIFEST_FILE } from './bundle.ts';
 export { INDEX_CODE } from './indexCode.ts';
 
 export interface IndexSiteOptions {

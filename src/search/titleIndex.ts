@@ -280,10 +280,9 @@ export function changedPairs(before: TitleShard[], now: TitleShard[]): Set<strin
  * Updates the title index of `before` (its bucket files in `beforeDir`, described by `info`) to that of
  * `now`, writing into `outDir` only the buckets whose content changed (`growth`: the bytes they gained),
  * each with the bytes `writeTitleIndex` would write for `now`; the other files are neither read nor
- * written. Null when the
- * bucket count changes (every pair moves: `writeTitleIndex` then) or a bucket to change cannot be read.
- * `outDir` may be `beforeDir`: each file is replaced by a rename (it may be a hard link to the live
- * site's).
+ * written. Null when the bucket count changes (every pair moves: `writeTitleIndex` then) or a bucket to
+ * change cannot be read. `outDir` may be `beforeDir`: each file is replaced by a rename (it may be a
+ * hard link to the live site's).
  */
 export async function updateTitleIndex(
   beforeDir: string,
