@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mergeDuplicates, titleKey, type Copy } from '../src/ingest/dedupe.ts';
+import { containment, mergeDuplicates, shingles, titleKey, type Copy } from '../src/ingest/dedupe.ts';
 import type { Article } from '../src/schema.ts';
 
 const PARAGRAPHS = [
@@ -136,3 +136,48 @@ const titleKeys: Array<[string, string]> = [
 for (const [title, key] of titleKeys) {
   test(`dedupe: title key of ${JSON.stringify(title)}`, () => assert.equal(titleKey(title), key));
 }
+
+/** The share of 4-grams as the strings of the folded words give it: what `containment` of the hashes must equal. */
+function stringContainment(a: Article, b: Article): number {
+  const grams = (x: Article): Set<string> => {
+    const ws = x.body
+      .filter((block) => block.kind === 'paragraph')
+      .flatMap((block) => block.text.trim().split(/\s+/))
+      .map((token) => titleKey(token).replace(/[^\p{L}\p{N} ]+/gu, ''))
+      .filter((word) => word !== '');
+    const out = new Set<string>();
+    for (let i = 0; i + 4 <= ws.length; i++) out.add(ws.slice(i, i + 4).join(' '));
+    if (out.size === 0 && ws.length > 0) out.add(ws.join(' '));
+    return out;
+  };
+  const [x, y] = [grams(a), grams(b)];
+  const [small, large] = x.size <= y.size ? [x, y] : [y, x];
+  if (small.size === 0) return large.size === 0 ? 1 : 0;
+  return [...small].filter((g) => large.has(g)).length / small.size;
+}
+
+test('dedupe: the hashed 4-grams share exactly what the 4-grams of the words share', () => {
+  // A small vocabulary, with case, marks, punctuation and `đ`, so that texts share many 4-grams.
+  const vocabulary = ['Đoàn', 'đoàn', 'hòa', 'hoà', 'Biên', 'giới', '316,', '–', '(QK2)'];
+  let seed = 7;
+  const random = (n: number): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n);
+  const text = (words: number): Article['body'] => {
+    const paragraphs: Article['body'] = [];
+    for (let left = words; left > 0; ) {
+      const take = Math.min(left, 1 + random(30));
+      paragraphs.push({ kind: 'paragraph', text: Array.from({ length: take }, () => vocabulary[random(vocabulary.length)]).join(random(4) ? ' ' : '  ') });
+      left -= take;
+    }
+    return paragraphs;
+  };
+  let compared = 0;
+  for (let i = 0; i < 300; i++) {
+    const a = article('a.txt', { body: text(random(60)) });
+    // Half the pairs: the first one cut off.
+    const b = article('b.txt', { body: random(2) ? text(random(60)) : a.body.slice(0, 1 + random(3)) });
+    const expected = stringContainment(a, b);
+    assert.equal(containment(shingles(a), shingles(b)), expected, `pair ${i}`);
+    if (expected > 0 && expected < 1) compared++;
+  }
+  assert.ok(compared > 50, `${compared} pairs share some 4-grams but not all`);
+});
