@@ -9,17 +9,21 @@
  * `meta` and `content` of the page). Ids are unique within a shard only: seven hex digits, lengthened by
  * Pagefind on a clash inside one index, so another shard may hold the same id (`clashes` in indexSite.ts).
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { constants, gunzip, gunzipSync } from 'node:zlib';
-import { promisify } from 'node:util';
-import { forEachLimited } from '../concurrency.ts';
+import { constants, gunzipSync } from 'node:zlib';
 
-const inflate = promisify(gunzip);
 const SIGNATURE = 'pagefind_dcd';
 const FRAGMENT = '.pf_fragment';
 const GROUP = /_group_[0-9a-f]+\.pf_fragment$/;
-const FILES_AT_ONCE = 32;
+/**
+ * Fragments read between two turns of the event loop. They are read synchronously, one after another:
+ * the promise API's open, stat, read and close for each of a shard's ~4,500 small files cost about
+ * twice the CPU (27,567 fragments: 4.8–5.0 CPU s against 2.1); the turns keep the thread answering
+ * its workers' messages.
+ */
+const FILES_PER_TURN = 256;
 
 export interface Fragment {
   url: string;
@@ -32,9 +36,8 @@ export interface PageEntry {
   filters: Record<string, string[]>;
 }
 
-async function readFragmentJson(file: string): Promise<unknown> {
-  const bytes = await inflate(await readFile(file));
-  const text = bytes.toString('utf8');
+function readFragmentJson(file: string, bytes = readFileSync(file)): unknown {
+  const text = gunzipSync(bytes).toString('utf8');
   if (!text.startsWith(SIGNATURE)) throw new Error(`${file}: not a Pagefind fragment`);
   return JSON.parse(text.slice(SIGNATURE.length));
 }
@@ -77,27 +80,31 @@ function headUrl(bytes: Buffer): string | null {
 export async function readFragments(shardDir: string, wanted?: ReadonlySet<string>): Promise<Map<string, PageEntry>> {
   const files = await fragmentFiles(shardDir);
   const pages = new Map<string, PageEntry>();
-  await forEachLimited(files.length, FILES_AT_ONCE, async (i) => {
-    if (wanted && pages.size === wanted.size) return;
+  for (let i = 0; i < files.length && !(wanted && pages.size === wanted.size); i++) {
+    if (i % FILES_PER_TURN === FILES_PER_TURN - 1) await turn();
     const name = files[i]!;
     const file = join(shardDir, 'fragment', name);
+    const bytes = readFileSync(file);
     if (wanted && !GROUP.test(name)) {
-      const url = headUrl(await readFile(file));
-      if (url !== null && !wanted.has(url)) return;
+      const url = headUrl(bytes);
+      if (url !== null && !wanted.has(url)) continue;
     }
-    for (const { id, fragment } of pagesOf(name, await readFragmentJson(file))) {
+    for (const { id, fragment } of pagesOf(name, readFragmentJson(file, bytes))) {
       if (!wanted || wanted.has(fragment.url)) pages.set(fragment.url, { id, filters: fragment.filters ?? {} });
     }
-  });
+  }
   return pages;
 }
 
 /** Every page of the shard at `shardDir`: its id, its group file's name with `maxFragments`, its fragment. */
 export async function allFragments(shardDir: string): Promise<Array<{ id: string; group?: string; fragment: Fragment }>> {
   const files = await fragmentFiles(shardDir);
-  const found: Array<Array<{ id: string; group?: string; fragment: Fragment }>> = new Array(files.length);
-  await forEachLimited(files.length, FILES_AT_ONCE, async (i) => {
-    found[i] = pagesOf(files[i]!, await readFragmentJson(join(shardDir, 'fragment', files[i]!)));
-  });
-  return found.flat();
+  const found: Array<{ id: string; group?: string; fragment: Fragment }> = [];
+  for (let i = 0; i < files.length; i++) {
+    if (i % FILES_PER_TURN === FILES_PER_TURN - 1) await turn();
+    for (const page of pagesOf(files[i]!, readFragmentJson(join(shardDir, 'fragment', files[i]!)))) found.push(page);
+  }
+  return found;
 }
+
+const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
