@@ -8,11 +8,12 @@
  * and the next build puts back a site a kill caught mid-swap (`recoverFolder`).
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { linkTree, recoverFolder, stagingFolder, swapFolder, writeFileAtomic } from './ingest/atomic.ts';
 import { archiveIndexOf, ingest, type IngestResult } from './ingest/ingest.ts';
 import { hashSources } from './codeHash.ts';
+import { folderSize } from './folderSize.ts';
 import { BUNDLE_DIR } from './search/bundle.ts';
 import { INDEX_CODE } from './search/indexCode.ts';
 import { readSiteConfig, type SiteConfig } from './site/config.ts';
@@ -253,7 +254,7 @@ async function finish(ingested: IngestResult, stages: StageTiming[], started: nu
   console.log(stagesLine(report));
   const shown = path.relative(process.cwd(), output);
   // Its size only when it was built anew: counting 20,000 files costs what a small rebuild does.
-  const size = whole ? await folderSize(output) : null;
+  const size = whole ? folderSize(output) : null;
   console.log(`${shown.startsWith('..') ? output : shown}/: ${size ? `${size.files} files, ${formatBytes(size.bytes)}; ` : ''}report: ${reportFile}`);
   return report;
 }
@@ -285,17 +286,4 @@ async function exists(file: string): Promise<boolean> {
     () => true,
     () => false,
   );
-}
-
-async function folderSize(folder: string): Promise<{ files: number; bytes: number }> {
-  const files = (await readdir(folder, { withFileTypes: true, recursive: true }))
-    .filter((e) => e.isFile())
-    .map((e) => path.join(e.parentPath, e.name));
-  let bytes = 0;
-  // Stat in slices: one at a time takes tens of seconds for 100k pages, all at once exhausts file handles.
-  for (let i = 0; i < files.length; i += 256) {
-    const sizes = await Promise.all(files.slice(i, i + 256).map((f) => stat(f).then((s) => s.size)));
-    bytes += sizes.reduce((a, b) => a + b, 0);
-  }
-  return { files: files.length, bytes };
 }

@@ -10,10 +10,11 @@
  * same binary: the same bytes out for less CPU (`pagefindCli.ts`).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { forEachLimited } from '../concurrency.ts';
+import { folderSize } from '../folderSize.ts';
 import type { FrontMatter } from '../schema.ts';
 import { contentHash, markdownBody, parseContentFile, type ContentFile } from '../site/archive.ts';
 import { foldPage } from './fold.ts';
@@ -140,7 +141,6 @@ export async function buildShard(job: ShardJob): Promise<ShardResult> {
   const fold = job.fold ?? true;
   const files: Array<Buffer | undefined> = new Array(shard.pages.length);
   const live = await pageHashes(job, files);
-  const readAt = (i: number): Promise<Buffer> => readFile(join(job.contentDir, shard.pages[i]!.file));
   const digest = digestOf(job, live);
 
   // Pagefind makes a page's URL from its path under the directory: `2023/05/01/slug/index.html`. In
@@ -151,35 +151,26 @@ export async function buildShard(job: ShardJob): Promise<ShardResult> {
   try {
     // Pagefind numbers the pages in the order it finds them, and tmpfs lists a folder's entries in the
     // order they were made: the pages' folders are made one after another in URL order first, so that
-    // the same pages give the same index however the writes below finish.
+    // the same pages give the same index whatever the order the pages are written in below.
     const dirOf = (url: string): string => join(scratch, ...url.split('/').filter(Boolean));
     for (const url of shard.pages.map((p) => p.url).sort()) mkdirSync(dirOf(url), { recursive: true });
     // Each page is read, made and written in one go, none kept: the thread never holds a shard's
-    // pages (~200 MB for 5,000) while Pagefind, beside the render, needs the memory.
-    await forEachLimited(shard.pages.length, FILES_AT_ONCE, async (i) => {
-      const bytes = files[i] ?? (await readAt(i));
+    // pages (~200 MB for 5,000) while Pagefind, beside the render, needs the memory. Synchronously, in
+    // this thread of its own: the promise API's open, stat, read, write and close cost ~2.5× the CPU
+    // (9,209 pages copied: 0.77 CPU s against 0.29).
+    for (let i = 0; i < shard.pages.length; i++) {
+      const bytes = files[i] ?? readFileSync(join(job.contentDir, shard.pages[i]!.file));
       files[i] = undefined;
       const { url, html } = indexPage(contentFile(shard.pages[i]!.file, bytes, job.frontMatter?.[i]), live[i]!.hash);
       // The Markdown file's path is the page's URL (`IndexedPage`): made above.
       if (url !== shard.pages[i]!.url) throw new SearchIndexError(shard.key, [`${shard.pages[i]!.file} is the page of ${url}`]);
-      await writeFile(join(dirOf(url), 'index.html'), fold ? foldPage(html) : html);
-    });
+      writeFileSync(join(dirOf(url), 'index.html'), fold ? foldPage(html) : html);
+    }
     await writeIndex(shard.key, scratch, outDir, shard.pages.length, job.maxFragments);
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
-  return { key: shard.key, pages: shard.pages.length, hash: digest, rebuilt: true, superseded: [], bytes: await folderBytes(outDir) };
-}
-
-/** The bytes of the files under `dir`. */
-export async function folderBytes(dir: string): Promise<number> {
-  const files = (await readdir(dir, { withFileTypes: true, recursive: true })).filter((e) => e.isFile());
-  let total = 0;
-  await forEachLimited(files.length, FILES_AT_ONCE, async (i) => {
-    const { size } = await stat(join(files[i]!.parentPath, files[i]!.name));
-    total += size;
-  });
-  return total;
+  return { key: shard.key, pages: shard.pages.length, hash: digest, rebuilt: true, superseded: [], bytes: folderSize(outDir).bytes };
 }
 
 /** A Markdown file as the page needs it: with its front matter known, only its body is cut out, no YAML read. */

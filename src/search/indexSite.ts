@@ -11,9 +11,10 @@ import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BUNDLE_DIR, MANIFEST_FILE } from './bundle.ts';
-import { folderBytes, keptShard, type ShardJob, type ShardResult } from './buildShard.ts';
+import { keptShard, type ShardJob, type ShardResult } from './buildShard.ts';
 import { membershipOf, updateShards, type IndexedPage, type Shard, type ShardManifest, type ShardMembership } from './shards.ts';
 import { hashSources } from '../codeHash.ts';
+import { folderSize } from '../folderSize.ts';
 import { INDEX_CODE } from './indexCode.ts';
 import { removeDeadScratch } from './scratch.ts';
 import { writeFileAtomic } from '../ingest/atomic.ts';
@@ -260,7 +261,7 @@ export async function indexSite(opts: IndexSiteOptions): Promise<IndexSiteResult
     const titlesDir = join(previousBundle, TITLE_DIR);
     const updated = before && (await updateTitleIndex(titlesDir, info, before, titleShards, join(bundleDir, TITLE_CHANGES_DIR)));
     if (updated) {
-      const was = sizesBefore?.version === 1 && sizesBefore.titles.info === JSON.stringify(infoBefore) ? sizesBefore.titles.bytes : await folderBytes(titlesDir);
+      const was = sizesBefore?.version === 1 && sizesBefore.titles.info === JSON.stringify(infoBefore) ? sizesBefore.titles.bytes : folderSize(titlesDir).bytes;
       titleIndex = { info: updated.info, bytes: was + updated.growth };
     } else await rm(join(bundleDir, TITLE_CHANGES_DIR), { recursive: true, force: true });
   }
@@ -287,7 +288,7 @@ export async function indexSite(opts: IndexSiteOptions): Promise<IndexSiteResult
   const sizes: BundleSizes = { version: 1, shards: {}, titles: { info: JSON.stringify(titleIndex.info), bytes: titleIndex.bytes } };
   for (const r of indexed) {
     const known = sizesBefore?.version === 1 && sizesBefore.shards[r.key]?.hash === r.hash ? sizesBefore.shards[r.key]!.bytes : undefined;
-    sizes.shards[r.key] = { hash: r.hash, bytes: r.bytes ?? known ?? (await folderBytes(join(r.rebuilt ? bundleDir : previousBundle, r.key))) };
+    sizes.shards[r.key] = { hash: r.hash, bytes: r.bytes ?? known ?? folderSize(join(r.rebuilt ? bundleDir : previousBundle, r.key)).bytes };
   }
   const bytes = Object.values(sizes.shards).reduce((sum, s) => sum + s.bytes, sizes.titles.bytes + Buffer.byteLength(manifestText));
   if (opts.planFile) {
