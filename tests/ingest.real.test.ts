@@ -5,6 +5,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { ingest } from '../src/ingest/ingest.ts';
+import { contentEntry } from '../src/ingest/archiveIndex.ts';
 import type { ReportEntry } from '../src/report.ts';
 import { tempDir } from './support/tmp.ts';
 
@@ -79,6 +80,9 @@ test('ingest (real parser): a large archive is parsed on worker threads, and a r
   assert.equal(first.articles, count);
   assert.equal(first.cacheHits, 0);
   assert.equal(first.entries[7]?.status === 'published' && first.entries[7].url, '/2024/09/15/don-bien-phong-y-ty-tuan-tra-moc-gioi-so-7/');
+  // Written by worker threads too: each file holds what its compact-archive entry says.
+  assert.equal(first.archive?.size, count);
+  for (const [name, entry] of first.archive!) assert.deepEqual(contentEntry(name, await readFile(path.join(options.outputDir, name))), entry, name);
   const second = await ingest(options);
   assert.equal(second.cacheHits, count);
   assert.deepEqual(second.entries, first.entries);

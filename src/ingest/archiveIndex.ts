@@ -69,11 +69,6 @@ export interface ArchiveWriter {
   set(name: string, entry: IndexEntry): void;
 }
 
-/** An archive in memory, as a full ingest builds it. */
-export function mapWriter(index: ArchiveIndex): ArchiveWriter {
-  return { hashOf: (name) => index.get(name)?.hash, set: (name, entry) => void index.set(name, entry) };
-}
-
 /**
  * What an incremental ingest changed in the saved archive, for a reader that parsed the file before
  * (the render thread, while it waits for its job: `prepareContent` in `src/site/content.ts`).

@@ -13,22 +13,20 @@
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ReportEntry } from '../report.ts';
-import { ArchiveEdits, entryOf, mapWriter, saveArchiveIndex, type ArchiveChanges, type ArchiveIndex, type ArchiveWriter } from './archiveIndex.ts';
+import { ArchiveEdits, saveArchiveIndex, type ArchiveChanges, type ArchiveIndex } from './archiveIndex.ts';
 import { recoverFolder, stagingFolder, swapFolder, writeFileAtomic } from './atomic.ts';
 import { mergeDuplicates, titleKey, type Copy, type Merged } from './dedupe.ts';
-import { articleContent } from './markdown.ts';
 import { assignSlugs, assignSlugsKeeping, type Placed, type SlugLedger, type SlugRequest } from './slugs.ts';
 import { forEachLimited } from '../concurrency.ts';
 import { hashBytes, readDumps, type Outcome, type ReadArticleFn } from './readDumps.ts';
 import { ingestCode, loadSnapshot, saveSnapshot, type ArticleState, type FileState, type Snapshot } from './snapshot.ts';
 import { findDumps, type Found } from './walk.ts';
+import { updateFolder, writeFolder, type MarkdownFile } from './writeMarkdown.ts';
 
 export type { ReadArticleFn };
 
 /** A dump is a page of text: 10 MB is far beyond any article, and reading more would only waste memory. */
 export const MAX_DUMP_BYTES = 10 * 1024 * 1024;
-/** Markdown files written at once. */
-const WRITE_CONCURRENCY = 16;
 
 export interface IngestOptions {
   inputDir: string;
@@ -184,8 +182,9 @@ async function full(found: Found[], ledger: SlugLedger, options: IngestOptions):
   }
   await recoverFolder(path.resolve(options.outputDir));
   const staging = await stagingFolder(options.outputDir);
-  const index: ArchiveIndex = new Map();
-  await writeArticles(merged, placed, staging, mapWriter(index), false);
+  const files = merged.map((m) => markdownFile(m, placed.get(m.identity)!));
+  const written = await writeFolder(files, staging);
+  const index: ArchiveIndex = new Map(files.map((f, i) => [f.name, written[i]!]));
   await swapFolder(staging, options.outputDir);
   if (options.stateDir) await saveArchiveIndex(archiveIndexOf(options.outputDir), index);
 
@@ -288,7 +287,11 @@ async function incremental(found: Found[], snapshot: Snapshot, ledger: SlugLedge
   const { placed, ledger: next } = slugs;
 
   await writeFile(dirtyFile(options.outputDir), '');
-  const written = await writeArticles(merged, placed, options.outputDir, archive, true);
+  const written = await updateFolder(
+    merged.map((m) => markdownFile(m, placed.get(m.identity)!)),
+    options.outputDir,
+    archive,
+  );
   const stillThere = new Set(merged.map((m) => placed.get(m.identity)!.path));
   let gone = 0;
   for (const article of affected) {
@@ -362,36 +365,14 @@ function fileStates(found: Found[], outcomes: Outcome[], before: Record<string, 
   return states;
 }
 
-/**
- * Writes each article's Markdown into `folder` and its entry into `index`; with `inPlace`, atomically
- * file by file, and only where the bytes differ. Returns how many were written.
- */
-async function writeArticles(merged: Merged[], placed: Map<string, Placed>, folder: string, index: ArchiveWriter, inPlace: boolean): Promise<number> {
-  const folders = new Map<string, Promise<unknown>>();
-  let written = 0;
-  await forEachLimited(merged.length, WRITE_CONCURRENCY, async (i) => {
-    const { kept, duplicates, identity } = merged[i]!;
-    const where = placed.get(identity)!;
-    const { markdown, frontMatter, body } = articleContent(kept.article, {
-      slug: where.slug,
-      sources: [kept.article.source, ...duplicates.map((d) => d.copy.article.source)],
-      warnings: kept.warnings,
-    });
-    const name = `${where.path}.md`;
-    const bytes = Buffer.from(markdown);
-    const entry = entryOf(name, bytes, frontMatter, body);
-    if (inPlace && index.hashOf(name) === entry.hash) return;
-    index.set(name, entry);
-    const file = path.join(folder, name);
-    const dir = path.dirname(file);
-    if (!folders.has(dir)) folders.set(dir, mkdir(dir, { recursive: true }));
-    await folders.get(dir);
-    // A staging folder is swapped in whole, so plain writes are enough there.
-    if (inPlace) await writeFileAtomic(file, markdown, { folderExists: true });
-    else await writeFile(file, bytes);
-    written++;
-  });
-  return written;
+/** What an article's Markdown file is made of. */
+function markdownFile(m: Merged, where: Placed): MarkdownFile {
+  const { kept, duplicates } = m;
+  return {
+    name: `${where.path}.md`,
+    article: kept.article,
+    placement: { slug: where.slug, sources: [kept.article.source, ...duplicates.map((d) => d.copy.article.source)], warnings: kept.warnings },
+  };
 }
 
 async function loadLedger(file: string): Promise<SlugLedger> {
