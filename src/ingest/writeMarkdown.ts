@@ -5,7 +5,7 @@
  * a large folder is written by worker threads (`writeWorker.ts`), two cores beside the kernel's own
  * work of making the files.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Article } from '../schema.ts';
@@ -28,7 +28,7 @@ export interface WriteJob {
   files: MarkdownFile[];
 }
 
-/** Markdown files written at once per thread. */
+/** Files an incremental ingest writes at once (each atomically, in place). */
 const WRITE_CONCURRENCY = 16;
 /** Below this many files, starting workers (each loads the Markdown and schema code) costs more than it saves. */
 const PARALLEL_FROM = 400;
@@ -51,20 +51,22 @@ export async function writeFolder(files: MarkdownFile[], folder: string): Promis
   return threads < 2 || files.length < PARALLEL_FROM ? writeHere({ folder, files }) : writeInWorkers(files, folder, threads);
 }
 
-/** In this thread. */
-export async function writeHere({ folder, files }: WriteJob): Promise<IndexEntry[]> {
-  const folders = new Map<string, Promise<unknown>>();
-  const entries: IndexEntry[] = new Array(files.length);
-  await forEachLimited(files.length, WRITE_CONCURRENCY, async (i) => {
-    const { bytes, entry } = markdownOf(files[i]!);
-    entries[i] = entry;
-    const file = path.join(folder, files[i]!.name);
-    const dir = path.dirname(file);
-    if (!folders.has(dir)) folders.set(dir, mkdir(dir, { recursive: true }));
-    await folders.get(dir);
-    await writeFile(file, bytes);
+/**
+ * In this thread, one file after another: the kernel's work of making a file in a new folder (~0.1–0.4
+ * ms of system CPU here) grew by half or more when several threads made files at once (60,000 files in
+ * random day folders: 5.6 and 12.6 CPU s one at a time against 12.7 and 15.8 with 16 writes in flight).
+ */
+export function writeHere({ folder, files }: WriteJob): IndexEntry[] {
+  const folders = new Set<string>();
+  return files.map((file) => {
+    const { bytes, entry } = markdownOf(file);
+    const target = path.join(folder, file.name);
+    const dir = path.dirname(target);
+    if (!folders.has(dir)) mkdirSync(dir, { recursive: true });
+    folders.add(dir);
+    writeFileSync(target, bytes);
+    return entry;
   });
-  return entries;
 }
 
 /**

@@ -3,4 +3,4 @@ import { parentPort } from 'node:worker_threads';
 import { reply } from '../worker.ts';
 import { writeHere, type WriteJob } from './writeMarkdown.ts';
 
-parentPort?.on('message', (job: WriteJob) => reply(writeHere(job)));
+parentPort?.on('message', (job: WriteJob) => reply(Promise.resolve().then(() => writeHere(job))));
