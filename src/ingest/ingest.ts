@@ -183,8 +183,8 @@ async function full(found: Found[], ledger: SlugLedger, options: IngestOptions):
   await recoverFolder(path.resolve(options.outputDir));
   const staging = await stagingFolder(options.outputDir);
   const files = merged.map((m) => markdownFile(m, placed.get(m.identity)!));
-  const written = await writeFolder(files, staging);
-  const index: ArchiveIndex = new Map(files.map((f, i) => [f.name, written[i]!]));
+  const made = await writeFolder(files, staging);
+  const index: ArchiveIndex = new Map(files.map((f, i) => [f.name, made[i]!]));
   await swapFolder(staging, options.outputDir);
   if (options.stateDir) await saveArchiveIndex(archiveIndexOf(options.outputDir), index);
 
