@@ -181,3 +181,14 @@ test('dedupe: the hashed 4-grams share exactly what the 4-grams of the words sha
   }
   assert.ok(compared > 50, `${compared} pairs share some 4-grams but not all`);
 });
+
+test('dedupe: past the bound of the word cache, words hash as they did before it', () => {
+  // 500,000 distinct tokens fill the cache; the words of the next texts are hashed one at a time.
+  const many = Array.from({ length: 500_001 }, (_, i) => `w${i.toString(36)}`).join(' ');
+  shingles(article('fill.txt', { body: [{ kind: 'paragraph', text: many }] }));
+  const words = ['Đoàn', 'xã', 'Bản', 'Vược', 'Lào', 'Cai', 'tuần', 'tra', 'mốc', 'giới'];
+  const a = article('a.txt', { body: [{ kind: 'paragraph', text: words.join(' ') }] });
+  const b = article('b.txt', { body: [{ kind: 'paragraph', text: [...words.slice(0, 6), 'đồn', ...words.slice(6)].join(' ') }] });
+  assert.equal(containment(shingles(a), shingles(b)), stringContainment(a, b));
+  assert.equal(containment(shingles(a), shingles(a)), 1);
+});

@@ -101,52 +101,62 @@ export function articleIdentity(article: Article): string {
  * chance of 2⁻⁵², so the share of 4-grams two copies have in common is, in practice, the exact one.
  */
 export function shingles(article: Article): Float64Array {
-  const ids: number[] = [];
+  // Each word's two hashes, in order.
+  const first: number[] = [];
+  const second: number[] = [];
   for (const token of paragraphTokens(article, Infinity)) {
-    const id = wordId(token);
-    if (id !== EMPTY_WORD) ids.push(id);
+    const slot = wordSlot(token);
+    if (slot === EMPTY_WORD) continue;
+    first.push(wordHashes[slot * 2]!);
+    second.push(wordHashes[slot * 2 + 1]!);
   }
-  if (ids.length < SHINGLE) {
+  if (first.length < SHINGLE) {
     // A text under four words is one entry, its words in order (never equal to a 4-gram's).
-    return ids.length === 0 ? new Float64Array(0) : Float64Array.of(gramHash(ids, 0, ids.length, SHORT_SEED));
+    return first.length === 0 ? new Float64Array(0) : Float64Array.of(gramHash(first, second, 0, first.length, SHORT_SEED));
   }
-  const out = new Float64Array(ids.length - SHINGLE + 1);
-  for (let i = 0; i < out.length; i++) out[i] = gramHash(ids, i, SHINGLE, GRAM_SEED);
+  const out = new Float64Array(first.length - SHINGLE + 1);
+  for (let i = 0; i < out.length; i++) out[i] = gramHash(first, second, i, SHINGLE, GRAM_SEED);
   out.sort();
   let unique = 0;
   for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[unique - 1]) out[unique++] = out[i]!;
   return out.subarray(0, unique);
 }
 
-/** Each folded word's two 32-bit hashes, by index (`wordId`); index 0 is a token that folds to nothing. */
+/**
+ * Each folded word's two 32-bit hashes, by slot (`wordSlot`): slot 0 is a token that folds to nothing,
+ * slot 1 holds the last word past the cache's bound, read at once.
+ */
 const EMPTY_WORD = 0;
-const wordHashes: number[] = [0, 0];
-const wordIds = new Map<string, number>();
-/** The word of `token` (as `words` folds it), by the index of its hashes in `wordHashes`. */
-function wordId(token: string): number {
-  let id = wordIds.get(token);
-  if (id !== undefined) return id;
+const SPARE = 1;
+const wordHashes: number[] = [0, 0, 0, 0];
+const wordSlots = new Map<string, number>();
+/** The slot of the hashes of `token`'s word (as `words` folds it). */
+function wordSlot(token: string): number {
+  let slot = wordSlots.get(token);
+  if (slot !== undefined) return slot;
+  // Bounded like `foldedWords`: a huge archive's rare tokens should not grow the cache forever.
+  const cached = wordSlots.size < 500_000;
   const word = foldedWord(token);
-  if (word === '') id = EMPTY_WORD;
+  if (word === '') slot = EMPTY_WORD;
   else {
-    id = wordHashes.length / 2;
-    wordHashes.push(stringHash(word, 0x811c9dc5), stringHash(word, 0x9747b28c));
+    slot = cached ? wordHashes.length / 2 : SPARE;
+    wordHashes[slot * 2] = stringHash(word, 0x811c9dc5);
+    wordHashes[slot * 2 + 1] = stringHash(word, 0x9747b28c);
   }
-  // Bounded like `foldedWords`: past it, a rare token's hashes are appended again (the same values).
-  if (wordIds.size < 500_000) wordIds.set(token, id);
-  return id;
+  if (cached) wordSlots.set(token, slot);
+  return slot;
 }
 
 const GRAM_SEED = 0x2545f491;
 const SHORT_SEED = 0x5bd1e995;
 
-/** 52 bits of the words `ids[from … from + count)`: 32 from their first hashes, 20 from their second. */
-function gramHash(ids: number[], from: number, count: number, seed: number): number {
+/** 52 bits of the words `[from, from + count)`: 32 from their first hashes, 20 from their second. */
+function gramHash(first: number[], second: number[], from: number, count: number, seed: number): number {
   let a = seed ^ count;
   let b = Math.imul(seed, 0x27d4eb2d) ^ count;
   for (let k = from; k < from + count; k++) {
-    a = mixIn(a, wordHashes[ids[k]! * 2]!);
-    b = mixIn(b, wordHashes[ids[k]! * 2 + 1]!);
+    a = mixIn(a, first[k]!);
+    b = mixIn(b, second[k]!);
   }
   return (finish(a) >>> 0) * 0x100000 + (finish(b) >>> 12);
 }
