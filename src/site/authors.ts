@@ -46,7 +46,8 @@ function titleWord(word: string): string {
 
 /**
  * Each printed name made canonical once: an archive prints a few thousand names on 100,000 articles,
- * and the search index and the render ask for every article's (2.6 of a shard thread's 41 CPU s at 100,000).
+ * and the search index and the render ask for every article's (at 100,000 articles, 2.6 of a shard
+ * thread's 41 CPU s).
  */
 const canonicalNames = new Map<string, string | null>();
 
