@@ -57,6 +57,14 @@ async function find(dir: string, name: RegExp): Promise<string[]> {
   return entries.filter((e) => name.test(path.basename(e)));
 }
 
+function alive(pid: number): boolean {
+  try {
+    return process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+}
+
 async function listing(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort();
@@ -84,9 +92,19 @@ test('build: SIGKILL during rendering and while a search shard is written leaves
     const folder = await staging();
     return folder !== undefined && (await find(path.join(parent, folder), name)).length > 0;
   };
+  // A shard's pages for Pagefind are in a scratch folder from the first page made to Pagefind's last file
+  // written: in the staging folder (`.source`) or in memory (`src/search/scratch.ts`). Pagefind's own
+  // `.partial` output alone lasts a fraction of a second for the one small shard rebuilt here, which a
+  // poll could miss. Only a live process's folder counts: the build killed while rendering may have left one.
+  const scratchBefore = new Set(await readdir('/dev/shm').catch(() => [] as string[]));
+  const newScratch = async (): Promise<boolean> =>
+    (await readdir('/dev/shm').catch(() => [] as string[])).some((name) => {
+      const pid = /^qk2-shard-pages-(\d+)-/.exec(name)?.[1];
+      return pid !== undefined && !scratchBefore.has(name) && alive(Number(pid));
+    });
   for (const [stage, killWhen] of [
     ['rendering', () => inStaging(/^index\.html$/)],
-    ['indexing', () => inStaging(/\.(source|partial)$/)],
+    ['indexing', async () => (await inStaging(/\.(source|partial)$/)) || ((await staging()) !== undefined && (await newScratch()))],
   ] as const) {
     let midway: string | undefined;
     const killed = await buildUntil(input, output, work, async () => {
@@ -114,13 +132,6 @@ test('build: SIGKILL during rendering and while a search shard is written leaves
   assert.deepEqual((await readdir(parent)).sort(), ['.build', '_site', 'articles']);
   // The pages the killed builds wrote for Pagefind in memory (`src/search/scratch.ts`, named by the
   // process that wrote them) are gone too: none is left of a process that is gone.
-  const alive = (pid: number): boolean => {
-    try {
-      return process.kill(pid, 0);
-    } catch {
-      return false;
-    }
-  };
   const leftover = (await readdir('/dev/shm')).filter((name) => {
     const pid = /^qk2-shard-pages-(\d+)-/.exec(name)?.[1];
     return pid !== undefined && !alive(Number(pid));
