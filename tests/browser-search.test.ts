@@ -287,11 +287,13 @@ describe('search in Chromium', { skip: chromiumSkipReason() }, () => {
     }
   });
 
-  test('excerpts and highlights show the real text, never the folded twin', async () => {
+  test('excerpts and highlights show the real text: each đ back, no twin', async () => {
     const { results } = await searchFor(page, site, { q: 'doan' });
     assert.ok(results.length > 0);
     for (const r of results) {
-      assert.doesNotMatch(r.excerpt, /[đĐ][\p{L}\p{M}]*-[a-zA-Z]/u, r.excerpt);
+      // The index has `d` for `đ`: none of these words is Vietnamese with a plain `d`.
+      assert.doesNotMatch(r.excerpt, /(?<![\p{L}\p{M}])(doàn|dội|dơn|dược|dã|dồng chí|dịa)(?![\p{L}\p{M}])/iu, r.excerpt);
+      assert.doesNotMatch(r.excerpt, /[\p{L}\p{M}]-[a-z]+zq/u, r.excerpt);
     }
     assert.ok(results.some((r) => /<mark>đoàn<\/mark>/i.test(r.excerpt)), 'đoàn is highlighted');
   });

@@ -4,7 +4,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { gunzipSync } from 'node:zlib';
 import { syntheticArchive, writeArticleContent } from '../src/bench/search.ts';
+import { D_BITS_FIELD } from '../src/search/fold.ts';
+import { indexPage } from '../src/search/page.ts';
+import { parseContentFile } from '../src/site/archive.ts';
 import { MANIFEST_FILE } from '../src/search/bundle.ts';
 import { indexSite } from '../src/search/indexSite.ts';
 import { runPagefindCli } from '../src/search/pagefindCli.ts';
@@ -12,6 +16,13 @@ import { fitsInMemory, removeDeadScratch, scratchDir } from '../src/search/scrat
 import type { ShardManifest } from '../src/search/shards.ts';
 import { pairKey, readShardTitles, titleBucket, titlePairs, TITLE_DIR, type PairEntry } from '../src/search/titleIndex.ts';
 import { tempDir } from './support/tmp.ts';
+
+interface SearchText {
+  restoreD(text: string, bits: string | undefined): string;
+  unfoldExcerpt(excerpt: string): string;
+}
+// The browser module, imported as it is served.
+const searchText = (await import('../public/js/search-text.js' as string)) as SearchText;
 
 describe('indexSite', () => {
   let work = '';
@@ -172,6 +183,65 @@ describe('indexSite: an estimated article', () => {
     assert.deepEqual(shards.map((s) => [s.key, s.pages]), [['2022', 2], ['khong-ro-ngay', 1]]);
     const plan = JSON.parse(await readFile(planFile, 'utf8')) as { shards: Array<{ key: string; urls: string[] }> };
     assert.deepEqual(plan.shards.find((s) => s.key === '2022')?.urls.sort(), ['/2022/12/05/co-ngay/', '/khong-ro-ngay/uoc-tinh/']);
+  });
+});
+
+describe("indexSite: the đ handed to Pagefind as d comes back from its fragments", () => {
+  let work = '';
+  after(async () => {
+    if (work) await rm(work, { recursive: true, force: true });
+  });
+
+  /** A fragment's JSON, as `src/search/fragments.ts` reads it (gzip of `pagefind_dcd` and the JSON). */
+  const readFragment = async (file: string): Promise<{ url: string; content: string; meta: Record<string, string> }> =>
+    JSON.parse(gunzipSync(await readFile(file)).toString('utf8').slice('pagefind_dcd'.length)) as {
+      url: string;
+      content: string;
+      meta: Record<string, string>;
+    };
+
+  test('every page: its text with each đ where the page has it, nothing else changed', async () => {
+    work = await tempDir('qk2-index-d-');
+    const content = join(work, 'content');
+    const pages = [
+      {
+        file: '2023/05/01/su-doan.md',
+        fm: 'title: "Sư đoàn 316: “Đoàn kết – Đổi mới” & <Đ-d>"\ndate: "2023-05-01"\nslug: "su-doan"\nbyline: "Bài, ảnh: ĐỖ DŨNG"',
+        body:
+          'QK2 – Sáng 1-5, Sư đoàn 316 và BĐBP tỉnh Điện Biên tổ chức diễn tập; DQTV đông đủ.\n\n' +
+          '::: caption\nĐồng chí Đại tá Đinh Dũng phát biểu.\n:::\n\n' +
+          'Đoàn-kết, dân-đảng: <đơn vị> & "đồn" d\'đ 1.500 đ/người. Đ.\n',
+      },
+      { file: '2023/05/02/khong-d.md', fm: 'title: "Dân quân"\ndate: "2023-05-02"\nslug: "khong-d"', body: 'Dân quân dự huấn luyện.\n' },
+    ];
+    for (const { file, fm, body } of pages) {
+      await mkdir(join(content, file, '..'), { recursive: true });
+      await writeFile(join(content, file), `---\n${fm}\nsummary: ""\nauthors: []\nunits: []\ncaptions: []\nsource: "x.txt"\n---\n${body}`);
+    }
+    const site = join(work, 'site');
+    await indexSite({ contentDir: content, siteDir: site });
+    const fragmentDir = join(site, 'pagefind', '2023', 'fragment');
+    const fragments = await Promise.all((await readdir(fragmentDir)).map((f) => readFragment(join(fragmentDir, f))));
+    assert.equal(fragments.length, pages.length);
+    for (const fragment of fragments) {
+      const page = pages.find((p) => fragment.url.includes(p.file.slice(0, -3)))!;
+      // What a reader reads of the page Pagefind was handed, before the fold: its text only.
+      const { html } = indexPage(parseContentFile(page.file, await readFile(join(content, page.file))));
+      const text = html
+        .replace(/<[^>]*>/g, ' ')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;/g, "'")
+        .replace(/&amp;/g, '&');
+      assert.doesNotMatch(fragment.content, /[đĐ]/);
+      const restored = searchText.unfoldExcerpt(searchText.restoreD(fragment.content, fragment.meta[D_BITS_FIELD]));
+      // Pagefind's text is the page's, letter for letter, each đ in its place (it ends a block with a
+      // full stop of its own, and spaces it as it likes: letters and digits are compared).
+      const letters = (t: string): string => t.replace(/[^\p{L}\p{N}]/gu, '');
+      assert.equal(letters(restored), letters(text), fragment.url);
+    }
+    assert.ok(fragments.some((f) => f.meta[D_BITS_FIELD]) && fragments.some((f) => !f.meta[D_BITS_FIELD]));
   });
 });
 

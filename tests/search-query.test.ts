@@ -29,6 +29,7 @@ interface SearchText {
   textWords(text: string): string[];
   containsPhrase(text: string, words: string[]): boolean;
   unfoldExcerpt(excerpt: string): string;
+  restoreD(text: string, bits: string | undefined): string;
   planQuery(q: string): QueryPlan | null;
   chain(lists: ResultList[]): ResultList;
   later(total: number, make: () => Promise<ResultList>): ResultList;
@@ -99,12 +100,16 @@ describe('title twins: the index marks the title words, the page searches and hi
     assert.equal(markTitleWords('Lữ đoàn 297: “Tết Quân – Dân”'), 'Lữ-luzq đoàn-doanzq 297-jcjjjhzq: “Tết-tetzq Quân-quanzq – Dân-danzq”');
     assert.equal(markTitleWords('KT-QP 1.500'), 'KT-QP-ktqpzq 1.500-jbjfjajazq');
   });
-  test('only the h1 is marked; đ-words everywhere get their folded twin; escaping is kept', () => {
-    const html = '<h1>Sư đoàn &lt;316&gt; &amp; “đua”</h1>\n<p>Sư đoàn 316</p><span data-value="Sư đoàn"></span>';
+  test('only the h1 is marked; every đ is d in text, never in attributes; the bits go into the article', () => {
+    const html = '<article><h1>Sư đoàn &lt;316&gt; &amp; “đua”</h1>\n<p>Sư Đoàn 316</p><span data-value="Sư đoàn"></span></article>';
     assert.equal(
       foldPage(html),
-      '<h1>Sư-suzq đoàn-doan-doanzq &lt;316-jdjbjgzq&gt; &amp; “đua-dua-duazq”</h1>\n<p>Sư đoàn-doan 316</p><span data-value="Sư đoàn"></span>',
+      '<article><h1>Sư-suzq doàn-doanzq &lt;316-jdjbjgzq&gt; &amp; “dua-duazq”</h1>\n<p>Sư Doàn 316</p><span data-value="Sư đoàn"></span>' +
+        // The d's in order, of doàn doanzq jdjbjgzq dua duazq Doàn: 1 0 0 1 0 1, lowest first = 41 = `p`.
+        '<span data-pagefind-meta="dbits[data-value]" data-value="p"></span></article>',
     );
+    // No đ: no field.
+    assert.equal(foldPage('<article><h1>Dân quân</h1></article>'), '<article><h1>Dân-danzq quân-quanzq</h1></article>');
   });
   test('the page and the indexer agree on the twins', () => {
     assert.equal(searchText.TITLE_MARK, TITLE_MARK);
@@ -113,13 +118,15 @@ describe('title twins: the index marks the title words, the page searches and hi
   });
   test('excerpts show the real text', () => {
     for (const title of ['Lữ đoàn 297 ra quân huấn luyện năm 2018', 'Đoàn KT-QP 345 – “cánh tay nối dài”', 'Đội K52, Đồn X.30']) {
-      const folded = foldPage(`<h1>${title}</h1>`).slice(4, -5);
+      const page = foldPage(`<article><h1>${title}</h1></article>`);
+      const folded = /<h1>(.*)<\/h1>/.exec(page)![1]!;
+      const bits = /data-value="([^"]*)"/.exec(page)![1]!;
       assert.notEqual(folded, title);
-      assert.equal(searchText.unfoldExcerpt(folded), title);
+      assert.equal(searchText.unfoldExcerpt(searchText.restoreD(folded, bits)), title);
     }
-    assert.equal(searchText.unfoldExcerpt('<mark>Lữ-luzq</mark> <mark>đoàn-doan-doanzq</mark> 297'), '<mark>Lữ</mark> <mark>đoàn</mark> 297');
+    assert.equal(searchText.unfoldExcerpt('<mark>Lữ-luzq</mark> <mark>đoàn-doanzq</mark> 297'), '<mark>Lữ</mark> <mark>đoàn</mark> 297');
     // Hyphenated words that are not twins stay.
-    assert.equal(searchText.unfoldExcerpt('Đoàn-kết, 11-6, KT-QP, lu-zq'), 'Đoàn-kết, 11-6, KT-QP, lu-zq');
+    assert.equal(searchText.unfoldExcerpt('Đoàn-kết, 11-6, KT-QP, lu-zq, đoàn-doan'), 'Đoàn-kết, 11-6, KT-QP, lu-zq, đoàn-doan');
   });
 });
 
@@ -189,10 +196,10 @@ describe('title index: the page and the indexer read titles alike', () => {
     assert.ok(spread.size >= 3, 'keys spread over buckets');
   });
   test('titleExcerpt: the opening words, the phrase marked, twins left for unfoldExcerpt, markup escaped', () => {
-    const content = 'Sư-suzq đoàn-doan-doanzq 316-jdjbjgzq <diễn> tập. Bài: Sư đoàn 316 huấn luyện';
+    const content = 'Sư-suzq đoàn-doanzq 316-jdjbjgzq <diễn> tập. Bài: Sư đoàn 316 huấn luyện';
     const excerpt = searchText.titleExcerpt(content, ['su', 'doan'], 6);
-    assert.equal(excerpt, '<mark>Sư-suzq</mark> <mark>đoàn-doan-doanzq</mark> 316-jdjbjgzq &lt;diễn&gt; tập. Bài:…');
+    assert.equal(excerpt, '<mark>Sư-suzq</mark> <mark>đoàn-doanzq</mark> 316-jdjbjgzq &lt;diễn&gt; tập. Bài:…');
     assert.equal(searchText.unfoldExcerpt(excerpt), '<mark>Sư</mark> <mark>đoàn</mark> 316 &lt;diễn&gt; tập. Bài:…');
-    assert.equal(searchText.titleExcerpt('Lữ-luzq đoàn-doan-doanzq', ['su', 'doan'], 28), 'Lữ-luzq đoàn-doan-doanzq');
+    assert.equal(searchText.titleExcerpt('Lữ-luzq đoàn-doanzq', ['su', 'doan'], 28), 'Lữ-luzq đoàn-doanzq');
   });
 });

@@ -1,5 +1,6 @@
 // Pure helpers of the search page: its Vietnamese strings, the state it keeps in the URL, and the
-// clean-up of Pagefind's excerpts. No DOM access here, so that tests can import it in Node.
+// clean-up of Pagefind's excerpts (the `đ` put back, the title twins dropped). No DOM access here, so
+// that tests can import it in Node.
 
 /** Every string the search page shows, in one place. */
 export const STRINGS = {
@@ -105,10 +106,9 @@ const EXCERPT_WORD = /[^\s<>]+/g;
 const PART = /^([\p{L}\p{M}\p{N}]+)(.*)$/su;
 
 /**
- * `Sư <mark>đoàn-doan</mark> 316` → `Sư <mark>đoàn</mark> 316`, `Lữ-luzq` → `Lữ`: excerpts show the real
- * text. A part after a hyphen is dropped when it is the folded twin of the `đ`-word before it, or the
- * marked twin of the word so far (`KT-QP-ktqpzq`, `X.30-xjdjazq`); real hyphenated words (`Đoàn-kết`)
- * stay.
+ * `<mark>Lữ-luzq</mark> đoàn-doanzq` → `<mark>Lữ</mark> đoàn`: excerpts show the real text. A part after
+ * a hyphen is dropped when it is the marked twin of the word so far (`KT-QP-ktqpzq`, `X.30-xjdjazq`);
+ * real hyphenated words (`Đoàn-kết`) stay.
  */
 export function unfoldExcerpt(excerpt) {
   return excerpt.replace(EXCERPT_WORD, (token) => {
@@ -117,13 +117,63 @@ export function unfoldExcerpt(excerpt) {
     let out = first;
     for (const part of parts) {
       const match = PART.exec(part);
-      const before = /[\p{L}\p{M}]*$/u.exec(out)[0];
-      const dTwin = match && /[đĐ]/.test(before) && foldDiacritics(before) === match[1];
       const marked = match && match[1] === titleTwin(wordKey(out.replace(/&(?:#\d+|[a-z]+);/g, '')));
-      out = dTwin || marked ? out + match[2] : `${out}-${part}`;
+      out = marked ? out + match[2] : `${out}-${part}`;
     }
     return out;
   });
+}
+
+/** The page's meta field saying which `d`s were `đ` (`D_BITS_FIELD` of src/search/fold.ts). */
+export const D_BITS_FIELD = 'dbits';
+/** Its six bits a character, lowest first (`D_BITS_ALPHABET` of src/search/fold.ts). */
+export const D_BITS_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/**
+ * `Sư doàn 316` → `Sư đoàn 316`: the indexer hands Pagefind `d` for every `đ` (src/search/fold.ts);
+ * `bits` says which of the text's `d`s, counted in order, were `đ`. `text` is the page's whole text as
+ * Pagefind keeps it (a fragment's `content`, or `raw_content`, whose `&lt;` and `&gt;` have no `d`).
+ */
+export function restoreD(text, bits) {
+  if (!bits) return text;
+  let count = 0;
+  return text.replace(/[dD]/g, (d) => {
+    const sextet = Math.floor(count / 6);
+    const bit = sextet < bits.length ? (D_BITS_ALPHABET.indexOf(bits[sextet]) >> count % 6) & 1 : 0;
+    count++;
+    return bit ? (d === 'd' ? 'đ' : 'Đ') : d;
+  });
+}
+
+/** Pagefind's words are cut at whitespace (its `word_separators`) and shown one space apart. */
+const WORD_SEPARATORS = /[^\S\uFEFF]+/g;
+
+/**
+ * Pagefind's excerpt of a page (`<mark>` around matches, `<` and `>` escaped) with its `đ` back: the
+ * excerpt is the page's words from one on, so it is found in the page's text (`content`, Pagefind's
+ * `raw_content`) and takes that text's restored characters, one for one (`d` and `đ` are one UTF-16
+ * unit each). Unchanged when it is not found there (an ellipsis option would add text).
+ */
+export function restoreExcerpt(excerpt, content, bits) {
+  if (!bits) return excerpt;
+  const text = content.replace(WORD_SEPARATORS, ' ');
+  const plain = excerpt.replace(/<\/?mark>/g, '');
+  const at = text.indexOf(plain);
+  if (at === -1) return excerpt;
+  const restored = restoreD(text, bits).slice(at, at + plain.length);
+  let next = 0;
+  return excerpt
+    .split(/(<\/?mark>)/)
+    .map((part) => (part === '<mark>' || part === '</mark>' ? part : restored.slice(next, (next += part.length))))
+    .join('');
+}
+
+/**
+ * The excerpt a result shows, title twins aside: Pagefind's `data()` (it has `raw_content`) with its `đ`
+ * put back; a title-index result's (`titleExcerpt`) is made from restored text already.
+ */
+export function realExcerpt(data) {
+  return data.raw_content === undefined ? data.excerpt : restoreExcerpt(data.excerpt, data.raw_content, data.meta?.[D_BITS_FIELD]);
 }
 
 /**
@@ -271,9 +321,9 @@ export function wordPairs(words) {
 }
 
 /**
- * The excerpt of a result listed from the title index (its fragment's text, which opens on the title):
- * its first `length` words, `words` marked where they stand side by side, `<` and `>` escaped as in
- * Pagefind's excerpts (`unfoldExcerpt` then drops the twins).
+ * The excerpt of a result listed from the title index (its fragment's text, which opens on the title,
+ * with its `đ` restored: `restoreD`): its first `length` words, `words` marked where they stand side by
+ * side, `<` and `>` escaped as in Pagefind's excerpts (`unfoldExcerpt` then drops the twins).
  */
 export function titleExcerpt(content, words, length) {
   const tokens = content.replace(/</g, '&lt;').replace(/>/g, '&gt;').split(/\s+/).filter(Boolean);

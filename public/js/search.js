@@ -2,9 +2,10 @@
 // src/search/shards.ts), with the query, filters and sort kept in the URL.
 //
 // Pagefind's prebuilt UIs are not used: their merged multi-index search re-sorts every result by score,
-// which breaks date sorting across shards, and excerpts must lose the twins the indexer adds. Sorted
-// by date, the results are each shard's own in shard order (shards are date ranges), with those of the
-// shard of articles added since their dates' shards were built (`bo-sung`) merged in by date.
+// which breaks date sorting across shards, and excerpts must get back the `đ` the indexer folds and
+// lose the title twins it adds. Sorted by date, the results are each shard's own in shard order (shards
+// are date ranges), with those of the shard of articles added since their dates' shards were built
+// (`bo-sung`) merged in by date.
 //
 // A query is read as Vietnamese words (`planQuery`, search-text.js): first the articles whose title has
 // its syllables side by side, then those whose text has them, each newest first, then the others with
@@ -22,6 +23,7 @@
 // query's first results are those titles, shown from their fragment files whatever shard holds them,
 // and a query no title answers shows the newest shard's articles whose text has it (`firstResults`).
 import {
+  D_BITS_FIELD,
   SORTS,
   STRINGS,
   chain,
@@ -32,6 +34,8 @@ import {
   pairKey,
   planQuery,
   readState,
+  realExcerpt,
+  restoreD,
   searchTerm,
   supersededPages,
   titleBucket,
@@ -335,7 +339,7 @@ async function fragmentData(shard, id, group, words) {
   return {
     url: `${INDEX_OPTIONS.baseUrl}/${fragment.url}`.replace(/\/+/g, '/'),
     meta: fragment.meta,
-    excerpt: titleExcerpt(fragment.content, words, INDEX_OPTIONS.excerptLength),
+    excerpt: titleExcerpt(restoreD(fragment.content, fragment.meta?.[D_BITS_FIELD]), words, INDEX_OPTIONS.excerptLength),
   };
 }
 
@@ -503,7 +507,7 @@ function resultItem(data) {
   if (data.meta.units) meta.append(` · ${data.meta.units}`);
   const excerpt = document.createElement('p');
   excerpt.className = 'search-result__excerpt';
-  excerpt.append(excerptNodes(data.excerpt));
+  excerpt.append(excerptNodes(realExcerpt(data)));
   item.append(heading, meta, excerpt);
   return item;
 }
@@ -560,7 +564,9 @@ function loadFilters() {
   filtersLoading ??= (async () => {
     const index = await wholeArchive();
     allFilters = await index.filters();
-    const term = searchTerm(state.q) || null;
+    // Folded as every search is (`planQuery`): the index has `d` for `đ`, so `đoàn` itself finds nothing.
+    const plan = planQuery(state.q);
+    const term = plan ? (plan.exactOnly ? plan.phrase : plan.term) : null;
     const searched = term || Object.keys(state.filters).length > 0;
     fillAllFilterOptions(searched ? (await index.search(term, { filters: { ...state.filters } })).filters : allFilters);
   })();

@@ -2,23 +2,27 @@
  * The `đ` fold: what makes `doan` find `đoàn`.
  *
  * Pagefind folds tone marks at index and query time (`hoa` finds `hòa`) but not `đ`, which has no
- * Unicode decomposition. Before a page is handed to Pagefind, every word with `đ` gets its folded twin
- * glued on with a hyphen, inside the same whitespace-delimited word:
+ * Unicode decomposition. So the page handed to Pagefind says `d` for every `đ` of its text:
  *
- *   `Sư đoàn 316` → `Sư đoàn-doan 316`
+ *   `Sư đoàn 316` → `Sư doàn 316`
  *
- * Pagefind indexes a hyphenated word as its parts and their concatenation, all at ONE word position, so
- * `đoàn` and `doan` both match there: same term frequency, same position (quoted phrases such as
- * `"su doan 316"` and `"sư đoàn 316"` both still match), ranking about the same. Only the copy handed to
- * Pagefind is changed; the published page is not. The search page strips the twin from excerpts with
- * `public/js/search-text.js` (`unfoldExcerpt`), which the tests check against `foldDWords`.
+ * and the search page folds `đ` out of the query the same way, so `đoàn`, `doàn` and `doan` all find
+ * the word at its own position (quoted phrases such as `"su doan 316"` still match). Only the copy
+ * handed to Pagefind is changed; the published page is not.
  *
- * The title's words get a second twin the same way, marked (`TITLE_MARK`): `Lữ đoàn 297` in the `h1` is
- * indexed as `Lữ-luzq đoàn-doan-doanzq 297-jcjjjhzq` (`titleTwin`), so that an exact phrase search for `"luzq doanzq"`
+ * Pagefind shows excerpts from the text it indexed, so the page carries a meta field (`D_BITS_FIELD`)
+ * saying which of its text's `d`s, counted in order, were `đ`: `restoreD` of `public/js/search-text.js`
+ * puts them back (the tests check it against this file and against Pagefind's own fragments). A word
+ * twinned instead (`đoàn-doan`, the way of the past) cost Pagefind 17% more CPU and the index 12% more
+ * bytes; `d` for `đ` costs the same single character.
+ *
+ * The title's words get a marked twin (`TITLE_MARK`): `Lữ đoàn 297` in the `h1` is indexed as
+ * `Lữ-luzq doàn-doanzq 297-jcjjjhzq` (`titleTwin`), so that an exact phrase search for `"luzq doanzq"`
  * finds the articles whose TITLE says `lữ đoàn`, with no other page's words, at no extra query bytes:
  * a marked twin sorts right after its word (`luzq` after `luyện`), so it lies in the index chunks
- * every search for the word already loads. The search page ranks such titles first
- * (`public/js/search-text.js`, `TITLE_MARK` must agree).
+ * every search for the word already loads. Pagefind indexes a hyphenated word as its parts and their
+ * concatenation, all at ONE word position. The search page ranks such titles first and drops the twins
+ * from excerpts (`public/js/search-text.js`, `TITLE_MARK` must agree).
  */
 import { escapeHtml, foldDiacritics } from '../text.ts';
 
@@ -40,60 +44,54 @@ export function titleTwin(core: string): string {
 }
 
 /**
- * Letters and combining marks: what a word is made of. Indexing scans every page of the site, and a regex
- * with `\p{L}` on both sides of `[đĐ]` tries every position; looking up `đ` with `indexOf` and widening to
- * the word by this table costs a fraction of that. Astral characters (rare) are tested by the regex.
+ * The `d`s of a page's text, in order: bit `i` of the field is set when the `i`-th was `đ` or `Đ`.
+ * Six bits a character, lowest first, in this alphabet (URL-safe base64: no HTML escaping); the
+ * characters after the last `đ` are left out, so a page without one has an empty field.
  */
-const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
-const BMP_WORD_CHAR = (() => {
-  const table = new Uint8Array(0x10000);
-  for (let code = 0; code < 0x10000; code++) {
-    if (code < 0xd800 || code > 0xdfff) table[code] = Number(LETTER_OR_MARK.test(String.fromCharCode(code)));
-  }
-  return table;
-})();
-const isWordChar = (codePoint: number): boolean =>
-  codePoint < 0x10000 ? BMP_WORD_CHAR[codePoint] === 1 : LETTER_OR_MARK.test(String.fromCodePoint(codePoint));
+export const D_BITS_FIELD = 'dbits';
+export const D_BITS_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
-/** Where the word around `at` starts: letters and marks back from `at`. */
-function wordStart(text: string, at: number): number {
-  let start = at;
-  while (start > 0) {
-    const low = text.charCodeAt(start - 1);
-    const width = low >= 0xdc00 && low <= 0xdfff && start > 1 ? 2 : 1;
-    if (!isWordChar(text.codePointAt(start - width)!)) break;
-    start -= width;
-  }
-  return start;
+const LOWER_D = 0x64;
+const UPPER_D = 0x44;
+const LOWER_DJ = 0x111; // đ
+const UPPER_DJ = 0x110; // Đ
+const AMPERSAND = 0x26;
+
+/** Where the `d`s of a page are counted, and which were `đ`. */
+interface DCount {
+  count: number;
+  ones: number[];
 }
 
-/** Where the word from `at` ends. */
-function wordEnd(text: string, at: number): number {
-  let end = at;
-  while (end < text.length) {
-    const code = text.codePointAt(end)!;
-    if (!isWordChar(code)) break;
-    end += code > 0xffff ? 2 : 1;
+/**
+ * `Sư đoàn` → `Sư doàn`, counting the text's `d`s into `seen`. An entity (`&amp;`) is one character of
+ * the text Pagefind reads, never a `d`: skipped. One pass of `charCodeAt`: every page of the site goes
+ * through it, and a regex with a callback for each `d` costs several times more.
+ */
+function foldDInText(text: string, seen: DCount): string {
+  let folded = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === LOWER_D || code === UPPER_D) seen.count++;
+    else if (code === LOWER_DJ || code === UPPER_DJ) {
+      seen.ones.push(seen.count++);
+      folded = true;
+    } else if (code === AMPERSAND) {
+      const end = text.indexOf(';', i);
+      if (end !== -1) i = end;
+    }
   }
-  return end;
+  return folded ? text.replaceAll('đ', 'd').replaceAll('Đ', 'D') : text;
 }
 
-// Few đ-words (`đoàn`, `được`, `đơn`) make most of them: each is folded once per thread.
-const foldedWords = new Map<string, string>();
-function foldedWord(word: string): string {
-  let folded = foldedWords.get(word);
-  if (folded === undefined) {
-    folded = foldDiacritics(word);
-    if (foldedWords.size < 100_000) foldedWords.set(word, folded);
-  }
-  return folded;
-}
-
-/** The next `đ` or `Đ` at or after `from`, or -1. */
-function nextD(text: string, from: number): number {
-  const lower = text.indexOf('đ', from);
-  const upper = text.indexOf('Đ', from);
-  return lower === -1 ? upper : upper === -1 ? lower : Math.min(lower, upper);
+/** The bits of `ones` (indices of set bits, ascending) in `D_BITS_ALPHABET`. */
+export function packBits(ones: readonly number[]): string {
+  if (ones.length === 0) return '';
+  const sextets = new Uint8Array(Math.floor(ones.at(-1)! / 6) + 1);
+  for (const i of ones) sextets[Math.floor(i / 6)]! |= 1 << i % 6;
+  let out = '';
+  for (const sextet of sextets) out += D_BITS_ALPHABET[sextet];
+  return out;
 }
 
 /** Tags, comments and doctype; what lies between them is text. */
@@ -103,28 +101,13 @@ const MARKUP = /(<!--[\s\S]*?-->|<[^>]*>)/;
 const RAW_TEXT_OPEN = /^<(script|style|template|textarea)[\s>]/i;
 const RAW_TEXT_CLOSE = /^<\/(script|style|template|textarea)[\s>]/i;
 
-/** `đoàn` → `đoàn-doan`, in a run of text. */
-export function foldDWordsInText(text: string): string {
-  let at = nextD(text, 0);
-  if (at === -1) return text;
-  let out = '';
-  let copied = 0;
-  while (at !== -1) {
-    const start = wordStart(text, at);
-    const end = wordEnd(text, at + 1);
-    const word = text.slice(start, end);
-    out += `${text.slice(copied, end)}${FOLD_JOINER}${foldedWord(word)}`;
-    copied = end;
-    at = nextD(text, end);
-  }
-  return out + text.slice(copied);
-}
-
 /**
- * Adds the folded twin to every `đ`-word in the text of an HTML page (never inside tags, attributes,
- * scripts or styles). Pure; the page must be NFC, as every page of this site is.
+ * `d` for every `đ` in the text of an HTML page (never inside tags, attributes, scripts or styles), and
+ * the bits that say which `d`s were `đ` (`D_BITS_FIELD`). Pure; the page must be NFC, as every page of
+ * this site is.
  */
-export function foldDWords(html: string): string {
+export function foldD(html: string): { html: string; bits: string } {
+  const seen: DCount = { count: 0, ones: [] };
   const parts = html.split(MARKUP);
   let raw = false;
   for (let i = 0; i < parts.length; i++) {
@@ -133,10 +116,10 @@ export function foldDWords(html: string): string {
       if (RAW_TEXT_OPEN.test(part)) raw = true;
       else if (RAW_TEXT_CLOSE.test(part)) raw = false;
     } else if (!raw && part) {
-      parts[i] = foldDWordsInText(part);
+      parts[i] = foldDInText(part, seen);
     }
   }
-  return parts.join('');
+  return { html: parts.join(''), bits: packBits(seen.ones) };
 }
 
 /** `Lữ` → `lu`, `KT-QP` → `ktqp`, `1.500` → `1500`: what Pagefind's tokenizer keeps of a word, folded. */
@@ -163,14 +146,23 @@ const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>
 /** The `<h1>` of a page as `page.ts` writes it: one element, text escaped with `escapeHtml`. */
 const TITLE_ELEMENT = /(<h1>)([^<]*)(<\/h1>)/;
 
+/** Where the bits go: into the indexed element, whose last tag `page.ts` writes this way. */
+const ARTICLE_END = '</article>';
+
 /**
- * What Pagefind is handed for a page: the title's words marked (`markTitleWords`), then every
- * `đ`-word twinned (`foldDWords`). Pure.
+ * What Pagefind is handed for a page: the title's words marked (`markTitleWords`), then `d` for every
+ * `đ` (`foldD`), with the bits that restore them as a meta field. Pure.
  */
 export function foldPage(html: string): string {
   const marked = html.replace(TITLE_ELEMENT, (_, open: string, text: string, close: string) => {
     const plain = text.replace(/&(?:amp|lt|gt|quot|#39);/g, (entity) => ENTITIES[entity]!);
     return `${open}${escapeHtml(markTitleWords(plain))}${close}`;
   });
-  return foldDWords(marked);
+  const folded = foldD(marked);
+  if (!folded.bits) return folded.html;
+  const end = folded.html.lastIndexOf(ARTICLE_END);
+  // A programming error, not bad input: `page.ts` writes every page to index.
+  if (end === -1) throw new Error(`a page to index has no ${ARTICLE_END}: ${html.slice(0, 80)}`);
+  const field = `<span data-pagefind-meta="${D_BITS_FIELD}[data-value]" data-value="${folded.bits}"></span>`;
+  return `${folded.html.slice(0, end)}${field}${folded.html.slice(end)}`;
 }
