@@ -12,9 +12,9 @@
  *
  * Pagefind shows excerpts from the text it indexed, so the page carries a meta field (`D_BITS_FIELD`)
  * saying which of its text's `d`s, counted in order, were `đ`: `restoreD` of `public/js/search-text.js`
- * puts them back (the tests check it against this file and against Pagefind's own fragments). A word
- * twinned instead (`đoàn-doan`, the way of the past) cost Pagefind 17% more CPU and the index 12% more
- * bytes; `d` for `đ` costs the same single character.
+ * puts them back (the tests check it against this file and against Pagefind's own fragments). The
+ * folded twin glued to each `đ`-word before (`đoàn-doan`) cost Pagefind 17% more CPU and the index 12%
+ * more bytes.
  *
  * The title's words get a marked twin (`TITLE_MARK`): `Lữ đoàn 297` in the `h1` is indexed as
  * `Lữ-luzq doàn-doanzq 297-jcjjjhzq` (`titleTwin`), so that an exact phrase search for `"luzq doanzq"`
@@ -26,7 +26,7 @@
  */
 import { escapeHtml, foldDiacritics } from '../text.ts';
 
-/** Glues the folded twin to its word. A hyphen is one of the joiners Pagefind splits compounds on. */
+/** Glues a title word's marked twin to it. A hyphen is one of the joiners Pagefind splits compounds on. */
 export const FOLD_JOINER = '-';
 
 /**
@@ -46,7 +46,7 @@ export function titleTwin(core: string): string {
 /**
  * The `d`s of a page's text, in order: bit `i` of the field is set when the `i`-th was `đ` or `Đ`.
  * Six bits a character, lowest first, in this alphabet (URL-safe base64: no HTML escaping); the
- * characters after the last `đ` are left out, so a page without one has an empty field.
+ * characters after the last `đ` are left out, and a page without one has no field.
  */
 export const D_BITS_FIELD = 'dbits';
 export const D_BITS_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
