@@ -65,8 +65,8 @@ interface DCount {
 
 /**
  * `Sư đoàn` → `Sư doàn`, counting the text's `d`s into `seen`. An entity (`&amp;`) is one character of
- * the text Pagefind reads, never a `d`: skipped. One pass of `charCodeAt`: every page of the site goes
- * through it, and a regex with a callback for each `d` costs several times more.
+ * the text Pagefind reads, never a `d`: skipped. One pass of `charCodeAt`, with no call for each `d`:
+ * every page of the site goes through it.
  */
 function foldDInText(text: string, seen: DCount): string {
   let folded = false;
@@ -103,8 +103,7 @@ const RAW_TEXT_CLOSE = /^<\/(script|style|template|textarea)[\s>]/i;
 
 /**
  * `d` for every `đ` in the text of an HTML page (never inside tags, attributes, scripts or styles), and
- * the bits that say which `d`s were `đ` (`D_BITS_FIELD`). Pure; the page must be NFC, as every page of
- * this site is.
+ * the bits that say which `d`s were `đ` (`D_BITS_FIELD`). Pure.
  */
 export function foldD(html: string): { html: string; bits: string } {
   const seen: DCount = { count: 0, ones: [] };
