@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { D_BITS_ALPHABET, D_BITS_FIELD, foldD, packBits } from '../src/search/fold.ts';
 import { ADDED_SHARD, compareShardKeys, MAX_SHARD_PAGES, planShards, UNDATED_SHARD, updateShards, type Shard } from '../src/search/shards.ts';
+import { textOf } from './support/html.ts';
 
 interface SearchText {
   D_BITS_ALPHABET: string;
@@ -17,17 +18,6 @@ interface SearchText {
 }
 // The browser module, imported as it is served.
 const searchText = (await import('../public/js/search-text.js' as string)) as SearchText;
-
-/** The text of an HTML snippet as Pagefind reads it: tags out, the few entities the site writes decoded. */
-const textOf = (html: string): string =>
-  html
-    .replace(/<(script|style)[\s\S]*?<\/\1>/g, '')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
 
 describe('foldD: d for every đ in text, the bits say which', () => {
   const cases: Array<[string, string]> = [

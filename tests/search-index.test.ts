@@ -15,6 +15,7 @@ import { runPagefindCli } from '../src/search/pagefindCli.ts';
 import { fitsInMemory, removeDeadScratch, scratchDir } from '../src/search/scratch.ts';
 import type { ShardManifest } from '../src/search/shards.ts';
 import { pairKey, readShardTitles, titleBucket, titlePairs, TITLE_DIR, type PairEntry } from '../src/search/titleIndex.ts';
+import { textOf } from './support/html.ts';
 import { tempDir } from './support/tmp.ts';
 
 interface SearchText {
@@ -227,13 +228,7 @@ describe("indexSite: the đ handed to Pagefind as d comes back from its fragment
       const page = pages.find((p) => fragment.url.includes(p.file.slice(0, -3)))!;
       // What a reader reads of the page Pagefind was handed, before the fold: its text only.
       const { html } = indexPage(parseContentFile(page.file, await readFile(join(content, page.file))));
-      const text = html
-        .replace(/<[^>]*>/g, ' ')
-        .replace(/&lt;/g, '<')
-        .replace(/&gt;/g, '>')
-        .replace(/&quot;/g, '"')
-        .replace(/&#39;/g, "'")
-        .replace(/&amp;/g, '&');
+      const text = textOf(html);
       assert.doesNotMatch(fragment.content, /[đĐ]/);
       const restored = searchText.unfoldExcerpt(searchText.restoreD(fragment.content, fragment.meta[D_BITS_FIELD]));
       // Pagefind's text is the page's, letter for letter, each đ in its place (it ends a block with a
