@@ -291,8 +291,9 @@ describe('search in Chromium', { skip: chromiumSkipReason() }, () => {
     const { results } = await searchFor(page, site, { q: 'doan' });
     assert.ok(results.length > 0);
     for (const r of results) {
-      // The index has `d` for `đ`: none of these words is Vietnamese with a plain `d`.
-      assert.doesNotMatch(r.excerpt, /(?<![\p{L}\p{M}])(doàn|dội|dơn|dược|dã|dồng chí|dịa)(?![\p{L}\p{M}])/iu, r.excerpt);
+      // The index has `d` for `đ`: none of these is a Vietnamese word with a plain `d` (`dội`, `dược`,
+      // `dã` are, and are left out).
+      assert.doesNotMatch(r.excerpt, /(?<![\p{L}\p{M}])(doàn|dơn|dồng|dịa|dến)(?![\p{L}\p{M}])/iu, r.excerpt);
       assert.doesNotMatch(r.excerpt, /[\p{L}\p{M}]-[a-z]+zq/u, r.excerpt);
     }
     assert.ok(results.some((r) => /<mark>đoàn<\/mark>/i.test(r.excerpt)), 'đoàn is highlighted');
