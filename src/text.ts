@@ -84,3 +84,13 @@ export const collator = new Intl.Collator('vi', { numeric: true });
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
+
+/** FNV-1a over UTF-16 code units from `basis`: 32 bits, unsigned (`fnv1a` of public/js/search-text.js must agree). */
+export function fnv1a(text: string, basis: number): number {
+  let hash = basis;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
+}

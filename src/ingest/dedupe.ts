@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Article } from '../schema.ts';
-import { foldDiacritics } from '../text.ts';
+import { fnv1a, foldDiacritics } from '../text.ts';
 
 /** A mirror's prefix before the title. Example: `Quân khu 2 – Bước chuyển biến vững chắc`. */
 const MIRROR_PREFIX = /^(?:Quân khu|QK)\s*\d+\s*[–—-]\s*/iu;
@@ -140,8 +140,8 @@ function wordSlot(token: string): number {
   if (word === '') slot = EMPTY_WORD;
   else {
     slot = cached ? wordHashes.length / 2 : SPARE;
-    wordHashes[slot * 2] = stringHash(word, 0x811c9dc5);
-    wordHashes[slot * 2 + 1] = stringHash(word, 0x9747b28c);
+    wordHashes[slot * 2] = fnv1a(word, 0x811c9dc5);
+    wordHashes[slot * 2 + 1] = fnv1a(word, 0x9747b28c);
   }
   if (cached) wordSlots.set(token, slot);
   return slot;
@@ -159,13 +159,6 @@ function gramHash(first: number[], second: number[], from: number, count: number
     b = mixIn(b, second[k]!);
   }
   return (finish(a) >>> 0) * 0x100000 + (finish(b) >>> 12);
-}
-
-/** FNV-1a over UTF-16 code units, from `seed`. */
-function stringHash(text: string, seed: number): number {
-  let h = seed;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h;
 }
 
 /** MurmurHash3's step and finalizer. */

@@ -2,8 +2,9 @@
  * Where a shard's pages are written for Pagefind to read (IO): in memory, under `/dev/shm`, where the
  * system has it and they fit. The pages live for the seconds Pagefind takes to read them, and on a disk
  * each costs a file and a folder made and removed (10,000 files and ~14,000 folders for 10,000
- * articles): ext4 took ~0.8 ms of system CPU a page on this machine, tmpfs ~0.02 ms. They take ~14 KB of memory a page
- * while they exist (~63 MB for a shard of 4,500), against ~385 KB a page for Pagefind indexing them.
+ * articles): ext4 took ~0.8 ms of system CPU a page on this machine, tmpfs ~0.02 ms. They take ~14 KB
+ * of memory a page while they exist (~63 MB for a shard of 4,500), against ~385 KB a page for Pagefind
+ * indexing them.
  *
  * Each folder is named by the build's process id, so that the next build can tell a killed build's
  * folder (its process is gone) and remove it: outside the build's staging site, nothing else would, and

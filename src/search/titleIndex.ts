@@ -25,6 +25,7 @@ import { forEachLimited } from '../concurrency.ts';
 import { tokenCore } from './fold.ts';
 import { allFragments, type Fragment } from './fragments.ts';
 import { readJson } from '../readJson.ts';
+import { fnv1a } from '../text.ts';
 
 /** The folder of the bucket files, inside the bundle (beside the shards' folders). */
 export const TITLE_DIR = 'titles';
@@ -74,16 +75,6 @@ export function titlePairs(title: string): string[] {
   const pairs = new Set<string>();
   for (let i = 0; i + 1 < words.length; i++) pairs.add(`${words[i]} ${words[i + 1]}`);
   return [...pairs];
-}
-
-/** FNV-1a over UTF-16 code units from `basis`. */
-function fnv1a(key: string, basis: number): number {
-  let hash = basis;
-  for (let i = 0; i < key.length; i++) {
-    hash ^= key.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash;
 }
 
 /**
